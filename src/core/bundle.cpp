@@ -1,0 +1,271 @@
+#include "bundle.hpp"
+
+#include "json_check.hpp"
+#include "model_loader.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace mw {
+
+using nlohmann::json;
+using detail::Checker;
+using detail::typeName;
+
+namespace {
+json optionalNumber(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
+
+std::optional<double> levelField(Checker& check, const json& item, const std::string& path, const char* key,
+                                 const Model* model) {
+    auto it = item.find(key);
+    if (it == item.end() || it->is_null())
+        return std::nullopt;
+    if (!it->is_number()) {
+        check.problem(path + "." + key, "expected a number or null, found " + typeName(*it));
+        return std::nullopt;
+    }
+    const double value = it->get<double>();
+    if (model && !model->isLevel(value))
+        check.problem(path + "." + key,
+                      formatNumber(value) + " is not a level of the scale (" + model->scaleValuesText() + ")");
+    return value;
+}
+} // namespace
+
+std::optional<std::string> checkAnswer(const Model& model, const Answer& answer) {
+    if (!model.question(answer.questionId))
+        return "unknown question '" + answer.questionId + "' in model " + model.id + " " + model.version;
+    if (answer.current && !model.isLevel(*answer.current))
+        return "level " + formatNumber(*answer.current) + " is not on the scale (" + model.scaleValuesText() + ")";
+    if (answer.target && !model.isLevel(*answer.target))
+        return "target " + formatNumber(*answer.target) + " is not on the scale (" + model.scaleValuesText() +
+               ")";
+    if (answer.notApplicable && answer.current)
+        return "an answer cannot be both N/A and a level";
+    return std::nullopt;
+}
+
+json bundleToJson(const Bundle& bundle) {
+    json participants = json::array();
+    for (const auto& p : bundle.participants)
+        participants.push_back(
+            {{"key", p.id}, {"name", p.name}, {"group", p.group}, {"default", p.isDefault}});
+    std::vector<Answer> answers = bundle.answers;
+    std::sort(answers.begin(), answers.end(), [](const Answer& a, const Answer& b) {
+        return std::tie(a.questionId, a.participantId) < std::tie(b.questionId, b.participantId);
+    });
+    json answerList = json::array();
+    for (const auto& a : answers)
+        answerList.push_back({{"question", a.questionId},
+                              {"participant", a.participantId},
+                              {"current", optionalNumber(a.current)},
+                              {"notApplicable", a.notApplicable},
+                              {"target", optionalNumber(a.target)},
+                              {"note", a.note},
+                              {"confidence", std::string(toString(a.confidence))},
+                              {"updatedAt", a.updatedAt}});
+    return {{"format", "maturity-bundle"},
+            {"formatVersion", kBundleFormatVersion},
+            {"client", {{"name", bundle.client.name}, {"sector", bundle.client.sector}, {"notes", bundle.client.notes}}},
+            {"assessment",
+             {{"uid", bundle.assessment.uid},
+              {"title", bundle.assessment.title},
+              {"date", bundle.assessment.date},
+              {"assessor", bundle.assessment.assessor},
+              {"status", std::string(toString(bundle.assessment.status))},
+              {"baselineUid", bundle.baselineUid ? json(*bundle.baselineUid) : json(nullptr)}}},
+            {"model", bundle.model.source},
+            {"participants", participants},
+            {"answers", answerList}};
+}
+
+std::string serializeBundle(const Bundle& bundle) { return bundleToJson(bundle).dump(2) + "\n"; }
+
+Result<Bundle> bundleFromJson(const json& root) {
+    if (!root.is_object())
+        return fail("the bundle must be a JSON object, found " + typeName(root));
+    Checker check;
+    Bundle bundle;
+
+    auto format = check.string(root, "", "format");
+    if (format && *format != "maturity-bundle")
+        return fail("format: '" + *format + "' is not a maturity bundle");
+    if (const json* version = check.member(root, "", "formatVersion")) {
+        if (!version->is_number_integer())
+            check.problem("formatVersion", "expected a whole number, found " + typeName(*version));
+        else if (version->get<int>() < 1 || version->get<int>() > kBundleFormatVersion)
+            return fail("formatVersion: " + std::to_string(version->get<int>()) +
+                        " is not supported; this version reads bundle format 1 to " +
+                        std::to_string(kBundleFormatVersion) + " (update Maturity Workbench)");
+    }
+
+    if (const json* client = check.member(root, "", "client")) {
+        if (!client->is_object()) {
+            check.problem("client", "expected an object, found " + typeName(*client));
+        } else {
+            bundle.client.name = check.string(*client, "client", "name").value_or("");
+            bundle.client.sector = check.string(*client, "client", "sector", false, false).value_or("");
+            bundle.client.notes = check.string(*client, "client", "notes", false, false).value_or("");
+        }
+    }
+
+    if (const json* a = check.member(root, "", "assessment")) {
+        if (!a->is_object()) {
+            check.problem("assessment", "expected an object, found " + typeName(*a));
+        } else {
+            auto& info = bundle.assessment;
+            info.uid = check.string(*a, "assessment", "uid").value_or("");
+            info.title = check.string(*a, "assessment", "title").value_or("");
+            if (auto date = check.string(*a, "assessment", "date")) {
+                if (!isIsoDate(*date))
+                    check.problem("assessment.date", "'" + *date + "' is not a date such as 2025-03-31");
+                info.date = *date;
+            }
+            info.assessor = check.string(*a, "assessment", "assessor", false, false).value_or("");
+            if (auto status = check.string(*a, "assessment", "status")) {
+                if (auto parsed = statusFromString(*status))
+                    info.status = *parsed;
+                else
+                    check.problem("assessment.status", "'" + *status + "' is neither draft nor final");
+            }
+            if (auto it = a->find("baselineUid"); it != a->end() && !it->is_null()) {
+                if (it->is_string())
+                    bundle.baselineUid = it->get<std::string>();
+                else
+                    check.problem("assessment.baselineUid", "expected a string or null, found " + typeName(*it));
+            }
+        }
+    }
+
+    const Model* model = nullptr;
+    if (const json* m = check.member(root, "", "model")) {
+        auto loaded = loadModel(*m);
+        if (!loaded) {
+            if (loaded.error().details.empty())
+                check.problem("model", loaded.error().message);
+            for (const auto& problem : loaded.error().details)
+                check.problem("model." + problem.substr(0, problem.find(':')),
+                              problem.substr(problem.find(':') + 2));
+        } else {
+            bundle.model = std::move(*loaded);
+            bundle.assessment.modelId = bundle.model.id;
+            bundle.assessment.modelVersion = bundle.model.version;
+            bundle.assessment.questionCount = bundle.model.questionCount();
+            model = &bundle.model;
+        }
+    }
+
+    std::set<Id> participantKeys;
+    if (const json* list = check.member(root, "", "participants")) {
+        if (!list->is_array() || list->empty()) {
+            check.problem("participants", list->is_array() ? "needs at least one participant"
+                                                           : "expected an array, found " + typeName(*list));
+        } else {
+            for (std::size_t i = 0; i < list->size(); ++i) {
+                const json& item = (*list)[i];
+                const std::string path = "participants[" + std::to_string(i) + "]";
+                if (!item.is_object()) {
+                    check.problem(path, "expected an object, found " + typeName(item));
+                    continue;
+                }
+                Participant p;
+                if (const json* key = check.member(item, path, "key")) {
+                    if (!key->is_number_integer())
+                        check.problem(path + ".key", "expected a whole number, found " + typeName(*key));
+                    else if (!participantKeys.insert(key->get<Id>()).second)
+                        check.problem(path + ".key", "duplicate participant key " + key->dump());
+                    else
+                        p.id = key->get<Id>();
+                }
+                p.name = check.string(item, path, "name").value_or("");
+                p.group = check.string(item, path, "group", false, false).value_or("");
+                if (auto it = item.find("default"); it != item.end()) {
+                    if (it->is_boolean())
+                        p.isDefault = it->get<bool>();
+                    else
+                        check.problem(path + ".default", "expected a boolean, found " + typeName(*it));
+                }
+                bundle.participants.push_back(p);
+            }
+        }
+    }
+
+    std::set<std::pair<std::string, Id>> answerKeys;
+    if (const json* list = check.member(root, "", "answers")) {
+        if (!list->is_array()) {
+            check.problem("answers", "expected an array, found " + typeName(*list));
+        } else {
+            for (std::size_t i = 0; i < list->size(); ++i) {
+                const json& item = (*list)[i];
+                const std::string path = "answers[" + std::to_string(i) + "]";
+                if (!item.is_object()) {
+                    check.problem(path, "expected an object, found " + typeName(item));
+                    continue;
+                }
+                Answer answer;
+                if (auto question = check.string(item, path, "question")) {
+                    answer.questionId = *question;
+                    if (model && !model->question(*question))
+                        check.problem(path + ".question", "unknown question '" + *question + "'");
+                }
+                if (const json* key = check.member(item, path, "participant")) {
+                    if (!key->is_number_integer() || !participantKeys.contains(key->get<Id>()))
+                        check.problem(path + ".participant", "unknown participant " + key->dump());
+                    else
+                        answer.participantId = key->get<Id>();
+                }
+                answer.current = levelField(check, item, path, "current", model);
+                answer.target = levelField(check, item, path, "target", model);
+                if (auto it = item.find("notApplicable"); it != item.end()) {
+                    if (!it->is_boolean())
+                        check.problem(path + ".notApplicable", "expected a boolean, found " + typeName(*it));
+                    else
+                        answer.notApplicable = it->get<bool>();
+                }
+                if (answer.notApplicable && answer.current)
+                    check.problem(path, "an answer cannot be both N/A and a level");
+                answer.note = check.string(item, path, "note", false, false).value_or("");
+                if (auto confidence = check.string(item, path, "confidence", false)) {
+                    if (auto parsed = confidenceFromString(*confidence))
+                        answer.confidence = *parsed;
+                    else
+                        check.problem(path + ".confidence", "'" + *confidence + "' is not low, medium or high");
+                }
+                answer.updatedAt = check.string(item, path, "updatedAt", false, false).value_or("");
+                if (!answerKeys.insert({answer.questionId, answer.participantId}).second)
+                    check.problem(path, "a second answer to '" + answer.questionId + "' by the same participant");
+                bundle.answers.push_back(std::move(answer));
+            }
+        }
+    }
+
+    if (!check.problems.empty()) {
+        const std::size_t count = check.problems.size();
+        std::string summary = check.problems.front();
+        if (count > 1)
+            summary += " (and " + std::to_string(count - 1) + " more problem" + (count > 2 ? "s" : "") + ")";
+        return fail(summary, check.problems);
+    }
+    bundle.assessment.clientName = bundle.client.name;
+    std::set<std::string> answered;
+    for (const auto& a : bundle.answers)
+        if (a.hasLevel())
+            answered.insert(a.questionId);
+    bundle.assessment.answeredCount = answered.size();
+    return bundle;
+}
+
+Result<Bundle> parseBundle(std::string_view text, std::string_view source) {
+    auto json = parseJsonText(text, source);
+    if (!json)
+        return std::unexpected(json.error());
+    auto bundle = bundleFromJson(*json);
+    if (!bundle) {
+        Error error = bundle.error();
+        error.message = std::string(source) + ": " + error.message;
+        return std::unexpected(error);
+    }
+    return bundle;
+}
+
+} // namespace mw

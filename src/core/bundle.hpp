@@ -1,0 +1,31 @@
+#pragma once
+#include "assessment.hpp"
+#include "error.hpp"
+#include "model.hpp"
+
+#include <optional>
+
+namespace mw {
+
+inline constexpr int kBundleFormatVersion = 1;
+
+// One assessment with everything needed to rebuild it elsewhere. Participant ids are bundle-local keys.
+struct Bundle {
+    Client client;
+    AssessmentInfo assessment;
+    std::optional<std::string> baselineUid;
+    Model model;
+    std::vector<Participant> participants;
+    std::vector<Answer> answers;
+};
+
+nlohmann::json bundleToJson(const Bundle& bundle);
+std::string serializeBundle(const Bundle& bundle);
+// Validates everything (model, ids, levels, participants) and reports every problem with its JSON path.
+Result<Bundle> bundleFromJson(const nlohmann::json& json);
+Result<Bundle> parseBundle(std::string_view text, std::string_view source);
+
+// Checks one answer against a model: the question exists and the levels are on its scale.
+std::optional<std::string> checkAnswer(const Model& model, const Answer& answer);
+
+} // namespace mw

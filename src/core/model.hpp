@@ -1,0 +1,84 @@
+#pragma once
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mw {
+
+struct ScaleLevel {
+    double value = 0;
+    std::string label;
+    std::string meaning;
+};
+
+enum class AggregationRule { WeightedMean, Threshold, LevelSum };
+
+std::string_view toString(AggregationRule rule);
+std::optional<AggregationRule> aggregationRuleFromString(std::string_view text);
+
+struct Aggregation {
+    AggregationRule rule = AggregationRule::WeightedMean;
+    // threshold: the answer value a practice needs to count as achieved.
+    double threshold = 0;
+    // threshold and level-sum: the levels a dimension score is read against (first is 0).
+    std::vector<ScaleLevel> tiers;
+};
+
+struct Question {
+    std::string id;
+    std::string dimensionId;
+    std::string text;
+    std::string guidance;
+    std::vector<std::string> evidence;
+    double weight = 1;
+    int tier = 0; // maturity tier for threshold and level-sum models; 0 when unused
+    std::vector<std::string> descriptors;     // one per scale level
+    std::vector<std::string> recommendations; // one per scale level below the top: how to move up one
+    std::vector<std::string> references;
+};
+
+struct Dimension {
+    std::string id;
+    std::string title;
+    std::string description;
+    double weight = 1;
+    std::vector<Question> questions;
+};
+
+struct Model {
+    std::string id;
+    std::string version;
+    std::string title;
+    std::string description;
+    std::vector<ScaleLevel> scale;
+    Aggregation aggregation;
+    std::vector<Dimension> dimensions;
+    nlohmann::json source; // the JSON it was loaded from, kept as the assessment's snapshot
+
+    const Question* question(std::string_view questionId) const;
+    const Dimension* dimension(std::string_view dimensionId) const;
+    std::size_t questionCount() const;
+    std::vector<const Question*> allQuestions() const;
+
+    // Index of an exact scale value, if it is one.
+    std::optional<std::size_t> levelIndex(double value) const;
+    bool isLevel(double value) const { return levelIndex(value).has_value(); }
+    // Label of the answer level at or below value ("" below the scale).
+    std::string levelLabel(double value) const;
+    // The levels dimension and overall scores are read against.
+    const std::vector<ScaleLevel>& scoreLevels() const;
+    std::string scoreLabel(double score) const;
+    double minScore() const;
+    double maxScore() const;
+    // "0, 1, 2, 3, 4, 5": for error messages.
+    std::string scaleValuesText() const;
+    std::string displayName() const { return title + " " + version; }
+};
+
+// Formats a level or score compactly: 3, 2.5, 0.25, 2.33.
+std::string formatNumber(double value, int maxDecimals = 2);
+
+} // namespace mw

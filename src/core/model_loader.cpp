@@ -1,0 +1,328 @@
+#include "model_loader.hpp"
+
+#include "json_check.hpp"
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace mw {
+
+using nlohmann::json;
+using detail::Checker;
+using detail::typeName;
+
+namespace {
+
+const std::regex& idPattern() {
+    static const std::regex pattern(R"([A-Za-z0-9][A-Za-z0-9._-]*)");
+    return pattern;
+}
+
+const std::regex& semverPattern() {
+    static const std::regex pattern(
+        R"((0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?)");
+    return pattern;
+}
+
+std::vector<ScaleLevel> parseLevels(Checker& check, const json& root, const std::string& path,
+                                    const char* key) {
+    std::vector<ScaleLevel> levels;
+    const json* list = check.member(root, path, key);
+    const std::string where = Checker::join(path, key);
+    if (!list)
+        return levels;
+    if (!list->is_array()) {
+        check.problem(where, "expected an array, found " + typeName(*list));
+        return levels;
+    }
+    if (list->empty()) {
+        check.problem(where, "the scale is empty; it needs at least two levels");
+        return levels;
+    }
+    if (list->size() == 1)
+        check.problem(where, "the scale has one level; it needs at least two");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const json& item = (*list)[i];
+        const std::string itemPath = where + "[" + std::to_string(i) + "]";
+        if (!item.is_object()) {
+            check.problem(itemPath, "expected an object, found " + typeName(item));
+            continue;
+        }
+        ScaleLevel level;
+        auto value = check.number(item, itemPath, "value");
+        auto label = check.string(item, itemPath, "label");
+        auto meaning = check.string(item, itemPath, "meaning", true, false);
+        if (!value || !label)
+            continue;
+        if (!levels.empty() && *value <= levels.back().value)
+            check.problem(itemPath + ".value", formatNumber(*value) + " is not greater than the level before it (" +
+                                                   formatNumber(levels.back().value) + ")");
+        level.value = *value;
+        level.label = *label;
+        level.meaning = meaning.value_or("");
+        levels.push_back(level);
+    }
+    return levels;
+}
+
+void parseQuestion(Checker& check, const json& item, const std::string& path, const std::string& dimensionId,
+                   const Model& model, int maxTier, std::set<std::string>& questionIds, Question& out) {
+    out.dimensionId = dimensionId;
+    if (auto id = check.string(item, path, "id")) {
+        if (!std::regex_match(*id, idPattern()))
+            check.problem(path + ".id", "'" + *id + "' may hold only letters, digits, '.', '_' and '-'");
+        else if (!questionIds.insert(*id).second)
+            check.problem(path + ".id", "duplicate question id '" + *id + "'");
+        out.id = *id;
+    }
+    out.text = check.string(item, path, "text").value_or("");
+    out.guidance = check.string(item, path, "guidance", false, false).value_or("");
+    out.evidence = check.stringList(item, path, "evidence", false);
+    out.references = check.stringList(item, path, "references", false);
+    out.weight = check.weight(item, path).value_or(1.0);
+
+    const bool tiered = model.aggregation.rule != AggregationRule::WeightedMean;
+    if (item.contains("tier") || tiered) {
+        const json* tier = check.member(item, path, "tier", tiered);
+        if (tier) {
+            if (!tier->is_number_integer())
+                check.problem(path + ".tier", "expected a whole number, found " + typeName(*tier));
+            else if (!tiered)
+                check.problem(path + ".tier", "tiers are only used by the threshold and level-sum rules");
+            else if (tier->get<int>() < 1 || tier->get<int>() > maxTier)
+                check.problem(path + ".tier", std::to_string(tier->get<int>()) + " is outside 1.." +
+                                                  std::to_string(maxTier));
+            else
+                out.tier = tier->get<int>();
+        }
+    }
+
+    const std::size_t scaleSize = model.scale.size();
+    out.descriptors = check.stringList(item, path, "levels", true);
+    if (item.contains("levels") && item["levels"].is_array() && scaleSize > 0 &&
+        item["levels"].size() != scaleSize)
+        check.problem(path + ".levels", std::to_string(item["levels"].size()) + " descriptors, the scale has " +
+                                            std::to_string(scaleSize));
+    out.recommendations = check.stringList(item, path, "recommendations", true);
+    if (item.contains("recommendations") && item["recommendations"].is_array() && scaleSize > 0 &&
+        item["recommendations"].size() != scaleSize - 1)
+        check.problem(path + ".recommendations", std::to_string(item["recommendations"].size()) +
+                                                     " recommendations, expected " +
+                                                     std::to_string(scaleSize - 1) +
+                                                     " (one for every level below the top)");
+}
+
+} // namespace
+
+Result<Model> loadModel(const json& root) {
+    Checker check;
+    Model model;
+    if (!root.is_object())
+        return fail("the model must be a JSON object, found " + typeName(root));
+    model.source = root;
+
+    if (auto id = check.string(root, "", "id")) {
+        if (!std::regex_match(*id, idPattern()))
+            check.problem("id", "'" + *id + "' may hold only letters, digits, '.', '_' and '-'");
+        model.id = *id;
+    }
+    if (auto version = check.string(root, "", "version")) {
+        if (!std::regex_match(*version, semverPattern()))
+            check.problem("version", "'" + *version + "' is not a semantic version such as 1.0.0");
+        model.version = *version;
+    }
+    model.title = check.string(root, "", "title").value_or("");
+    model.description = check.string(root, "", "description", true, false).value_or("");
+    model.scale = parseLevels(check, root, "", "scale");
+
+    int maxTier = 0;
+    if (const json* aggregation = check.member(root, "", "aggregation", false)) {
+        if (!aggregation->is_object()) {
+            check.problem("aggregation", "expected an object, found " + typeName(*aggregation));
+        } else if (auto ruleText = check.string(*aggregation, "aggregation", "rule")) {
+            auto rule = aggregationRuleFromString(*ruleText);
+            if (!rule) {
+                check.problem("aggregation.rule",
+                              "unknown rule '" + *ruleText + "'; use weighted-mean, threshold or level-sum");
+            } else {
+                model.aggregation.rule = *rule;
+                if (*rule != AggregationRule::WeightedMean) {
+                    model.aggregation.tiers = parseLevels(check, *aggregation, "aggregation", "tiers");
+                    const auto& tiers = model.aggregation.tiers;
+                    if (!tiers.empty() && tiers.front().value != 0)
+                        check.problem("aggregation.tiers[0].value", "the first tier must have value 0");
+                    for (std::size_t i = 0; i < tiers.size(); ++i)
+                        if (tiers[i].value != static_cast<double>(i))
+                            check.problem("aggregation.tiers[" + std::to_string(i) + "].value",
+                                          "tier values must count 0, 1, 2, ...");
+                    maxTier = tiers.empty() ? 0 : static_cast<int>(tiers.size()) - 1;
+                }
+                if (*rule == AggregationRule::Threshold) {
+                    if (auto threshold = check.number(*aggregation, "aggregation", "threshold")) {
+                        model.aggregation.threshold = *threshold;
+                        if (!model.scale.empty() && !model.isLevel(*threshold))
+                            check.problem("aggregation.threshold", formatNumber(*threshold) +
+                                                                       " is not a level of the scale (" +
+                                                                       model.scaleValuesText() + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    std::set<std::string> dimensionIds;
+    std::set<std::string> questionIds;
+    const json* dimensions = check.member(root, "", "dimensions");
+    if (dimensions && !dimensions->is_array()) {
+        check.problem("dimensions", "expected an array, found " + typeName(*dimensions));
+    } else if (dimensions) {
+        if (dimensions->empty())
+            check.problem("dimensions", "the model has no dimensions");
+        for (std::size_t d = 0; d < dimensions->size(); ++d) {
+            const json& item = (*dimensions)[d];
+            const std::string path = "dimensions[" + std::to_string(d) + "]";
+            if (!item.is_object()) {
+                check.problem(path, "expected an object, found " + typeName(item));
+                continue;
+            }
+            Dimension dimension;
+            if (auto id = check.string(item, path, "id")) {
+                if (!std::regex_match(*id, idPattern()))
+                    check.problem(path + ".id", "'" + *id + "' may hold only letters, digits, '.', '_' and '-'");
+                else if (!dimensionIds.insert(*id).second)
+                    check.problem(path + ".id", "duplicate dimension id '" + *id + "'");
+                dimension.id = *id;
+            }
+            dimension.title = check.string(item, path, "title").value_or("");
+            dimension.description = check.string(item, path, "description", false, false).value_or("");
+            dimension.weight = check.weight(item, path).value_or(1.0);
+            const json* questions = check.member(item, path, "questions", false);
+            if (questions && !questions->is_array()) {
+                check.problem(path + ".questions", "expected an array, found " + typeName(*questions));
+            } else if (questions) {
+                for (std::size_t q = 0; q < questions->size(); ++q) {
+                    const json& qItem = (*questions)[q];
+                    const std::string qPath = path + ".questions[" + std::to_string(q) + "]";
+                    if (!qItem.is_object()) {
+                        check.problem(qPath, "expected an object, found " + typeName(qItem));
+                        continue;
+                    }
+                    if (qItem.contains("dimension") &&
+                        (!qItem["dimension"].is_string() || qItem["dimension"] != dimension.id))
+                        check.problem(qPath + ".dimension", "'" + qItem["dimension"].dump() +
+                                                                "' does not match the enclosing dimension '" +
+                                                                dimension.id + "'");
+                    Question question;
+                    parseQuestion(check, qItem, qPath, dimension.id, model, maxTier, questionIds, question);
+                    dimension.questions.push_back(std::move(question));
+                }
+            }
+            model.dimensions.push_back(std::move(dimension));
+        }
+    }
+
+    // Questions may also be listed flat, each naming its dimension.
+    if (const json* flat = check.member(root, "", "questions", false)) {
+        if (!flat->is_array()) {
+            check.problem("questions", "expected an array, found " + typeName(*flat));
+        } else {
+            for (std::size_t q = 0; q < flat->size(); ++q) {
+                const json& qItem = (*flat)[q];
+                const std::string qPath = "questions[" + std::to_string(q) + "]";
+                if (!qItem.is_object()) {
+                    check.problem(qPath, "expected an object, found " + typeName(qItem));
+                    continue;
+                }
+                auto dimensionId = check.string(qItem, qPath, "dimension");
+                if (!dimensionId)
+                    continue;
+                auto target = std::find_if(model.dimensions.begin(), model.dimensions.end(),
+                                           [&](const Dimension& d) { return d.id == *dimensionId; });
+                if (target == model.dimensions.end()) {
+                    check.problem(qPath + ".dimension", "unknown dimension '" + *dimensionId + "'");
+                    continue;
+                }
+                Question question;
+                parseQuestion(check, qItem, qPath, *dimensionId, model, maxTier, questionIds, question);
+                target->questions.push_back(std::move(question));
+            }
+        }
+    }
+
+    for (std::size_t d = 0; d < model.dimensions.size(); ++d)
+        if (model.dimensions[d].questions.empty() && !model.dimensions[d].id.empty())
+            check.problem("dimensions[" + std::to_string(d) + "]",
+                          "dimension '" + model.dimensions[d].id + "' has no questions");
+
+    if (!check.problems.empty()) {
+        const std::size_t count = check.problems.size();
+        std::string summary = check.problems.front();
+        if (count > 1)
+            summary += " (and " + std::to_string(count - 1) + " more problem" + (count > 2 ? "s" : "") + ")";
+        return fail(summary, check.problems);
+    }
+    return model;
+}
+
+Result<nlohmann::json> parseJsonText(std::string_view text, std::string_view source) {
+    try {
+        return json::parse(text);
+    } catch (const json::parse_error& error) {
+        // Turn the byte offset into a line and column a person can find.
+        std::size_t line = 1, column = 1;
+        const std::size_t end = std::min<std::size_t>(error.byte == 0 ? 0 : error.byte - 1, text.size());
+        for (std::size_t i = 0; i < end; ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        std::string what = error.what();
+        if (auto pos = what.find("syntax error while parsing value - "); pos != std::string::npos)
+            what = what.substr(pos + 35);
+        else if (auto colon = what.rfind(": "); colon != std::string::npos)
+            what = what.substr(colon + 2);
+        return fail(std::string(source) + ": line " + std::to_string(line) + ", column " +
+                    std::to_string(column) + ": invalid JSON: " + what);
+    }
+}
+
+Result<std::string> readTextFile(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return fail(path.string() + ": no such file");
+    if (std::filesystem::is_directory(path, ec))
+        return fail(path.string() + ": is a folder, not a file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return fail(path.string() + ": cannot be read (check its permissions)");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+Result<Model> loadModelText(std::string_view text, std::string_view source) {
+    auto json = parseJsonText(text, source);
+    if (!json)
+        return std::unexpected(json.error());
+    auto model = loadModel(*json);
+    if (!model) {
+        Error error = model.error();
+        error.message = std::string(source) + ": " + error.message;
+        return std::unexpected(error);
+    }
+    return model;
+}
+
+Result<Model> loadModelFile(const std::filesystem::path& path) {
+    auto text = readTextFile(path);
+    if (!text)
+        return std::unexpected(text.error());
+    return loadModelText(*text, path.string());
+}
+
+} // namespace mw

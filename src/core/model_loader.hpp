@@ -1,0 +1,22 @@
+#pragma once
+#include "error.hpp"
+#include "model.hpp"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace mw {
+
+// Validates a model and reports every problem with its JSON path, e.g.
+// "dimensions[2].questions[4].levels: 5 descriptors, the scale has 6".
+Result<Model> loadModel(const nlohmann::json& json);
+// `source` names the text in messages (a file name, "bundle", ...).
+Result<Model> loadModelText(std::string_view text, std::string_view source);
+Result<Model> loadModelFile(const std::filesystem::path& path);
+
+// Parses JSON text, turning a syntax error into "SOURCE: line L, column C: what".
+Result<nlohmann::json> parseJsonText(std::string_view text, std::string_view source);
+Result<std::string> readTextFile(const std::filesystem::path& path);
+
+} // namespace mw

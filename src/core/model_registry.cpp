@@ -1,0 +1,81 @@
+#include "model_registry.hpp"
+
+#include "core/builtin_models.hpp"
+#include "model_loader.hpp"
+
+#include <algorithm>
+
+namespace mw {
+
+ModelRegistry ModelRegistry::withBuiltins() {
+    ModelRegistry registry;
+    for (const auto& [name, text] : builtinModelTexts()) {
+        auto model = loadModelText(text, name);
+        // Built-in models are validated by the test suite; a broken one is a build defect.
+        if (!model)
+            throw std::logic_error("built-in model " + std::string(name) + " is invalid: " + model.error().message);
+        registry.add(std::move(*model));
+    }
+    return registry;
+}
+
+std::vector<std::string> ModelRegistry::addFolder(const std::filesystem::path& folder) {
+    std::vector<std::string> problems;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+        return problems;
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
+        if (entry.path().extension() == ".json" && entry.path().filename().string().find(".schema.") == std::string::npos)
+            files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+        auto model = loadModelFile(file);
+        if (model)
+            add(std::move(*model));
+        else
+            problems.push_back(model.error().message);
+    }
+    return problems;
+}
+
+void ModelRegistry::add(Model model) {
+    auto same = std::find_if(models_.begin(), models_.end(), [&](const Model& m) {
+        return m.id == model.id && m.version == model.version;
+    });
+    if (same != models_.end())
+        *same = std::move(model);
+    else
+        models_.push_back(std::move(model));
+}
+
+static std::vector<int> versionParts(const std::string& version) {
+    std::vector<int> parts;
+    std::size_t start = 0;
+    while (parts.size() < 3 && start < version.size()) {
+        parts.push_back(std::atoi(version.c_str() + start));
+        auto dot = version.find('.', start);
+        if (dot == std::string::npos)
+            break;
+        start = dot + 1;
+    }
+    return parts;
+}
+
+Result<Model> ModelRegistry::find(std::string_view idOrPath) const {
+    const Model* best = nullptr;
+    for (const auto& model : models_)
+        if (model.id == idOrPath && (!best || versionParts(model.version) > versionParts(best->version)))
+            best = &model;
+    if (best)
+        return *best;
+    if (idOrPath.ends_with(".json"))
+        return loadModelFile(std::filesystem::path(idOrPath));
+    std::string known;
+    for (const auto& model : models_)
+        known += (known.empty() ? "" : ", ") + model.id;
+    return fail("unknown model '" + std::string(idOrPath) + "'; known models: " + (known.empty() ? "none" : known) +
+                " (or give the path of a model .json file)");
+}
+
+} // namespace mw

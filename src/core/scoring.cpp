@@ -1,0 +1,246 @@
+#include "scoring.hpp"
+
+#include <algorithm>
+
+namespace mw {
+
+std::map<std::string, ConsolidatedAnswer> consolidate(const std::vector<Answer>& answers) {
+    struct Sum {
+        double current = 0, target = 0;
+        int currentCount = 0, targetCount = 0, naCount = 0;
+    };
+    std::map<std::string, Sum> sums;
+    for (const auto& answer : answers) {
+        auto& sum = sums[answer.questionId];
+        if (answer.notApplicable) {
+            ++sum.naCount;
+        } else if (answer.current) {
+            sum.current += *answer.current;
+            ++sum.currentCount;
+        }
+        if (answer.target && !answer.notApplicable) {
+            sum.target += *answer.target;
+            ++sum.targetCount;
+        }
+    }
+    std::map<std::string, ConsolidatedAnswer> out;
+    for (const auto& [id, sum] : sums) {
+        ConsolidatedAnswer c;
+        if (sum.currentCount > 0)
+            c.current = sum.current / sum.currentCount;
+        else if (sum.naCount > 0)
+            c.notApplicable = true;
+        if (sum.targetCount > 0)
+            c.target = sum.target / sum.targetCount;
+        out.emplace(id, c);
+    }
+    return out;
+}
+
+double QuestionResult::effectiveTarget() const {
+    if (answer.target)
+        return std::max(*answer.target, answer.current.value_or(*answer.target));
+    return answer.current.value_or(0);
+}
+
+std::optional<double> DimensionResult::gap() const {
+    if (!current || !target)
+        return std::nullopt;
+    return *target - *current;
+}
+
+const DimensionResult* Scorecard::dimension(std::string_view id) const {
+    for (const auto& d : dimensions)
+        if (d.id == id)
+            return &d;
+    return nullptr;
+}
+
+namespace {
+
+using ValueOf = double (*)(const QuestionResult&);
+
+double currentOf(const QuestionResult& r) { return *r.answer.current; }
+double targetOf(const QuestionResult& r) { return r.effectiveTarget(); }
+
+std::optional<double> weightedMean(const std::vector<const QuestionResult*>& results, ValueOf value) {
+    double sum = 0, weights = 0;
+    for (const auto* r : results) {
+        if (!r->answer.current)
+            continue; // N/A and unanswered do not count
+        sum += value(*r) * r->question->weight;
+        weights += r->question->weight;
+    }
+    if (weights <= 0)
+        return std::nullopt;
+    return sum / weights;
+}
+
+// C2M2 style: tier k is reached when every applicable practice at tiers <= k meets the threshold.
+std::optional<double> thresholdScore(const Model& model, const std::vector<const QuestionResult*>& results,
+                                     ValueOf value) {
+    const bool anyApplicable = std::any_of(results.begin(), results.end(),
+                                           [](const QuestionResult* r) { return !r->answer.notApplicable; });
+    const bool anyAnswered =
+        std::any_of(results.begin(), results.end(), [](const QuestionResult* r) { return r->answer.current; });
+    if (!anyApplicable || !anyAnswered)
+        return std::nullopt;
+    const int maxTier = static_cast<int>(model.aggregation.tiers.size()) - 1;
+    int reached = 0;
+    for (int tier = 1; tier <= maxTier; ++tier) {
+        bool allMet = true;
+        for (const auto* r : results) {
+            if (r->question->tier != tier || r->answer.notApplicable)
+                continue;
+            // An unanswered practice is not (yet) shown to be implemented.
+            if (!r->answer.current || value(*r) < model.aggregation.threshold - 1e-9)
+                allMet = false;
+        }
+        if (!allMet)
+            break;
+        reached = tier;
+    }
+    return static_cast<double>(reached);
+}
+
+// OWASP SAMM style: the sum over tiers of the mean answer at that tier.
+std::optional<double> levelSumScore(const Model& model, const std::vector<const QuestionResult*>& results,
+                                    ValueOf value) {
+    const int maxTier = static_cast<int>(model.aggregation.tiers.size()) - 1;
+    double total = 0;
+    bool any = false;
+    for (int tier = 1; tier <= maxTier; ++tier) {
+        double sum = 0;
+        int count = 0;
+        for (const auto* r : results) {
+            if (r->question->tier == tier && r->answer.current) {
+                sum += value(*r);
+                ++count;
+            }
+        }
+        if (count > 0) {
+            total += sum / count;
+            any = true;
+        }
+    }
+    if (!any)
+        return std::nullopt;
+    return total;
+}
+
+std::optional<double> aggregate(const Model& model, const std::vector<const QuestionResult*>& results,
+                                ValueOf value) {
+    switch (model.aggregation.rule) {
+    case AggregationRule::WeightedMean:
+        return weightedMean(results, value);
+    case AggregationRule::Threshold:
+        return thresholdScore(model, results, value);
+    case AggregationRule::LevelSum:
+        return levelSumScore(model, results, value);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+Scorecard computeScores(const Model& model, const std::vector<Answer>& answers) {
+    const auto consolidated = consolidate(answers);
+    Scorecard card;
+    card.questions.reserve(model.questionCount());
+    for (const auto& dimension : model.dimensions) {
+        for (const auto& question : dimension.questions) {
+            QuestionResult result{&question, &dimension, {}};
+            if (auto it = consolidated.find(question.id); it != consolidated.end())
+                result.answer = it->second;
+            card.questions.push_back(result);
+        }
+    }
+
+    double overallSum = 0, overallTargetSum = 0, overallWeights = 0;
+    std::size_t index = 0;
+    for (const auto& dimension : model.dimensions) {
+        std::vector<const QuestionResult*> results;
+        for (std::size_t i = 0; i < dimension.questions.size(); ++i)
+            results.push_back(&card.questions[index + i]);
+        index += dimension.questions.size();
+
+        DimensionResult dr;
+        dr.id = dimension.id;
+        dr.title = dimension.title;
+        dr.weight = dimension.weight;
+        dr.total = results.size();
+        for (const auto* r : results) {
+            if (r->answer.answered())
+                ++dr.answered;
+            else
+                card.unanswered.push_back(r->question->id);
+            if (r->answer.notApplicable)
+                ++dr.notApplicable;
+        }
+        dr.completeness = dr.total ? 100.0 * static_cast<double>(dr.answered) / dr.total : 0;
+        dr.current = aggregate(model, results, currentOf);
+        if (dr.current) {
+            dr.target = std::max(*dr.current, aggregate(model, results, targetOf).value_or(*dr.current));
+            dr.currentLabel = model.scoreLabel(*dr.current);
+            dr.targetLabel = model.scoreLabel(*dr.target);
+            overallSum += *dr.current * dr.weight;
+            overallTargetSum += *dr.target * dr.weight;
+            overallWeights += dr.weight;
+        }
+        card.total += dr.total;
+        card.answered += dr.answered;
+        card.dimensions.push_back(std::move(dr));
+    }
+    card.completeness = card.total ? 100.0 * static_cast<double>(card.answered) / card.total : 0;
+    if (overallWeights > 0) {
+        card.overall = overallSum / overallWeights;
+        card.overallTarget = overallTargetSum / overallWeights;
+        card.overallLabel = model.scoreLabel(*card.overall);
+        card.overallTargetLabel = model.scoreLabel(*card.overallTarget);
+    }
+    return card;
+}
+
+} // namespace mw
+
+namespace mw {
+
+std::vector<std::string> scoringExplanation(const Model& model) {
+    std::vector<std::string> out;
+    const std::string top = formatNumber(model.maxScore());
+    switch (model.aggregation.rule) {
+    case AggregationRule::WeightedMean:
+        out.push_back("Each question is answered with the level on the scale whose description best matches what "
+                      "the workshop saw, backed by evidence. Its score is that level.");
+        out.push_back("A dimension's score is the weighted average of its answered questions. Questions marked not "
+                      "applicable and questions not yet answered are left out of the average, and the report says "
+                      "how many there were, so a missing answer never drags a score down unnoticed.");
+        out.push_back("The overall index is the weighted average of the dimension scores, using the dimension "
+                      "weights. All scores run from " + formatNumber(model.minScore()) + " to " + top + ".");
+        out.push_back("A score is read as the highest level it has fully reached: 2.6 reads as level 2, because "
+                      "level 3 has not yet been reached everywhere.");
+        break;
+    case AggregationRule::Threshold:
+        out.push_back("Each practice belongs to a maturity tier. A practice counts as achieved when its answer is "
+                      "at least '" + model.levelLabel(model.aggregation.threshold) + "'.");
+        out.push_back("A dimension reaches tier k only when every applicable practice at tier k and below is "
+                      "achieved; one missing practice holds the dimension at the tier below. Unanswered practices "
+                      "count as not achieved; practices marked not applicable are left out.");
+        out.push_back("The overall index is the weighted average of the dimension tiers, from 0 to " + top + ".");
+        break;
+    case AggregationRule::LevelSum:
+        out.push_back("Each activity belongs to a maturity tier and is answered with a fraction of full "
+                      "implementation.");
+        out.push_back("A dimension's score is the sum, over its tiers, of the average answer at that tier, so a "
+                      "fully implemented first tier adds 1 and partial work adds a fraction. Unanswered and not "
+                      "applicable activities are left out of the averages.");
+        out.push_back("The overall index is the weighted average of the dimension scores, from 0 to " + top + ".");
+        break;
+    }
+    out.push_back("A gap is the distance between the target and the current level of one question. Its priority "
+                  "is that distance multiplied by the weight of the question and of its dimension, so large gaps in "
+                  "heavily weighted areas come first.");
+    return out;
+}
+
+} // namespace mw

@@ -1,0 +1,67 @@
+#pragma once
+// Reports and spreadsheets, shared by the CLI and the workbench.
+#include "core/bundle.hpp"
+#include "core/comparison.hpp"
+#include "core/error.hpp"
+#include "core/gaps.hpp"
+#include "report/radar.hpp"
+
+#include <QPageSize>
+#include <QString>
+
+#include <memory>
+
+class QTextDocument;
+
+namespace mw {
+
+struct ReportBranding {
+    QString consultancy; // shown on the cover and in the running header
+    QString logoPath;    // PNG/JPEG/SVG; ignored when it cannot be read
+    static ReportBranding fromSettings();
+    void saveToSettings() const;
+};
+
+struct ReportOptions {
+    QPageSize::PageSizeId pageSize = QPageSize::A4;
+    ReportBranding branding;
+};
+
+// An assessment with its computed results. The model is shared so that copies keep the scorecard valid.
+struct ReportData {
+    Client client;
+    AssessmentInfo info;
+    std::shared_ptr<const Model> model;
+    std::vector<Participant> participants;
+    std::vector<Answer> answers;
+    Scorecard scores;
+    std::vector<Gap> gaps;
+
+    static ReportData fromBundle(const Bundle& bundle);
+    const Answer* consensusAnswer(const std::string& questionId) const;
+};
+
+// The radar of one assessment (current and target), optionally with a baseline overlay.
+RadarChart radarChartFor(const ReportData& data, const ReportData* baseline = nullptr);
+// Before/after radar for a comparison.
+RadarChart comparisonRadar(const ReportData& before, const ReportData& after);
+
+enum class RadarEmbedding { Vector, Image };
+
+// The report as a rich-text document. Vector embedding paints the radar through RadarRenderer when the
+// document is drawn (PDF); image embedding stores a high-resolution picture (ODT).
+std::unique_ptr<QTextDocument> buildReportDocument(const ReportData& data, const ReportOptions& options,
+                                                   RadarEmbedding embedding);
+std::unique_ptr<QTextDocument> buildComparisonDocument(const ReportData& before, const ReportData& after,
+                                                       const ReportOptions& options, RadarEmbedding embedding);
+
+Result<void> writeReportPdf(const ReportData& data, const ReportOptions& options, const QString& path);
+Result<void> writeReportOdt(const ReportData& data, const ReportOptions& options, const QString& path);
+Result<void> writeComparisonPdf(const ReportData& before, const ReportData& after, const ReportOptions& options,
+                                const QString& path);
+Result<void> writeComparisonOdt(const ReportData& before, const ReportData& after, const ReportOptions& options,
+                                const QString& path);
+// Three sheets: answers, dimension scores and the action plan.
+Result<void> writeXlsx(const ReportData& data, const QString& path);
+
+} // namespace mw

@@ -1,0 +1,73 @@
+#pragma once
+// The radar chart, painted with QPainter on any paint device: the screen, a PDF page or an image.
+#include <QColor>
+#include <QFont>
+#include <QPainter>
+#include <QRectF>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace mw {
+
+struct RadarSeries {
+    QString name;
+    std::vector<std::optional<double>> values; // one per axis; empty = not scored (drawn at the centre)
+    QColor color;
+    bool filled = true;
+    Qt::PenStyle penStyle = Qt::SolidLine;
+};
+
+struct RadarRing {
+    double value = 0;
+    QString label;
+};
+
+struct RadarChart {
+    QStringList axes;
+    std::vector<RadarRing> rings; // the scale's levels, innermost first
+    double minValue = 0;
+    double maxValue = 5;
+    std::vector<RadarSeries> series;
+};
+
+struct RadarColors {
+    QColor background = Qt::white;
+    QColor text = QColor(0x22, 0x2b, 0x36);
+    QColor grid = QColor(0xb8, 0xc2, 0xcc);
+    QColor ringText = QColor(0x5a, 0x66, 0x73);
+    static RadarColors forBackground(const QColor& background, const QColor& text);
+};
+
+// Everything the painter needs, computed without painting so that tests can check the geometry.
+struct RadarLayout {
+    QPointF centre;
+    double radius = 0;
+    QFont labelFont;
+    std::vector<double> angles;                 // radians, axis 0 at the top, clockwise
+    std::vector<QRectF> labelRects;             // one per axis, never overlapping, inside the bounds
+    std::vector<int> labelAlignments;           // Qt::Alignment flags for each label
+    std::vector<std::vector<QPointF>> points;   // per series, per axis
+    std::vector<QRectF> legendRects;            // per series: swatch and name
+    QRectF bounds;
+
+    QPointF pointAt(std::size_t axis, double value, double minValue, double maxValue) const;
+};
+
+class RadarRenderer {
+public:
+    static RadarLayout layout(const RadarChart& chart, const QRectF& bounds, const QFont& font,
+                              QPaintDevice* device = nullptr);
+    static void paint(QPainter& painter, const RadarChart& chart, const QRectF& bounds, const QFont& font,
+                      const RadarColors& colors = {});
+};
+
+// Current (and optionally target/baseline) series colours used everywhere, so screen and paper agree.
+namespace radar_palette {
+inline const QColor current{0x1f, 0x6f, 0xb5};
+inline const QColor target{0xe0, 0x7b, 0x1a};
+inline const QColor baseline{0x6b, 0x72, 0x80};
+} // namespace radar_palette
+
+} // namespace mw

@@ -1,0 +1,104 @@
+#include "report/exports.hpp"
+
+#include <QSettings>
+
+namespace mw {
+
+ReportBranding ReportBranding::fromSettings() {
+    QSettings settings;
+    return {settings.value("report/consultancy").toString(), settings.value("report/logo").toString()};
+}
+
+void ReportBranding::saveToSettings() const {
+    QSettings settings;
+    settings.setValue("report/consultancy", consultancy);
+    settings.setValue("report/logo", logoPath);
+}
+
+ReportData ReportData::fromBundle(const Bundle& bundle) {
+    ReportData data;
+    data.client = bundle.client;
+    data.info = bundle.assessment;
+    data.model = std::make_shared<const Model>(bundle.model);
+    data.participants = bundle.participants;
+    data.answers = bundle.answers;
+    data.scores = computeScores(*data.model, data.answers);
+    data.gaps = rankGaps(*data.model, data.scores);
+    return data;
+}
+
+const Answer* ReportData::consensusAnswer(const std::string& questionId) const {
+    Id defaultId = participants.empty() ? 0 : participants.front().id;
+    for (const auto& p : participants)
+        if (p.isDefault)
+            defaultId = p.id;
+    const Answer* any = nullptr;
+    for (const auto& a : answers) {
+        if (a.questionId != questionId)
+            continue;
+        if (a.participantId == defaultId)
+            return &a;
+        any = any ? any : &a;
+    }
+    return any;
+}
+
+static std::vector<RadarRing> ringsFor(const Model& model) {
+    std::vector<RadarRing> rings;
+    for (const auto& level : model.scoreLevels())
+        rings.push_back({level.value, QString::fromStdString(formatNumber(level.value) + " " + level.label)});
+    return rings;
+}
+
+static std::vector<std::optional<double>> currentValues(const Scorecard& scores) {
+    std::vector<std::optional<double>> values;
+    for (const auto& d : scores.dimensions)
+        values.push_back(d.current);
+    return values;
+}
+
+RadarChart radarChartFor(const ReportData& data, const ReportData* baseline) {
+    RadarChart chart;
+    const Model& model = *data.model;
+    for (const auto& d : data.scores.dimensions)
+        chart.axes << QString::fromStdString(d.title);
+    chart.rings = ringsFor(model);
+    chart.minValue = model.minScore();
+    chart.maxValue = model.maxScore();
+    std::vector<std::optional<double>> targets;
+    for (const auto& d : data.scores.dimensions)
+        targets.push_back(d.target);
+    chart.series.push_back({QStringLiteral("Target"), targets, radar_palette::target, true, Qt::DashLine});
+    if (baseline) {
+        std::vector<std::optional<double>> values;
+        for (const auto& d : data.scores.dimensions) {
+            const auto* earlier = baseline->scores.dimension(d.id);
+            values.push_back(earlier ? earlier->current : std::nullopt);
+        }
+        chart.series.push_back({QStringLiteral("Baseline (%1)").arg(QString::fromStdString(baseline->info.date)),
+                                values, radar_palette::baseline, false, Qt::DotLine});
+    }
+    chart.series.push_back({QStringLiteral("Current"), currentValues(data.scores), radar_palette::current, true});
+    return chart;
+}
+
+RadarChart comparisonRadar(const ReportData& before, const ReportData& after) {
+    RadarChart chart;
+    const Model& model = *after.model;
+    std::vector<std::optional<double>> earlier;
+    for (const auto& d : after.scores.dimensions) {
+        chart.axes << QString::fromStdString(d.title);
+        const auto* b = before.scores.dimension(d.id);
+        earlier.push_back(b ? b->current : std::nullopt);
+    }
+    chart.rings = ringsFor(model);
+    chart.minValue = model.minScore();
+    chart.maxValue = model.maxScore();
+    chart.series.push_back({QStringLiteral("Before: %1").arg(QString::fromStdString(before.info.date)), earlier,
+                            radar_palette::baseline, true, Qt::DashLine});
+    chart.series.push_back({QStringLiteral("After: %1").arg(QString::fromStdString(after.info.date)),
+                            currentValues(after.scores), radar_palette::current, true});
+    return chart;
+}
+
+} // namespace mw

@@ -1,0 +1,710 @@
+// Builds the maturity report and the comparison report as QTextDocuments, and paginates them to PDF.
+#include "report/exports.hpp"
+#include "report/report_document_p.hpp"
+
+#include <QAbstractTextDocumentLayout>
+#include <QDate>
+#include <QFile>
+#include <QImage>
+#include <QImageReader>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTemporaryFile>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextDocumentWriter>
+#include <QTextObjectInterface>
+
+#include <algorithm>
+#include <cmath>
+
+namespace mw {
+
+namespace {
+
+constexpr int kRadarObjectType = QTextFormat::UserObject + 1;
+constexpr int kRadarIndexProperty = QTextFormat::UserProperty + 1;
+const QString kRadarMarker = QStringLiteral("@@MW-RADAR-%1@@");
+
+QString esc(const std::string& text) { return QString::fromStdString(text).toHtmlEscaped(); }
+QString escMultiline(const std::string& text) {
+    return esc(text).replace(QLatin1Char('\n'), QStringLiteral("<br/>"));
+}
+QString num(double value) { return QString::fromStdString(formatNumber(value)); }
+QString num(const std::optional<double>& value) { return value ? num(*value) : QStringLiteral("&#8212;"); }
+QString signedNum(const std::optional<double>& value) {
+    if (!value)
+        return QStringLiteral("&#8212;");
+    if (*value > 1e-9)
+        return "+" + num(*value);
+    if (*value < -1e-9)
+        return QStringLiteral("&#8722;") + num(-*value);
+    return QStringLiteral("0");
+}
+QString levelText(const Model& model, const std::optional<double>& value) {
+    if (!value)
+        return QStringLiteral("&#8212;");
+    return num(*value) + " &#183; " + esc(model.levelLabel(*value));
+}
+QString scoreText(const Model& model, const std::optional<double>& value) {
+    if (!value)
+        return QStringLiteral("not scored");
+    return num(*value) + " &#183; " + esc(model.scoreLabel(*value));
+}
+QString longDate(const std::string& iso) {
+    const QDate date = QDate::fromString(QString::fromStdString(iso), Qt::ISODate);
+    return date.isValid() ? date.toString(QStringLiteral("d MMMM yyyy")) : QString::fromStdString(iso).toHtmlEscaped();
+}
+
+const char* const kStyleSheet = R"CSS(
+h1 { font-size: 17pt; color: #17365d; font-weight: 600; margin-top: 6px; margin-bottom: 10px; }
+h2 { font-size: 13pt; color: #1f4e79; font-weight: 600; margin-top: 16px; margin-bottom: 6px; }
+h3 { font-size: 11pt; color: #1f4e79; font-weight: 600; margin-top: 10px; margin-bottom: 4px; }
+p { margin-top: 0px; margin-bottom: 7px; }
+td, th { padding: 4px; }
+th { background-color: #dce6f0; color: #17365d; font-weight: 600; text-align: left; }
+.muted { color: #5a6673; }
+.small { font-size: 8.5pt; }
+.question { margin-top: 9px; margin-bottom: 2px; font-weight: 600; }
+.meta { color: #33414f; margin-bottom: 2px; }
+.good { color: #1e7b34; }
+.bad { color: #b3261e; }
+)CSS";
+
+// Paints the radar straight into the document: vector in a PDF, identical to the screen.
+class RadarObject : public QObject, public QTextObjectInterface {
+    Q_OBJECT
+    Q_INTERFACES(QTextObjectInterface)
+public:
+    std::vector<RadarChart> charts;
+    QFont font;
+
+    QSizeF intrinsicSize(QTextDocument* doc, int, const QTextFormat&) override {
+        const double width = doc->pageSize().width() > 0 ? doc->pageSize().width() * 0.94 : doc->textWidth();
+        return {width, width * 0.74};
+    }
+    void drawObject(QPainter* painter, const QRectF& rect, QTextDocument*, int, const QTextFormat& format) override {
+        const int index = format.property(kRadarIndexProperty).toInt();
+        if (index >= 0 && index < static_cast<int>(charts.size()))
+            RadarRenderer::paint(*painter, charts[index], rect, font, RadarColors());
+    }
+};
+
+QFont documentFont() {
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSizeF(9.5);
+    font.setStyleHint(QFont::SansSerif);
+    return font;
+}
+
+QFont radarFont() {
+    QFont font = documentFont();
+    font.setPointSizeF(8.5);
+    return font;
+}
+
+} // namespace
+
+// --- HTML assembly --------------------------------------------------------------------------------
+
+QString ReportHtml::table(const QStringList& headers, const std::vector<QStringList>& rows,
+                          const std::vector<int>& widths) {
+    QString html = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" border=\"1\" "
+                                  "style=\"border-color:#b8c2cc; border-style:solid; margin-bottom:10px;\"><thead><tr>");
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        const QString width = i < static_cast<qsizetype>(widths.size()) && widths[i] > 0
+                                  ? QStringLiteral(" width=\"%1%\"").arg(widths[i])
+                                  : QString();
+        html += QStringLiteral("<th%1>%2</th>").arg(width, headers[i]);
+    }
+    html += QStringLiteral("</tr></thead>");
+    bool shaded = false;
+    for (const auto& row : rows) {
+        html += shaded ? QStringLiteral("<tr bgcolor=\"#f4f7fa\">") : QStringLiteral("<tr>");
+        for (const auto& cell : row)
+            html += QStringLiteral("<td>%1</td>").arg(cell);
+        html += QStringLiteral("</tr>");
+        shaded = !shaded;
+    }
+    return html + QStringLiteral("</table>");
+}
+
+void ReportHtml::heading(int level, const QString& text) {
+    body += QStringLiteral("<h%1>%2</h%1>").arg(level).arg(text);
+    headings.push_back({level, text});
+}
+
+void ReportHtml::radar(RadarChart chart) {
+    body += QStringLiteral("<p align=\"center\">") + kRadarMarker.arg(charts.size()) + QStringLiteral("</p>");
+    charts.push_back(std::move(chart));
+}
+
+void ReportHtml::pageBreak() { body += QStringLiteral("<p style=\"page-break-after: always;\"></p>"); }
+
+QString ReportHtml::contents(const std::vector<int>& pages) const {
+    QString html = QStringLiteral("<h1>Contents</h1><table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">");
+    for (std::size_t i = 0; i < headings.size(); ++i) {
+        const auto& [level, text] = headings[i];
+        // "00" holds the place of a page number while the first pass paginates; 0 means no numbers (ODT).
+        const QString page = i >= pages.size() ? QStringLiteral("00") : pages[i] > 0 ? QString::number(pages[i]) : QString();
+        const QString indent = level > 1 ? QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;") : QString();
+        const QString weight = level == 1 ? QStringLiteral("font-weight:600;") : QString();
+        html += QStringLiteral("<tr><td style=\"%1\">%2%3</td><td align=\"right\" width=\"10%\">%4</td></tr>")
+                    .arg(weight, indent, text, page);
+    }
+    return html + QStringLiteral("</table>");
+}
+
+namespace {
+
+QString coverHtml(const QString& kind, const QString& client, const QString& title, const QStringList& facts,
+                  const ReportBranding& branding, bool hasLogo) {
+    QString html = QStringLiteral("<p>&nbsp;</p>");
+    if (hasLogo)
+        html += QStringLiteral("<p><img src=\"mw-logo\" height=\"70\"/></p>");
+    html += QStringLiteral("<p>&nbsp;</p><p>&nbsp;</p><p style=\"font-size:11pt; color:#5a6673;\">%1</p>").arg(kind);
+    html += QStringLiteral("<p style=\"font-size:26pt; font-weight:600; color:#17365d;\">%1</p>").arg(client);
+    html += QStringLiteral("<p style=\"font-size:15pt; color:#1f4e79;\">%1</p><p>&nbsp;</p>").arg(title);
+    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"4\">");
+    for (qsizetype i = 0; i + 1 < facts.size(); i += 2)
+        html += QStringLiteral("<tr><td style=\"color:#5a6673;\" width=\"130\">%1</td><td>%2</td></tr>")
+                    .arg(facts[i], facts[i + 1]);
+    html += QStringLiteral("</table>");
+    if (!branding.consultancy.isEmpty())
+        html += QStringLiteral("<p>&nbsp;</p><p>&nbsp;</p><p style=\"font-size:11pt;\">Prepared by <b>%1</b></p>")
+                    .arg(branding.consultancy.toHtmlEscaped());
+    return html;
+}
+
+QStringList topDimensions(const Scorecard& scores, bool strongest, std::size_t count) {
+    std::vector<const DimensionResult*> scored;
+    for (const auto& d : scores.dimensions)
+        if (d.current)
+            scored.push_back(&d);
+    std::stable_sort(scored.begin(), scored.end(), [&](const auto* a, const auto* b) {
+        return strongest ? *a->current > *b->current : *a->current < *b->current;
+    });
+    QStringList out;
+    for (std::size_t i = 0; i < scored.size() && i < count; ++i)
+        out << QStringLiteral("<b>%1</b> (%2)").arg(esc(scored[i]->title), num(*scored[i]->current));
+    return out;
+}
+
+QString joinNatural(const QStringList& items) {
+    if (items.size() <= 1)
+        return items.join(QString());
+    return items.mid(0, items.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" and ") + items.last();
+}
+
+void appendMethod(ReportHtml& html, const Model& model) {
+    html.heading(2, QStringLiteral("How the scores are computed"));
+    for (const auto& paragraph : scoringExplanation(model))
+        html.body += QStringLiteral("<p>%1</p>").arg(esc(paragraph));
+    std::vector<QStringList> rows;
+    for (const auto& level : model.scale)
+        rows.push_back({num(level.value), esc(level.label), esc(level.meaning)});
+    html.body += QStringLiteral("<p>The answer scale of %1 %2:</p>").arg(esc(model.title), esc(model.version));
+    html.body += ReportHtml::table({"Level", "Name", "What it means"}, rows, {10, 18, 72});
+    if (model.aggregation.rule != AggregationRule::WeightedMean) {
+        std::vector<QStringList> tiers;
+        for (const auto& tier : model.aggregation.tiers)
+            tiers.push_back({num(tier.value), esc(tier.label), esc(tier.meaning)});
+        html.body += ReportHtml::table({"Score", "Tier", "What it means"}, tiers, {10, 18, 72});
+    }
+}
+
+} // namespace
+
+ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool hasLogo) {
+    const Model& model = *data.model;
+    const Scorecard& scores = data.scores;
+    ReportHtml html;
+    html.cover = coverHtml(QStringLiteral("IT/OT convergence maturity assessment"), esc(data.client.name),
+                           esc(data.info.title),
+                           {"Date", longDate(data.info.date), "Assessor", esc(data.info.assessor), "Model",
+                            esc(model.title + " " + model.version), "Status",
+                            data.info.status == Status::Final ? "Final" : "Draft: subject to review",
+                            "Sector", esc(data.client.sector)},
+                           options.branding, hasLogo);
+
+    // Executive summary
+    html.heading(1, QStringLiteral("Executive summary"));
+    const QString max = num(model.maxScore());
+    if (scores.overall) {
+        html.body += QStringLiteral("<p>%1 assessed its IT/OT convergence initiative against the %2 model. Across "
+                                    "its %3 dimensions the initiative stands at <b>%4 out of %5</b>, level "
+                                    "<b>%6</b>. The workshop set a target of <b>%7</b> (%8), a distance of %9 "
+                                    "to close.</p>")
+                         .arg(esc(data.client.name), esc(model.title))
+                         .arg(scores.dimensions.size())
+                         .arg(num(*scores.overall), max, esc(scores.overallLabel), num(*scores.overallTarget),
+                              esc(scores.overallTargetLabel), num(*scores.overallTarget - *scores.overall));
+    } else {
+        html.body += QStringLiteral("<p>No question has been answered with a level yet, so there are no scores "
+                                    "to report.</p>");
+    }
+    html.body += QStringLiteral("<p>%1 of %2 questions were answered (%3%).%4</p>")
+                     .arg(scores.answered)
+                     .arg(scores.total)
+                     .arg(qRound(scores.completeness))
+                     .arg(scores.unanswered.empty()
+                              ? QString()
+                              : QStringLiteral(" Unanswered questions are left out of the scores; the dimension "
+                                               "table shows where."));
+    const QStringList strongest = topDimensions(scores, true, 2);
+    const QStringList weakest = topDimensions(scores, false, 2);
+    if (!strongest.isEmpty())
+        html.body += QStringLiteral("<p>The strongest dimensions are %1. The weakest are %2, where the "
+                                    "initiative is most exposed.</p>")
+                         .arg(joinNatural(strongest), joinNatural(weakest));
+    if (!data.gaps.empty()) {
+        html.body += QStringLiteral("<p>The five gaps that matter most, with the next step for each:</p><ol>");
+        for (std::size_t i = 0; i < data.gaps.size() && i < 5; ++i) {
+            const Gap& g = data.gaps[i];
+            html.body += QStringLiteral("<li style=\"margin-bottom:5px;\"><b>%1</b> (%2). Today: %3; target: %4. "
+                                        "Next step: %5</li>")
+                             .arg(esc(g.questionText), esc(g.dimensionTitle), esc(g.currentLabel),
+                                  esc(g.targetLabel), esc(g.recommendation));
+        }
+        html.body += QStringLiteral("</ol>");
+    }
+    html.pageBreak();
+
+    // Radar and dimension table
+    html.heading(1, QStringLiteral("Maturity profile"));
+    html.body += QStringLiteral("<p>The chart shows the current score of each dimension (filled blue) against the "
+                                "target (dashed orange). Each ring is one level of the scale; the further out, the "
+                                "more mature.</p>");
+    html.radar(radarChartFor(data));
+    std::vector<QStringList> rows;
+    for (const auto& d : scores.dimensions)
+        rows.push_back({esc(d.title), num(d.current), esc(d.current ? d.currentLabel : "not scored"), num(d.target),
+                        num(d.gap()), QStringLiteral("%1/%2").arg(d.answered).arg(d.total)});
+    rows.push_back({"<b>Overall</b>", "<b>" + num(scores.overall) + "</b>", esc(scores.overallLabel),
+                    num(scores.overallTarget),
+                    scores.overall ? num(*scores.overallTarget - *scores.overall) : QStringLiteral("&#8212;"),
+                    QStringLiteral("%1/%2").arg(scores.answered).arg(scores.total)});
+    html.body += ReportHtml::table({"Dimension", "Score", "Level", "Target", "Gap", "Answered"}, rows,
+                                   {36, 11, 17, 11, 10, 15});
+    html.pageBreak();
+
+    // Findings by dimension
+    html.heading(1, QStringLiteral("Findings by dimension"));
+    std::size_t qIndex = 0;
+    for (const auto& dimension : model.dimensions) {
+        const DimensionResult* result = scores.dimension(dimension.id);
+        html.heading(2, esc(dimension.title));
+        html.body += QStringLiteral("<p class=\"muted\">%1</p>").arg(esc(dimension.description));
+        if (result)
+            html.body += QStringLiteral("<p class=\"meta\">Score <b>%1</b>, target %2; %3 of %4 questions "
+                                        "answered.</p>")
+                             .arg(scoreText(model, result->current), scoreText(model, result->target))
+                             .arg(result->answered)
+                             .arg(result->total);
+        for (const auto& question : dimension.questions) {
+            ++qIndex;
+            const Answer* answer = data.consensusAnswer(question.id);
+            const auto& qr = scores.questions[qIndex - 1];
+            html.body += QStringLiteral("<p class=\"question\">%1&nbsp;&nbsp;%2</p>")
+                             .arg(esc(question.id), esc(question.text));
+            QString meta;
+            if (!qr.answer.answered())
+                meta = QStringLiteral("Not answered yet.");
+            else if (qr.answer.notApplicable)
+                meta = QStringLiteral("Not applicable.");
+            else
+                meta = QStringLiteral("Current <b>%1</b> &#160;&#183;&#160; Target <b>%2</b>")
+                           .arg(levelText(model, qr.answer.current), levelText(model, qr.effectiveTarget()));
+            if (answer && qr.answer.answered())
+                meta += QStringLiteral(" &#160;&#183;&#160; Confidence %1").arg(esc(std::string(toString(answer->confidence))));
+            html.body += QStringLiteral("<p class=\"meta\">%1</p>").arg(meta);
+            if (qr.answer.current) {
+                std::size_t level = 0;
+                for (std::size_t i = 0; i < model.scale.size(); ++i)
+                    if (model.scale[i].value <= *qr.answer.current + 1e-9)
+                        level = i;
+                if (level < question.descriptors.size())
+                    html.body += QStringLiteral("<p><i>Observed:</i> %1</p>").arg(esc(question.descriptors[level]));
+            }
+            if (answer && !answer->note.empty())
+                html.body += QStringLiteral("<p><i>Notes and evidence:</i> %1</p>").arg(escMultiline(answer->note));
+        }
+    }
+    html.pageBreak();
+
+    // Gap analysis and roadmap
+    html.heading(1, QStringLiteral("Gap analysis and roadmap"));
+    html.body += QStringLiteral("<p>Every question whose target lies above its current level is a gap. The gaps are "
+                                "ranked by priority (the gap multiplied by the question and dimension weights) and "
+                                "grouped into three horizons: those with at least two thirds of the top priority "
+                                "belong to <b>Now</b>, at least one third to <b>Next</b>, the rest to "
+                                "<b>Later</b>. Each comes with the model's next step from the level reached "
+                                "today.</p>");
+    if (data.gaps.empty())
+        html.body += QStringLiteral("<p>There are no gaps: every answered question is at or above its target.</p>");
+    for (Horizon horizon : {Horizon::Now, Horizon::Next, Horizon::Later}) {
+        std::vector<QStringList> gapRows;
+        int rank = 0;
+        for (const auto& g : data.gaps) {
+            ++rank;
+            if (g.horizon != horizon)
+                continue;
+            gapRows.push_back({QString::number(rank), QStringLiteral("<b>%1</b><br/><span class=\"muted small\">%2"
+                                                                     "</span>")
+                                                          .arg(esc(g.questionText), esc(g.dimensionTitle)),
+                               num(g.current) + " &#8594; " + num(g.target), num(g.priority), esc(g.recommendation)});
+        }
+        const QString name = horizon == Horizon::Now    ? QStringLiteral("Now")
+                             : horizon == Horizon::Next ? QStringLiteral("Next")
+                                                        : QStringLiteral("Later");
+        html.heading(2, QStringLiteral("%1 (%2)").arg(name, QString::fromUtf8(horizonPeriod(horizon).data())));
+        if (gapRows.empty())
+            html.body += QStringLiteral("<p class=\"muted\">No gaps in this horizon.</p>");
+        else
+            html.body += ReportHtml::table({"#", "Question", "Levels", "Priority", "Next step"}, gapRows,
+                                           {5, 34, 10, 9, 42});
+    }
+    html.pageBreak();
+
+    // Appendix
+    html.heading(1, QStringLiteral("Appendix"));
+    appendMethod(html, model);
+    html.heading(2, QStringLiteral("All answers"));
+    std::vector<QStringList> answerRows;
+    for (const auto& qr : scores.questions) {
+        const Answer* answer = data.consensusAnswer(qr.question->id);
+        answerRows.push_back({esc(qr.question->id), esc(qr.question->text),
+                              qr.answer.notApplicable ? QStringLiteral("N/A") : num(qr.answer.current),
+                              qr.answer.current ? num(qr.effectiveTarget()) : QStringLiteral("&#8212;"),
+                              answer ? esc(std::string(toString(answer->confidence))) : QStringLiteral("&#8212;")});
+    }
+    html.body += ReportHtml::table({"Id", "Question", "Current", "Target", "Confidence"}, answerRows,
+                                   {8, 60, 10, 10, 12});
+    html.heading(2, QStringLiteral("Participants"));
+    std::vector<QStringList> participantRows;
+    for (const auto& p : data.participants)
+        participantRows.push_back({esc(p.name), esc(p.group)});
+    html.body += ReportHtml::table({"Name", "Group"}, participantRows, {60, 40});
+    return html;
+}
+
+ReportHtml comparisonHtml(const ReportData& before, const ReportData& after, const ReportOptions& options,
+                          bool hasLogo) {
+    const Model& model = *after.model;
+    const Comparison c = compareAssessments(*before.model, before.answers, *after.model, after.answers);
+    ReportHtml html;
+    html.cover = coverHtml(QStringLiteral("IT/OT convergence progress review"), esc(after.client.name),
+                           esc(before.info.title) + " &#8594; " + esc(after.info.title),
+                           {"Before", longDate(before.info.date), "After", longDate(after.info.date), "Assessor",
+                            esc(after.info.assessor), "Model", esc(model.title + " " + model.version)},
+                           options.branding, hasLogo);
+
+    html.heading(1, QStringLiteral("Summary of progress"));
+    if (c.overallBefore && c.overallAfter)
+        html.body += QStringLiteral("<p>Between %1 and %2 the overall index moved from <b>%3</b> (%4) to <b>%5</b> "
+                                    "(%6), a change of <b>%7</b>.</p>")
+                         .arg(longDate(before.info.date), longDate(after.info.date), num(*c.overallBefore),
+                              esc(before.model->scoreLabel(*c.overallBefore)), num(*c.overallAfter),
+                              esc(model.scoreLabel(*c.overallAfter)), signedNum(c.overallDelta()));
+    html.body += QStringLiteral("<p>Of the questions answered both times, <b>%1 improved</b>, <b>%2 declined</b> and "
+                                "%3 stayed where they were.%4</p>")
+                     .arg(c.improved)
+                     .arg(c.declined)
+                     .arg(c.unchanged)
+                     .arg(c.notComparable ? QStringLiteral(" %1 could not be compared because one side was "
+                                                           "unanswered or not applicable.")
+                                                .arg(c.notComparable)
+                                          : QString());
+    if (!c.sameModelVersion)
+        html.body += QStringLiteral("<p>The two assessments used different model versions (%1 and %2). Only the "
+                                    "questions both versions ask are compared; %3 were dropped and %4 added.</p>")
+                         .arg(esc(before.model->version), esc(model.version))
+                         .arg(c.onlyInBefore.size())
+                         .arg(c.onlyInAfter.size());
+    html.radar(comparisonRadar(before, after));
+    std::vector<QStringList> rows;
+    for (const auto& d : c.dimensions) {
+        const auto delta = d.delta();
+        const QString cls = delta && *delta > 1e-9 ? "good" : delta && *delta < -1e-9 ? "bad" : "";
+        rows.push_back({esc(d.title), num(d.before), num(d.after),
+                        QStringLiteral("<span class=\"%1\"><b>%2</b></span>").arg(cls, signedNum(delta))});
+    }
+    rows.push_back({"<b>Overall</b>", num(c.overallBefore), num(c.overallAfter),
+                    "<b>" + signedNum(c.overallDelta()) + "</b>"});
+    html.heading(2, QStringLiteral("Change by dimension"));
+    html.body += ReportHtml::table({"Dimension", "Before", "After", "Change"}, rows, {52, 16, 16, 16});
+    html.pageBreak();
+
+    std::vector<const QuestionDelta*> changed;
+    for (const auto& q : c.questions)
+        if (q.delta() && std::fabs(*q.delta()) > 1e-9)
+            changed.push_back(&q);
+    auto topChanges = [&](bool improvements) {
+        std::vector<const QuestionDelta*> list;
+        for (const auto* q : changed)
+            if ((*q->delta() > 0) == improvements)
+                list.push_back(q);
+        std::stable_sort(list.begin(), list.end(), [&](const auto* a, const auto* b) {
+            return improvements ? *a->delta() > *b->delta() : *a->delta() < *b->delta();
+        });
+        if (list.size() > 5)
+            list.resize(5);
+        return list;
+    };
+    html.heading(1, QStringLiteral("Biggest improvements and regressions"));
+    for (bool improvements : {true, false}) {
+        html.heading(2, improvements ? QStringLiteral("Improvements") : QStringLiteral("Regressions"));
+        const auto list = topChanges(improvements);
+        if (list.empty()) {
+            html.body += improvements ? QStringLiteral("<p>No question moved up.</p>")
+                                      : QStringLiteral("<p>No question lost ground.</p>");
+            continue;
+        }
+        std::vector<QStringList> changeRows;
+        for (const auto* q : list)
+            changeRows.push_back({esc(q->questionText), esc(q->dimensionTitle),
+                                  levelText(*before.model, q->before) + " &#8594; " + levelText(model, q->after),
+                                  signedNum(q->delta())});
+        html.body += ReportHtml::table({"Question", "Dimension", "Levels", "Change"}, changeRows, {44, 24, 22, 10});
+    }
+
+    html.heading(1, QStringLiteral("Every changed question"));
+    html.body += QStringLiteral("<p>Each question whose level changed, with the notes recorded at both "
+                                "workshops.</p>");
+    for (const auto* q : changed) {
+        html.body += QStringLiteral("<p class=\"question\">%1&nbsp;&nbsp;%2</p>").arg(esc(q->questionId), esc(q->questionText));
+        html.body += QStringLiteral("<p class=\"meta\">%1 &#8594; %2 (<b>%3</b>)</p>")
+                         .arg(levelText(*before.model, q->before), levelText(model, q->after), signedNum(q->delta()));
+        if (!q->beforeNote.empty())
+            html.body += QStringLiteral("<p><i>Before:</i> %1</p>").arg(escMultiline(q->beforeNote));
+        if (!q->afterNote.empty())
+            html.body += QStringLiteral("<p><i>After:</i> %1</p>").arg(escMultiline(q->afterNote));
+    }
+    if (changed.empty())
+        html.body += QStringLiteral("<p>No question changed level.</p>");
+    html.pageBreak();
+    html.heading(1, QStringLiteral("Appendix"));
+    appendMethod(html, model);
+    return html;
+}
+
+// --- Documents and pagination ---------------------------------------------------------------------
+
+namespace {
+
+struct PageGeometry {
+    QSizeF page;   // device pixels
+    QMarginsF margins;
+    QSizeF body() const { return {page.width() - margins.left() - margins.right(), page.height() - margins.top() - margins.bottom()}; }
+};
+
+constexpr int kPdfResolution = 300;
+
+PageGeometry geometryFor(QPageSize::PageSizeId id) {
+    const QSizeF mm = QPageSize(id).size(QPageSize::Millimeter);
+    const double px = kPdfResolution / 25.4;
+    return {QSizeF(mm.width() * px, mm.height() * px), QMarginsF(20 * px, 24 * px, 20 * px, 22 * px)};
+}
+
+QImage loadLogo(const QString& path) {
+    if (path.isEmpty())
+        return {};
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    return reader.read();
+}
+
+std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, const std::vector<int>& pages,
+                                        RadarEmbedding embedding, const QImage& logo, QPaintDevice* device,
+                                        const QSizeF& bodySize, RadarObject* handler) {
+    auto doc = std::make_unique<QTextDocument>();
+    doc->setDefaultFont(documentFont());
+    doc->setDefaultStyleSheet(QString::fromLatin1(kStyleSheet));
+    doc->setDocumentMargin(0);
+    if (device)
+        doc->documentLayout()->setPaintDevice(device);
+    if (!bodySize.isEmpty())
+        doc->setPageSize(bodySize);
+    if (!logo.isNull())
+        doc->addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("mw-logo")), logo);
+    QString body = html.cover + QStringLiteral("<p style=\"page-break-after: always;\"></p>") +
+                   html.contents(pages) + QStringLiteral("<p style=\"page-break-after: always;\"></p>") + html.body;
+
+    if (embedding == RadarEmbedding::Image) {
+        for (std::size_t i = 0; i < html.charts.size(); ++i) {
+            QImage image(QSize(1800, 1330), QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            QFont font = radarFont();
+            font.setPointSizeF(font.pointSizeF() * 1800 / 800.0 * 96 / image.logicalDpiX());
+            RadarRenderer::paint(painter, html.charts[i], QRectF(0, 0, 1800, 1330), font);
+            painter.end();
+            const QString name = QStringLiteral("mw-radar-%1.png").arg(i);
+            doc->addResource(QTextDocument::ImageResource, QUrl(name), image);
+            body.replace(kRadarMarker.arg(i), QStringLiteral("<img src=\"%1\" width=\"600\" height=\"443\"/>").arg(name));
+        }
+        doc->setHtml(body);
+        return doc;
+    }
+    doc->setHtml(body);
+    handler->charts = html.charts;
+    handler->font = radarFont();
+    doc->documentLayout()->registerHandler(kRadarObjectType, handler);
+    for (std::size_t i = 0; i < html.charts.size(); ++i) {
+        QTextCursor found = doc->find(kRadarMarker.arg(i));
+        if (found.isNull())
+            continue;
+        QTextCharFormat format;
+        format.setObjectType(kRadarObjectType);
+        format.setProperty(kRadarIndexProperty, static_cast<int>(i));
+        found.insertText(QString(QChar::ObjectReplacementCharacter), format);
+    }
+    return doc;
+}
+
+// Page (1-based) of each heading, in the order ReportHtml recorded them.
+std::vector<int> headingPages(QTextDocument& doc, double bodyHeight) {
+    std::vector<int> pages;
+    auto* layout = doc.documentLayout();
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        const int level = block.blockFormat().headingLevel();
+        if (level < 1 || level > 2 || block.text() == QLatin1String("Contents"))
+            continue;
+        pages.push_back(static_cast<int>(layout->blockBoundingRect(block).top() / bodyHeight) + 1);
+    }
+    return pages;
+}
+
+Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options, const QString& path,
+                           const QString& runningTitle) {
+    const PageGeometry geometry = geometryFor(options.pageSize);
+    const QImage logo = loadLogo(options.branding.logoPath);
+    // Write to a temporary file beside the target and move it into place, so a failure leaves no half file.
+    QSaveFile output(path);
+    if (!output.open(QIODevice::WriteOnly))
+        return fail(path.toStdString() + ": cannot write (" + output.errorString().toStdString() + ")");
+    QPdfWriter writer(&output);
+    writer.setResolution(kPdfResolution);
+    writer.setPageSize(QPageSize(options.pageSize));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    writer.setTitle(runningTitle);
+    writer.setCreator(QStringLiteral("Maturity Workbench"));
+
+    RadarObject handler;
+    auto first = assemble(html, {}, RadarEmbedding::Vector, logo, &writer, geometry.body(), &handler);
+    const std::vector<int> pages = headingPages(*first, geometry.body().height());
+    RadarObject finalHandler;
+    auto doc = assemble(html, pages, RadarEmbedding::Vector, logo, &writer, geometry.body(), &finalHandler);
+    const int pageCount = doc->pageCount();
+
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return fail(path.toStdString() + ": cannot start the PDF");
+    QFont small = documentFont();
+    small.setPointSizeF(7.5);
+    const QColor muted(0x5a, 0x66, 0x73);
+    const double body_h = geometry.body().height();
+    for (int page = 0; page < pageCount; ++page) {
+        if (page > 0)
+            writer.newPage();
+        painter.save();
+        painter.translate(geometry.margins.left(), geometry.margins.top() - page * body_h);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = QRectF(0, page * body_h, geometry.body().width(), body_h);
+        context.palette.setColor(QPalette::Text, QColor(0x1d, 0x24, 0x2c));
+        painter.setClipRect(context.clip);
+        doc->documentLayout()->draw(&painter, context);
+        painter.restore();
+        if (page == 0)
+            continue; // the cover carries no running header
+        painter.setFont(small);
+        painter.setPen(muted);
+        const double left = geometry.margins.left();
+        const double width = geometry.body().width();
+        const double headerY = geometry.margins.top() * 0.45;
+        const QRectF header(left, headerY - 60, width, 60);
+        painter.drawText(header, Qt::AlignLeft | Qt::AlignBottom, runningTitle);
+        if (!options.branding.consultancy.isEmpty())
+            painter.drawText(header, Qt::AlignRight | Qt::AlignBottom, options.branding.consultancy);
+        painter.setPen(QPen(QColor(0xb8, 0xc2, 0xcc), 2));
+        painter.drawLine(QPointF(left, headerY + 12), QPointF(left + width, headerY + 12));
+        const double footerY = geometry.page.height() - geometry.margins.bottom() * 0.55;
+        painter.drawLine(QPointF(left, footerY - 12), QPointF(left + width, footerY - 12));
+        painter.setPen(muted);
+        const QRectF footer(left, footerY, width, 60);
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignTop, QStringLiteral("Confidential: prepared for the client named on the cover"));
+        painter.drawText(footer, Qt::AlignRight | Qt::AlignTop,
+                         QStringLiteral("Page %1 of %2").arg(page + 1).arg(pageCount));
+    }
+    if (!painter.end())
+        return fail(path.toStdString() + ": cannot finish the PDF");
+    if (!output.commit())
+        return fail(path.toStdString() + ": cannot write (" + output.errorString().toStdString() + ")");
+    return {};
+}
+
+Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, const QString& path) {
+    const QImage logo = loadLogo(options.branding.logoPath);
+    RadarObject unused;
+    // Word processors number their own pages; the contents lists the sections without numbers.
+    const std::vector<int> noPages(html.headings.size(), 0);
+    auto doc = assemble(html, noPages, RadarEmbedding::Image, logo, nullptr, {}, &unused);
+    QSaveFile output(path);
+    if (!output.open(QIODevice::WriteOnly))
+        return fail(path.toStdString() + ": cannot write (" + output.errorString().toStdString() + ")");
+    QTextDocumentWriter writer(&output, "ODF");
+    if (!writer.write(doc.get()))
+        return fail(path.toStdString() + ": cannot write the ODT document");
+    if (!output.commit())
+        return fail(path.toStdString() + ": cannot write (" + output.errorString().toStdString() + ")");
+    return {};
+}
+
+QString runningTitleFor(const ReportData& data) {
+    return QString::fromStdString(data.client.name + " - " + data.info.title);
+}
+
+} // namespace
+
+std::unique_ptr<QTextDocument> buildReportDocument(const ReportData& data, const ReportOptions& options,
+                                                   RadarEmbedding embedding) {
+    static RadarObject handler; // lives as long as documents built for display may
+    const QImage logo = loadLogo(options.branding.logoPath);
+    return assemble(reportHtml(data, options, !logo.isNull()), {}, embedding, logo, nullptr, {}, &handler);
+}
+
+std::unique_ptr<QTextDocument> buildComparisonDocument(const ReportData& before, const ReportData& after,
+                                                       const ReportOptions& options, RadarEmbedding embedding) {
+    static RadarObject handler;
+    const QImage logo = loadLogo(options.branding.logoPath);
+    return assemble(comparisonHtml(before, after, options, !logo.isNull()), {}, embedding, logo, nullptr, {}, &handler);
+}
+
+Result<void> writeReportPdf(const ReportData& data, const ReportOptions& options, const QString& path) {
+    const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
+    return paginateToPdf(reportHtml(data, options, hasLogo), options, path, runningTitleFor(data));
+}
+
+Result<void> writeReportOdt(const ReportData& data, const ReportOptions& options, const QString& path) {
+    const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
+    return writeOdt(reportHtml(data, options, hasLogo), options, path);
+}
+
+Result<void> writeComparisonPdf(const ReportData& before, const ReportData& after, const ReportOptions& options,
+                                const QString& path) {
+    const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
+    return paginateToPdf(comparisonHtml(before, after, options, hasLogo), options, path,
+                         QString::fromStdString(after.client.name + " - progress review"));
+}
+
+Result<void> writeComparisonOdt(const ReportData& before, const ReportData& after, const ReportOptions& options,
+                                const QString& path) {
+    const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
+    return writeOdt(comparisonHtml(before, after, options, hasLogo), options, path);
+}
+
+} // namespace mw
+
+#include "report_document.moc"

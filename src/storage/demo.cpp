@@ -1,0 +1,131 @@
+#include "storage/demo.hpp"
+
+#include "core/model_loader.hpp"
+#include "storage/demo_scripts.hpp"
+
+#include <algorithm>
+#include <random>
+
+namespace mw {
+
+namespace {
+
+using nlohmann::json;
+
+Result<json> demoScript(std::string_view modelId) {
+    for (const auto& [name, text] : demoScriptTexts()) {
+        auto script = parseJsonText(text, name);
+        if (!script)
+            return std::unexpected(script.error());
+        if ((*script)["model"] == modelId)
+            return *script;
+    }
+    return fail("there is no demo for model '" + std::string(modelId) + "'");
+}
+
+std::optional<double> levelOf(const json& value) {
+    return value.is_number() ? std::optional<double>(value.get<double>()) : std::nullopt;
+}
+
+} // namespace
+
+Result<DemoOutcome> createDemo(Store& store, const Model& model) {
+    auto script = demoScript(model.id);
+    if (!script)
+        return std::unexpected(script.error());
+    const json& s = *script;
+    DemoOutcome outcome;
+    outcome.clientName = s["client"]["name"];
+    std::optional<std::string> previousUid;
+    std::size_t index = 0;
+    for (const auto& a : s["assessments"]) {
+        Bundle bundle;
+        bundle.client = {0, s["client"]["name"], s["client"]["sector"], s["client"]["notes"]};
+        bundle.assessment.uid = a["uid"];
+        bundle.assessment.title = a["title"];
+        bundle.assessment.date = a["date"];
+        bundle.assessment.assessor = s["assessor"];
+        bundle.assessment.status = statusFromString(a["status"].get<std::string>()).value_or(Status::Draft);
+        bundle.baselineUid = previousUid;
+        bundle.model = model;
+        bundle.participants.push_back({1, "Workshop consensus", "All", true});
+        for (const auto& [questionId, entries] : s["answers"].items()) {
+            const json& entry = entries.at(index);
+            Answer answer;
+            answer.questionId = questionId;
+            answer.participantId = 1;
+            answer.notApplicable = entry[0] == "na";
+            answer.current = levelOf(entry[0]);
+            answer.target = levelOf(entry[1]);
+            answer.confidence = confidenceFromString(entry[2].get<std::string>()).value_or(Confidence::Medium);
+            answer.note = entry[3];
+            answer.updatedAt = std::string(a["date"]) + "T16:00:00.000Z";
+            if (auto problem = checkAnswer(model, answer))
+                return fail("demo script, answer " + questionId + ": " + *problem);
+            bundle.answers.push_back(std::move(answer));
+        }
+        auto imported = store.importBundle(bundle);
+        if (!imported)
+            return std::unexpected(imported.error());
+        outcome.alreadyPresent = imported->alreadyPresent;
+        (index == 0 ? outcome.baselineId : outcome.followUpId) = imported->assessmentId;
+        previousUid = bundle.assessment.uid;
+        ++index;
+    }
+    return outcome;
+}
+
+Result<std::size_t> createPortfolio(Store& store, const Model& model, int clients, unsigned seed) {
+    static const char* const sectors[] = {"Water utility", "Food & beverage", "Pharmaceuticals", "Mining",
+                                          "Electricity distribution", "Chemicals", "Automotive", "Ports & logistics"};
+    static const char* const places[] = {"Northfield", "Carrow", "Eastmere", "Highbury", "Kingsport", "Lowden",
+                                         "Marlow", "Oakridge", "Penrith", "Redcliff", "Stanmore", "Westbrook"};
+    std::mt19937 engine(seed);
+    std::size_t created = 0;
+    const auto questions = model.allQuestions();
+    const std::size_t levels = model.scale.size();
+    for (int c = 0; c < clients; ++c) {
+        const std::string sector = sectors[c % std::size(sectors)];
+        const std::string name = std::string(places[(c / std::size(sectors)) % std::size(places)]) + " " + sector +
+                                 " #" + std::to_string(c + 1);
+        std::optional<std::string> previousUid;
+        std::vector<std::size_t> current(questions.size());
+        for (auto& level : current)
+            level = std::uniform_int_distribution<std::size_t>(0, levels / 2)(engine);
+        const int rounds = (c % 4 == 3) ? 1 : 2;
+        for (int round = 0; round < rounds; ++round) {
+            Bundle bundle;
+            bundle.client = {0, name, sector, "Synthetic portfolio client for scale testing."};
+            bundle.assessment.uid = "portfolio-" + std::to_string(seed) + "-" + std::to_string(c) + "-" +
+                                    std::to_string(round);
+            bundle.assessment.title = round == 0 ? "Baseline" : "Follow-up";
+            bundle.assessment.date = round == 0 ? "2025-06-02" : "2026-06-01";
+            bundle.assessment.assessor = "Portfolio generator";
+            bundle.assessment.status = round == 0 ? Status::Final : Status::Draft;
+            bundle.baselineUid = previousUid;
+            bundle.model = model;
+            bundle.participants.push_back({1, "Workshop consensus", "All", true});
+            for (std::size_t q = 0; q < questions.size(); ++q) {
+                if (round > 0 && std::uniform_int_distribution<int>(0, 2)(engine) == 0)
+                    current[q] = std::min(levels - 1, current[q] + 1);
+                Answer answer;
+                answer.questionId = questions[q]->id;
+                answer.participantId = 1;
+                answer.current = model.scale[current[q]].value;
+                answer.target = model.scale[std::min(levels - 1, current[q] + 1 + (q % 2))].value;
+                answer.note = "Synthetic answer.";
+                answer.updatedAt = bundle.assessment.date + "T12:00:00.000Z";
+                bundle.answers.push_back(std::move(answer));
+            }
+            auto imported = store.importBundle(bundle);
+            if (!imported)
+                return std::unexpected(imported.error());
+            if (!imported->alreadyPresent)
+                ++created;
+            previousUid = bundle.assessment.uid;
+        }
+    }
+    return created;
+}
+
+} // namespace mw

@@ -1,0 +1,95 @@
+#pragma once
+// The SQLite store. Every public call is its own committed transaction: what returns success is on disk.
+#include "core/assessment.hpp"
+#include "core/bundle.hpp"
+#include "core/error.hpp"
+#include "core/model.hpp"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+
+namespace SQLite {
+class Database;
+}
+
+namespace mw {
+
+inline constexpr int kSchemaVersion = 1;
+
+struct NewAssessment {
+    Id clientId = 0;
+    std::string title;
+    std::string date;
+    std::string assessor;
+    std::optional<Id> baselineId;
+    const Model* model = nullptr;
+    bool copyBaselineAnswers = false; // a follow-up starts from the baseline's answers
+};
+
+struct ImportOutcome {
+    Id assessmentId = 0;
+    bool alreadyPresent = false; // the bundle's assessment was imported before: nothing changed
+    bool createdClient = false;
+    std::size_t answers = 0;
+    std::optional<Id> linkedBaseline;
+};
+
+struct LoadedAssessment {
+    AssessmentInfo info;
+    Model model; // the snapshot stored with the assessment
+};
+
+class Store {
+public:
+    // Opens (creating if needed) and upgrades the database. A backup is left beside the file before any
+    // upgrade of an existing database.
+    static Result<Store> open(const std::filesystem::path& path);
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    ~Store();
+
+    const std::filesystem::path& path() const { return path_; }
+    int schemaVersion() const;
+
+    // Clients
+    Result<std::vector<Client>> clients() const;
+    Result<Client> client(Id id) const;
+    Result<std::optional<Client>> findClient(std::string_view name) const;
+    Result<Client> addClient(const std::string& name, const std::string& sector = {}, const std::string& notes = {});
+    Result<Client> ensureClient(const std::string& name);
+    Result<void> updateClient(const Client& client);
+
+    // Assessments
+    Result<std::vector<AssessmentInfo>> assessments() const;
+    Result<AssessmentInfo> assessmentInfo(Id id) const;
+    Result<LoadedAssessment> assessment(Id id) const;
+    Result<Id> createAssessment(const NewAssessment& request);
+    Result<void> updateAssessment(const AssessmentInfo& info); // title, date, assessor, status, baseline
+    Result<void> deleteAssessment(Id id);
+
+    // Participants and answers
+    Result<std::vector<Participant>> participants(Id assessmentId) const;
+    Result<Participant> defaultParticipant(Id assessmentId) const;
+    Result<Id> addParticipant(Id assessmentId, const std::string& name, const std::string& group);
+    Result<std::vector<Answer>> answers(Id assessmentId) const;
+    // Writes one answer (level, target, note, confidence) as its own transaction. participantId 0 means
+    // the default participant. Levels are checked against the assessment's model.
+    Result<Answer> saveAnswer(Id assessmentId, Answer answer);
+    Result<void> clearAnswer(Id assessmentId, const std::string& questionId, Id participantId = 0);
+
+    // Bundles
+    Result<Bundle> exportBundle(Id assessmentId) const;
+    // All or nothing: a refused bundle leaves the database untouched.
+    Result<ImportOutcome> importBundle(const Bundle& bundle);
+
+private:
+    Store(std::unique_ptr<SQLite::Database> db, std::filesystem::path path);
+    Result<void> migrate(int fromVersion);
+    std::unique_ptr<SQLite::Database> db_;
+    // Model snapshots never change once stored, so parsing one per assessment is enough.
+    mutable std::map<Id, std::shared_ptr<const Model>> modelCache_;
+    std::filesystem::path path_;
+};
+
+} // namespace mw
