@@ -88,6 +88,11 @@ std::optional<double> thresholdScore(const Model& model, const std::vector<const
     const int maxTier = static_cast<int>(model.aggregation.tiers.size()) - 1;
     int reached = 0;
     for (int tier = 1; tier <= maxTier; ++tier) {
+        // A tier the dimension asks nothing at cannot be claimed; one whose practices are all N/A can.
+        const bool asked = std::any_of(results.begin(), results.end(),
+                                       [tier](const QuestionResult* r) { return r->question->tier == tier; });
+        if (!asked)
+            break;
         bool allMet = true;
         for (const auto* r : results) {
             if (r->question->tier != tier || r->answer.notApplicable)

@@ -180,10 +180,11 @@ void RadarRenderer::paint(QPainter& painter, const RadarChart& chart, const QRec
         painter.drawPolygon(polygon);
         if (!ring.label.isEmpty() && ring.value > chart.minValue) {
             const QPointF at = layout.pointAt(0, ring.value, chart.minValue, chart.maxValue);
-            const QRectF textRect(at.x() + 4 * unit, at.y() - ringMetrics.height(), ringMetrics.horizontalAdvance(ring.label) + 2,
+            // Just inside the ring, right of the top axis: clear of the dimension label above the chart.
+            const QRectF textRect(at.x() + 4 * unit, at.y() + 1 * unit, ringMetrics.horizontalAdvance(ring.label) + 2,
                                   ringMetrics.height());
             painter.setPen(colors.ringText);
-            painter.drawText(textRect, Qt::AlignLeft | Qt::AlignBottom, ring.label);
+            painter.drawText(textRect, Qt::AlignLeft | Qt::AlignTop, ring.label);
         }
     }
     painter.setPen(QPen(colors.grid, unit * 0.8));

@@ -3,6 +3,7 @@
 #include "report/report_document_p.hpp"
 
 #include <QAbstractTextDocumentLayout>
+#include <QBuffer>
 #include <QDate>
 #include <QFile>
 #include <QImage>
@@ -83,7 +84,7 @@ public:
 
     QSizeF intrinsicSize(QTextDocument* doc, int, const QTextFormat&) override {
         const double width = doc->pageSize().width() > 0 ? doc->pageSize().width() * 0.94 : doc->textWidth();
-        return {width, width * 0.74};
+        return {width, width * 0.8};
     }
     void drawObject(QPainter* painter, const QRectF& rect, QTextDocument*, int, const QTextFormat& format) override {
         const int index = format.property(kRadarIndexProperty).toInt();
@@ -96,6 +97,8 @@ QFont documentFont() {
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPointSizeF(9.5);
     font.setStyleHint(QFont::SansSerif);
+    // No ligatures: text copied out of the PDF must read "fi", not the single ligature glyph.
+    font.setStyleStrategy(QFont::PreferNoShaping);
     return font;
 }
 
@@ -364,7 +367,7 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
             html.body += QStringLiteral("<p class=\"muted\">No gaps in this horizon.</p>");
         else
             html.body += ReportHtml::table({"#", "Question", "Levels", "Priority", "Next step"}, gapRows,
-                                           {5, 34, 10, 9, 42});
+                                           {5, 33, 10, 12, 40});
     }
     html.pageBreak();
 
@@ -381,7 +384,7 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
                               answer ? esc(std::string(toString(answer->confidence))) : QStringLiteral("&#8212;")});
     }
     html.body += ReportHtml::table({"Id", "Question", "Current", "Target", "Confidence"}, answerRows,
-                                   {8, 60, 10, 10, 12});
+                                   {7, 55, 11, 11, 16});
     html.heading(2, QStringLiteral("Participants"));
     std::vector<QStringList> participantRows;
     for (const auto& p : data.participants)
@@ -525,8 +528,6 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, const std::vecto
     doc->setDocumentMargin(0);
     if (device)
         doc->documentLayout()->setPaintDevice(device);
-    if (!bodySize.isEmpty())
-        doc->setPageSize(bodySize);
     if (!logo.isNull())
         doc->addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("mw-logo")), logo);
     QString body = html.cover + QStringLiteral("<p style=\"page-break-after: always;\"></p>") +
@@ -561,6 +562,9 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, const std::vecto
         format.setProperty(kRadarIndexProperty, static_cast<int>(i));
         found.insertText(QString(QChar::ObjectReplacementCharacter), format);
     }
+    // Setting the page size last makes the layout paginate the finished document in one pass.
+    if (!bodySize.isEmpty())
+        doc->setPageSize(bodySize);
     return doc;
 }
 
@@ -612,24 +616,25 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
         painter.save();
         painter.translate(geometry.margins.left(), geometry.margins.top() - page * body_h);
         QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = QRectF(0, page * body_h, geometry.body().width(), body_h);
+        const QRectF pageRect(0, page * body_h, geometry.body().width(), body_h);
         context.palette.setColor(QPalette::Text, QColor(0x1d, 0x24, 0x2c));
-        painter.setClipRect(context.clip);
+        painter.setClipRect(pageRect);
         doc->documentLayout()->draw(&painter, context);
         painter.restore();
-        if (page == 0)
-            continue; // the cover carries no running header
         painter.setFont(small);
         painter.setPen(muted);
         const double left = geometry.margins.left();
         const double width = geometry.body().width();
-        const double headerY = geometry.margins.top() * 0.45;
-        const QRectF header(left, headerY - 60, width, 60);
-        painter.drawText(header, Qt::AlignLeft | Qt::AlignBottom, runningTitle);
-        if (!options.branding.consultancy.isEmpty())
-            painter.drawText(header, Qt::AlignRight | Qt::AlignBottom, options.branding.consultancy);
+        if (page > 0) { // the cover carries no running header
+            const double headerY = geometry.margins.top() * 0.45;
+            const QRectF header(left, headerY - 60, width, 60);
+            painter.drawText(header, Qt::AlignLeft | Qt::AlignBottom, runningTitle);
+            if (!options.branding.consultancy.isEmpty())
+                painter.drawText(header, Qt::AlignRight | Qt::AlignBottom, options.branding.consultancy);
+            painter.setPen(QPen(QColor(0xb8, 0xc2, 0xcc), 2));
+            painter.drawLine(QPointF(left, headerY + 12), QPointF(left + width, headerY + 12));
+        }
         painter.setPen(QPen(QColor(0xb8, 0xc2, 0xcc), 2));
-        painter.drawLine(QPointF(left, headerY + 12), QPointF(left + width, headerY + 12));
         const double footerY = geometry.page.height() - geometry.margins.bottom() * 0.55;
         painter.drawLine(QPointF(left, footerY - 12), QPointF(left + width, footerY - 12));
         painter.setPen(muted);
@@ -651,12 +656,16 @@ Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, cons
     // Word processors number their own pages; the contents lists the sections without numbers.
     const std::vector<int> noPages(html.headings.size(), 0);
     auto doc = assemble(html, noPages, RadarEmbedding::Image, logo, nullptr, {}, &unused);
+    // The ODF writer closes its device, so it writes to memory and QSaveFile moves the bytes into place.
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QTextDocumentWriter writer(&buffer, "ODF");
+    if (!writer.write(doc.get()))
+        return fail(path.toStdString() + ": cannot write the ODT document");
     QSaveFile output(path);
     if (!output.open(QIODevice::WriteOnly))
         return fail(path.toStdString() + ": cannot write (" + output.errorString().toStdString() + ")");
-    QTextDocumentWriter writer(&output, "ODF");
-    if (!writer.write(doc.get()))
-        return fail(path.toStdString() + ": cannot write the ODT document");
+    output.write(buffer.data());
     if (!output.commit())
         return fail(path.toStdString() + ": cannot write (" + output.errorString().toStdString() + ")");
     return {};

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -511,11 +512,18 @@ Result<Answer> Store::saveAnswer(Id assessmentId, Answer answer) {
         return std::unexpected(loaded.error());
     if (auto problem = checkAnswer(loaded->model, answer))
         return fail("assessment " + std::to_string(assessmentId) + ": " + *problem);
+    auto participants = this->participants(assessmentId);
+    if (!participants)
+        return std::unexpected(participants.error());
     if (answer.participantId == 0) {
         auto participant = defaultParticipant(assessmentId);
         if (!participant)
             return std::unexpected(participant.error());
         answer.participantId = participant->id;
+    } else if (std::none_of(participants->begin(), participants->end(),
+                            [&](const Participant& p) { return p.id == answer.participantId; })) {
+        return fail("assessment " + std::to_string(assessmentId) + ": participant " +
+                    std::to_string(answer.participantId) + " is not part of this assessment");
     }
     answer.updatedAt = nowIsoUtc();
     return guarded(path_, "save the answer", [&]() -> Result<Answer> {

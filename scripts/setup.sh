@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Maturity Workbench needs (only those missing), then configures and builds
+# one CMake preset. Usage: scripts/setup.sh PRESET [test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+preset="${1:-release}"
+want_test_tools="${2:-}"
+
+packages=(build-essential cmake ninja-build pkg-config git
+          qt6-base-dev qt6-base-dev-tools libqt6svg6-dev libgl-dev
+          libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev catch2 libxlsxwriter-dev
+          fonts-dejavu-core fonts-noto-cjk)
+if [ "$want_test_tools" = "test" ]; then
+  # The report tests read PDFs with poppler and qpdf and open ODT/XLSX files in LibreOffice.
+  packages+=(poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui xvfb xauth)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing missing Debian packages: ${missing[*]}"
+  as_root=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "error: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+    as_root=(sudo)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset" -j "$(nproc)"

@@ -1,0 +1,239 @@
+// The `maturity` command line, driven in-process with its output captured.
+#include "cli/cli.hpp"
+#include "support.hpp"
+
+#include <QProcess>
+
+using namespace mw;
+
+namespace {
+
+struct Result {
+    int code;
+    QString out;
+    QString err;
+};
+
+class CliFixture {
+public:
+    test::TempDir dir;
+    QString db = QString::fromStdString((dir / "cli.db").string());
+
+    Result run(QStringList args) {
+        QString out, err;
+        QTextStream outStream(&out), errStream(&err);
+        args.prepend("--db");
+        args.insert(1, db);
+        args.prepend("maturity");
+        const int code = runCli(args, outStream, errStream);
+        return {code, out, err};
+    }
+    QString file(const std::string& name) const { return QString::fromStdString((dir / name).string()); }
+};
+
+} // namespace
+
+TEST_CASE("help, version and usage errors", "[cli]") {
+    CliFixture cli;
+    QString out, err;
+    QTextStream o(&out), e(&err);
+    CHECK(runCli({"maturity"}, o, e) == ExitUsage);
+    CHECK(err.contains("Usage: maturity"));
+    CHECK(runCli({"maturity", "--help"}, o, e) == ExitOk);
+    CHECK(out.contains("validate-model"));
+    auto r = cli.run({"frobnicate"});
+    CHECK(r.code == ExitUsage);
+    CHECK(r.err.contains("unknown command 'frobnicate'"));
+    r = cli.run({"score"});
+    CHECK(r.code == ExitUsage);
+    CHECK(r.err.contains("score: missing ID"));
+    r = cli.run({"score", "abc"});
+    CHECK(r.code == ExitUsage);
+    CHECK(r.err.contains("'abc' is not an assessment id"));
+    r = cli.run({"score", "1", "--bogus"});
+    CHECK(r.code == ExitUsage);
+    CHECK(r.err.contains("Unknown option 'bogus'"));
+    r = cli.run({"new", "--title", "x"});
+    CHECK(r.code == ExitUsage);
+    CHECK(r.err.contains("--client is required"));
+}
+
+TEST_CASE("demo, list, score, gaps and compare work on the sample", "[cli]") {
+    CliFixture cli;
+    auto r = cli.run({"demo"});
+    REQUIRE(r.code == ExitOk);
+    CHECK(r.out.contains("Created the demo client 'Severn Vale Water'"));
+    r = cli.run({"demo"});
+    CHECK(r.code == ExitOk);
+    CHECK(r.out.contains("already in"));
+
+    r = cli.run({"list"});
+    CHECK(r.code == ExitOk);
+    CHECK(r.out.contains("IT/OT convergence baseline"));
+    CHECK(r.out.contains("100%"));
+    CHECK(r.out.contains("#1"));
+
+    r = cli.run({"score", "2"});
+    CHECK(r.code == ExitOk);
+    CHECK(r.out.contains("Security & business continuity"));
+    CHECK(r.out.contains("Overall"));
+
+    r = cli.run({"score", "2", "--json"});
+    REQUIRE(r.code == ExitOk);
+    const auto score = nlohmann::json::parse(r.out.toStdString());
+    CHECK(score["dimensions"].size() == 8);
+    CHECK(score["completeness"]["percent"] == 100.0);
+    CHECK(score["overall"]["current"].get<double>() > 2.0);
+
+    r = cli.run({"gaps", "2", "--limit", "3"});
+    CHECK(r.code == ExitOk);
+    CHECK(r.out.contains("Next step:"));
+    CHECK(r.out.contains("  3. ["));
+    CHECK_FALSE(r.out.contains("  4. ["));
+
+    r = cli.run({"compare", "1", "2", "--json"});
+    REQUIRE(r.code == ExitOk);
+    const auto comparison = nlohmann::json::parse(r.out.toStdString());
+    CHECK(comparison["counts"]["improved"].get<int>() > 30);
+    CHECK(comparison["counts"]["declined"].get<int>() >= 1);
+    CHECK(comparison["overall"]["delta"].get<double>() > 0);
+}
+
+TEST_CASE("new and answer record data, and bad input changes nothing", "[cli]") {
+    CliFixture cli;
+    auto r = cli.run({"new", "--client", "Acme Foods", "--title", "Baseline", "--date", "2025-05-01", "--assessor", "Sam"});
+    REQUIRE(r.code == ExitOk);
+    CHECK(r.out.contains("Created assessment #1"));
+    r = cli.run({"answer", "1", "GO1", "3", "--target", "4", "--note", "Charter seen", "--confidence", "high"});
+    REQUIRE(r.code == ExitOk);
+    CHECK(r.out.contains("GO1 in assessment #1: 3 (Defined), target 4 (Managed), confidence high"));
+    r = cli.run({"answer", "1", "GO2", "na"});
+    CHECK(r.code == ExitOk);
+    CHECK(r.out.contains("N/A"));
+
+    const std::string before = test::readBytes(cli.dir / "cli.db");
+    r = cli.run({"answer", "1", "GO1", "7"});
+    CHECK(r.code == ExitBadInput);
+    CHECK(r.err.contains("level 7 is not on the scale (0, 1, 2, 3, 4, 5)"));
+    r = cli.run({"answer", "1", "XX9", "2"});
+    CHECK(r.code == ExitBadInput);
+    CHECK(r.err.contains("unknown question 'XX9'"));
+    r = cli.run({"answer", "42", "GO1", "2"});
+    CHECK(r.code == ExitBadInput);
+    CHECK(r.err.contains("no assessment with id 42"));
+    r = cli.run({"answer", "1", "GO1", "2", "--confidence", "sure"});
+    CHECK(r.code == ExitUsage);
+    r = cli.run({"new", "--client", "Acme Foods", "--title", "Again", "--date", "2025-02-30"});
+    CHECK(r.code == ExitBadInput);
+    CHECK(r.err.contains("'2025-02-30' is not a date"));
+    r = cli.run({"new", "--client", "Acme Foods", "--title", "Again", "--model", "cmmi"});
+    CHECK(r.code == ExitBadInput);
+    CHECK(r.err.contains("unknown model 'cmmi'"));
+    CHECK(test::readBytes(cli.dir / "cli.db") == before);
+
+    r = cli.run({"score", "1"});
+    CHECK(r.out.contains("2 of 42 questions answered"));
+    CHECK(r.out.contains("Incomplete: 40 questions unanswered"));
+    r = cli.run({"status", "1", "final"});
+    CHECK(r.code == ExitOk);
+    CHECK(cli.run({"list"}).out.contains("final"));
+}
+
+TEST_CASE("export and import bundles, and refused imports that say where and change nothing", "[cli]") {
+    CliFixture cli;
+    REQUIRE(cli.run({"demo"}).code == ExitOk);
+    auto r = cli.run({"export", "2", "--out", cli.file("b.json")});
+    REQUIRE(r.code == ExitOk);
+    r = cli.run({"export", "2", "--out", cli.file("b.csv")});
+    REQUIRE(r.code == ExitOk);
+    CHECK(QString::fromStdString(test::readBytes(cli.dir / "b.csv")).startsWith("dimension,question_id"));
+    r = cli.run({"export", "2", "--out", cli.file("b.txt")});
+    CHECK(r.code == ExitUsage);
+
+    r = cli.run({"import", cli.file("b.json")});
+    CHECK(r.code == ExitOk);
+    CHECK(r.out.contains("was imported before, as assessment #2; nothing changed"));
+
+    auto bundle = nlohmann::json::parse(test::readBytes(cli.dir / "b.json"));
+    bundle["assessment"]["uid"] = "fresh";
+    bundle["answers"][3]["current"] = 9;
+    test::writeBytes(cli.dir / "bad.json", bundle.dump());
+    const std::string before = test::readBytes(cli.dir / "cli.db");
+    r = cli.run({"import", cli.file("bad.json")});
+    CHECK(r.code == ExitBadInput);
+    CHECK(r.err.contains("answers[3].current: 9 is not a level of the scale"));
+    test::writeBytes(cli.dir / "trunc.json", bundle.dump().substr(0, 200));
+    r = cli.run({"import", cli.file("trunc.json")});
+    CHECK(r.code == ExitBadInput);
+    CHECK(r.err.contains("trunc.json: line 1"));
+    r = cli.run({"import", cli.file("missing.json")});
+    CHECK(r.code == ExitBadInput);
+    CHECK(r.err.contains("missing.json: no such file"));
+    CHECK(test::readBytes(cli.dir / "cli.db") == before);
+
+    // Into a fresh database: a new client and assessment.
+    CliFixture other;
+    r = other.run({"import", cli.file("b.json")});
+    CHECK(r.code == ExitOk);
+    CHECK(r.out.contains("as assessment #1 (42 answers, new client)"));
+}
+
+TEST_CASE("models and validate-model", "[cli]") {
+    CliFixture cli;
+    auto r = cli.run({"models"});
+    CHECK(r.code == ExitOk);
+    CHECK(r.out.contains("itot-convergence"));
+    r = cli.run({"validate-model", QString::fromStdString(test::modelPath("itot-convergence.json").string())});
+    CHECK(r.code == ExitOk);
+    CHECK(r.out.contains("valid: itot-convergence 1.0.0, 8 dimensions, 42 questions"));
+    r = cli.run({"validate-model", QString::fromStdString(test::dataPath("bad-model.json").string())});
+    CHECK(r.code == ExitBadInput);
+    CHECK(r.err.contains("problems"));
+    CHECK(r.err.contains("scale: the scale is empty"));
+    CHECK(r.err.contains("dimensions[1].id: duplicate dimension id 'd1'"));
+    CHECK(r.err.contains("questions[0].dimension: unknown dimension 'nowhere'"));
+    r = cli.run({"validate-model", QString::fromStdString(test::dataPath("c2m2-style.json").string())});
+    CHECK(r.code == ExitOk);
+}
+
+TEST_CASE("a corrupt database gives one clear line and exit 1", "[cli]") {
+    CliFixture cli;
+    test::writeBytes(cli.dir / "cli.db", std::string(4096, 'x'));
+    auto r = cli.run({"list"});
+    CHECK(r.code == ExitBadInput);
+    CHECK(r.err.trimmed().count('\n') == 0);
+    CHECK(r.err.contains("is not a Maturity Workbench database"));
+}
+
+TEST_CASE("reports and spreadsheets are written from the CLI", "[cli]") {
+    CliFixture cli;
+    REQUIRE(cli.run({"demo"}).code == ExitOk);
+    CHECK(cli.run({"report", "2", "--out", cli.file("r.pdf")}).code == ExitOk);
+    CHECK(cli.run({"report", "2", "--out", cli.file("r.odt")}).code == ExitOk);
+    CHECK(cli.run({"report", "2", "--compare", "1", "--out", cli.file("c.pdf")}).code == ExitOk);
+    CHECK(cli.run({"report", "2", "--page-size", "Letter", "--out", cli.file("l.pdf")}).code == ExitOk);
+    CHECK(cli.run({"export", "2", "--out", cli.file("w.xlsx")}).code == ExitOk);
+    for (const char* name : {"r.pdf", "r.odt", "c.pdf", "l.pdf", "w.xlsx"})
+        CHECK(std::filesystem::file_size(cli.dir / name) > 5000);
+    auto r = cli.run({"report", "2", "--out", cli.file("r.docx")});
+    CHECK(r.code == ExitUsage);
+    r = cli.run({"report", "2", "--out", cli.file("no-such-folder/r.pdf")});
+    CHECK(r.code == ExitBadInput);
+    CHECK(r.err.contains("cannot write"));
+}
+
+TEST_CASE("the installed binary uses MATURITY_DB and exit codes", "[cli][process]") {
+    CliFixture cli;
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("MATURITY_DB", cli.db);
+    process.setProcessEnvironment(env);
+    process.start(MW_CLI_BINARY, {"demo"});
+    REQUIRE(process.waitForFinished(60000));
+    CHECK(process.exitCode() == 0);
+    CHECK(std::filesystem::exists(cli.dir / "cli.db"));
+    process.start(MW_CLI_BINARY, {"score", "77"});
+    REQUIRE(process.waitForFinished(60000));
+    CHECK(process.exitCode() == 1);
+    CHECK(QString::fromUtf8(process.readAllStandardError()).contains("no assessment with id 77"));
+}

@@ -1,0 +1,213 @@
+// Reports checked as a reader would: through poppler, qpdf and LibreOffice.
+#include "report/csv_export.hpp"
+#include "report/exports.hpp"
+#include "storage/demo.hpp"
+#include "support.hpp"
+
+#include <QDir>
+#include <QProcess>
+
+using namespace mw;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString output;
+};
+
+Run run(const QString& program, const QStringList& arguments, int timeoutMs = 180000) {
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    if (!process.waitForStarted(10000))
+        FAIL("cannot start " << program.toStdString() << ": install poppler-utils, qpdf and LibreOffice (scripts/setup.sh)");
+    process.waitForFinished(timeoutMs);
+    return {process.exitCode(), QString::fromUtf8(process.readAll())};
+}
+
+QString pdfText(const std::filesystem::path& pdf) {
+    const Run r = run("pdftotext", {"-layout", QString::fromStdString(pdf.string()), "-"});
+    REQUIRE(r.exitCode == 0);
+    return r.output;
+}
+
+int pdfPages(const std::filesystem::path& pdf) {
+    const Run r = run("pdfinfo", {QString::fromStdString(pdf.string())});
+    REQUIRE(r.exitCode == 0);
+    for (const QString& line : r.output.split('\n'))
+        if (line.startsWith("Pages:"))
+            return line.mid(6).trimmed().toInt();
+    return 0;
+}
+
+// Converts with LibreOffice in a private profile so parallel tests do not collide.
+std::filesystem::path convert(const std::filesystem::path& input, const QString& format, const test::TempDir& dir) {
+    const QString profile = "file://" + QString::fromStdString((dir / "lo-profile").string());
+    const Run r = run("soffice", {"-env:UserInstallation=" + profile, "--headless", "--convert-to", format, "--outdir",
+                                  QString::fromStdString(dir.path().string()), QString::fromStdString(input.string())});
+    INFO(r.output.toStdString());
+    REQUIRE(r.exitCode == 0);
+    auto output = input;
+    output.replace_extension(format.section(':', 0, 0).toStdString());
+    output = dir.path() / output.filename();
+    REQUIRE(std::filesystem::exists(output));
+    return output;
+}
+
+struct DemoData {
+    test::TempDir dir;
+    Model model = test::defaultModel();
+    ReportData baseline;
+    ReportData followUp;
+
+    DemoData() {
+        auto store = Store::open(dir / "demo.db");
+        REQUIRE(store.has_value());
+        auto demo = createDemo(*store, model);
+        REQUIRE(demo.has_value());
+        baseline = ReportData::fromBundle(*store->exportBundle(demo->baselineId));
+        followUp = ReportData::fromBundle(*store->exportBundle(demo->followUpId));
+    }
+};
+
+const QStringList kDimensionTitles = {"Goals & objectives", "Current-state assessment",
+                                      "Roles, people, processes & data", "Integration roadmap",
+                                      "Security & business continuity", "Technology footprint",
+                                      "Monitoring & control", "Continuous improvement"};
+
+QString flattened(QString text) { return text.simplified(); }
+
+} // namespace
+
+TEST_CASE("the PDF maturity report has every section and passes qpdf", "[report][pdf]") {
+    DemoData demo;
+    const auto pdf = demo.dir / "report.pdf";
+    ReportOptions options;
+    options.branding.consultancy = "Northbridge Advisory";
+    REQUIRE(writeReportPdf(demo.followUp, options, QString::fromStdString(pdf.string())).has_value());
+    const QString text = flattened(pdfText(pdf));
+    CHECK(text.contains("Severn Vale Water"));
+    CHECK(text.contains("Northbridge Advisory"));
+    for (const QString& title : kDimensionTitles)
+        CHECK(text.contains(title));
+    for (const char* section : {"Contents", "Executive summary", "Maturity profile", "Findings by dimension",
+                                "Gap analysis and roadmap", "Now (0-3 months)", "Appendix", "How the scores are computed"})
+        CHECK(text.contains(section));
+    REQUIRE_FALSE(demo.followUp.gaps.empty());
+    const QString topGap = QString::fromStdString(demo.followUp.gaps.front().questionText);
+    CHECK(text.contains(topGap.left(40)));
+    CHECK(text.contains("Page 1 of"));
+    const int pages = pdfPages(pdf);
+    CHECK(pages >= 8);
+    CHECK(pages <= 40);
+    CHECK(text.contains(QStringLiteral("Page %1 of %1").arg(pages)));
+    const Run check = run("qpdf", {"--check", QString::fromStdString(pdf.string())});
+    INFO(check.output.toStdString());
+    CHECK(check.exitCode == 0);
+    const Run fonts = run("pdffonts", {QString::fromStdString(pdf.string())});
+    CHECK(fonts.output.contains("DejaVuSans"));
+    for (const QString& line : fonts.output.split('\n').mid(2))
+        if (!line.trimmed().isEmpty())
+            CHECK(line.mid(line.indexOf("Identity-H") + 17, 3) == "yes"); // every font embedded
+}
+
+TEST_CASE("US Letter reports are produced on Letter paper", "[report][pdf]") {
+    DemoData demo;
+    const auto pdf = demo.dir / "letter.pdf";
+    ReportOptions options;
+    options.pageSize = QPageSize::Letter;
+    REQUIRE(writeReportPdf(demo.followUp, options, QString::fromStdString(pdf.string())).has_value());
+    const Run info = run("pdfinfo", {QString::fromStdString(pdf.string())});
+    CHECK(info.output.contains("612 x 792 pts"));
+}
+
+TEST_CASE("the comparison report shows deltas and both notes", "[report][pdf]") {
+    DemoData demo;
+    const auto pdf = demo.dir / "comparison.pdf";
+    REQUIRE(writeComparisonPdf(demo.baseline, demo.followUp, {}, QString::fromStdString(pdf.string())).has_value());
+    const QString text = flattened(pdfText(pdf));
+    CHECK(text.contains("progress review"));
+    CHECK(text.contains("Change by dimension"));
+    CHECK(text.contains("Improvements"));
+    CHECK(text.contains("Regressions"));
+    CHECK(text.contains("Every changed question"));
+    for (const QString& title : kDimensionTitles)
+        CHECK(text.contains(title));
+    // MC4 declined in the demo: both of its notes appear.
+    CHECK(text.contains("Interface backlog managed informally"));
+    CHECK(text.contains("The SCADA team lead left in May"));
+    CHECK(text.contains("Page 1 of"));
+    CHECK(run("qpdf", {"--check", QString::fromStdString(pdf.string())}).exitCode == 0);
+}
+
+TEST_CASE("user text is printed literally, never interpreted as markup", "[report][escaping]") {
+    DemoData demo;
+    demo.followUp.client.name = "<b>x</b> Holdings";
+    for (auto& answer : demo.followUp.answers)
+        if (answer.questionId == "GO1")
+            answer.note = "<img src=\"file:///etc/passwd\"> & <script>alert(1)</script>";
+    const auto pdf = demo.dir / "escaped.pdf";
+    REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(pdf.string())).has_value());
+    const QString text = flattened(pdfText(pdf));
+    CHECK(text.contains("<b>x</b> Holdings"));
+    CHECK(text.contains("<img src=\"file:///etc/passwd\"> & <script>alert(1)</script>"));
+    CHECK_FALSE(text.contains("root:x:0:0"));
+}
+
+TEST_CASE("non-Latin text renders with embedded fonts", "[report][unicode]") {
+    DemoData demo;
+    demo.followUp.client.name = "Müller Wasser 東京 Ελλάδα";
+    const auto pdf = demo.dir / "unicode.pdf";
+    REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(pdf.string())).has_value());
+    const QString text = pdfText(pdf);
+    CHECK(text.contains("Müller"));
+    CHECK(text.contains("東京"));
+    CHECK(text.contains("Ελλάδα"));
+    const Run fonts = run("pdffonts", {QString::fromStdString(pdf.string())});
+    CHECK(fonts.output.contains("CJK"));
+}
+
+TEST_CASE("the ODT report opens in LibreOffice with the same content", "[report][odt]") {
+    DemoData demo;
+    const auto odt = demo.dir / "report.odt";
+    REQUIRE(writeReportOdt(demo.followUp, {}, QString::fromStdString(odt.string())).has_value());
+    const auto pdf = convert(odt, "pdf", demo.dir);
+    const QString text = flattened(pdfText(pdf));
+    CHECK(text.contains("Severn Vale Water"));
+    CHECK(text.contains("Executive summary"));
+    for (const QString& title : kDimensionTitles)
+        CHECK(text.contains(title));
+    CHECK(text.contains(QString::fromStdString(demo.followUp.gaps.front().questionText).left(40)));
+}
+
+TEST_CASE("the XLSX workbook opens in LibreOffice with answers, scores and an action plan", "[report][xlsx]") {
+    DemoData demo;
+    const auto xlsx = demo.dir / "workbook.xlsx";
+    REQUIRE(writeXlsx(demo.followUp, QString::fromStdString(xlsx.string())).has_value());
+    // The first sheet (answers) as CSV.
+    const auto csv = convert(xlsx, "csv", demo.dir);
+    const QString answers = QString::fromUtf8(QByteArray::fromStdString(test::readBytes(csv)));
+    INFO(answers.left(300).toStdString());
+    CHECK(answers.startsWith("Dimension,Id,Question,Current"));
+    CHECK(answers.contains("GO1"));
+    CHECK(answers.contains("CI5"));
+    CHECK(answers.contains("Industrial DMZ in service since May 2026"));
+    // All three sheets, through a PDF of the whole workbook.
+    const auto pdf = convert(xlsx, "pdf", demo.dir);
+    const QString text = flattened(pdfText(pdf));
+    CHECK(text.contains("Recommendation"));
+    CHECK(text.contains("Owner"));
+    CHECK(text.contains("Due date"));
+    CHECK(text.contains("Complete %"));
+}
+
+TEST_CASE("the CSV export quotes and neutralises user text", "[report][csv]") {
+    const Model model = test::fixtureModel("rubric-basic.json");
+    Answer a = test::level("A1", 2, 4);
+    a.note = "=HYPERLINK(\"http://x\"), \"quoted\"\nsecond line";
+    const std::string csv = answersCsv(model, {a}, {{1, "Consensus", "All", true}});
+    CHECK(csv.find("\"'=HYPERLINK(\"\"http://x\"\"), \"\"quoted\"\"\nsecond line\"") != std::string::npos);
+    CHECK(csv.find("Alpha,A1,Alpha one?,Consensus,2,Developing,no,4,Managed,2,medium,") != std::string::npos);
+    CHECK(csv.find("Gamma,C1,Gamma one?,,,,,,,,,,") != std::string::npos);
+}
