@@ -1,5 +1,6 @@
 #include "cli/cli.hpp"
 
+#include "cli/app_paths.hpp"
 #include "cli/text_table.hpp"
 #include "core/comparison.hpp"
 #include "core/gaps.hpp"
@@ -873,22 +874,6 @@ int Cli::report() {
 }
 
 } // namespace
-
-QString defaultDatabasePath() {
-    QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (folder.isEmpty())
-        folder = QDir::homePath() + "/.local/share/maturity-workbench";
-    return QDir(folder).filePath("maturity.db");
-}
-
-QString resolveDatabasePath(const QString& fromOption) {
-    if (!fromOption.isEmpty())
-        return fromOption;
-    const QString fromEnvironment = qEnvironmentVariable("MATURITY_DB");
-    if (!fromEnvironment.isEmpty())
-        return fromEnvironment;
-    return defaultDatabasePath();
-}
 
 int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err) {
     Cli cli(out, err);

@@ -10,9 +10,4 @@ enum ExitCode { ExitOk = 0, ExitBadInput = 1, ExitUsage = 2 };
 // `err`. In-process so that tests can drive it.
 int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err);
 
-// The database used when neither --db nor MATURITY_DB names one.
-QString defaultDatabasePath();
-// --db, else MATURITY_DB, else the default.
-QString resolveDatabasePath(const QString& fromOption);
-
 } // namespace mw

@@ -1,0 +1,24 @@
+#include "cli/app_paths.hpp"
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace mw {
+
+QString defaultDatabasePath() {
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (folder.isEmpty())
+        folder = QDir::homePath() + "/.local/share/maturity-workbench";
+    return QDir(folder).filePath("maturity.db");
+}
+
+QString resolveDatabasePath(const QString& fromOption) {
+    if (!fromOption.isEmpty())
+        return fromOption;
+    const QString fromEnvironment = qEnvironmentVariable("MATURITY_DB");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return defaultDatabasePath();
+}
+
+} // namespace mw

@@ -1,0 +1,193 @@
+// The workbench driven as a user would: keyboard in, scores out, on the offscreen platform.
+#include "assessment_document.hpp"
+#include "compare_page.hpp"
+#include "dashboard_page.hpp"
+#include "dialogs.hpp"
+#include "editor_page.hpp"
+#include "main_window.hpp"
+#include "portfolio_view.hpp"
+#include "presenter_window.hpp"
+#include "storage/demo.hpp"
+#include "support.hpp"
+#include "workspace.hpp"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace mw;
+using namespace mw::ui;
+
+namespace {
+
+struct Workbench {
+    test::TempDir dir;
+    QString path = QString::fromStdString((dir / "workbench.db").string());
+    Workspace workspace;
+    std::unique_ptr<MainWindow> window;
+
+    Workbench() { reopen(); }
+    void reopen() {
+        window.reset();
+        REQUIRE(workspace.open(path).has_value());
+        window = std::make_unique<MainWindow>(workspace);
+        window->show();
+        REQUIRE(QTest::qWaitForWindowExposed(window.get()));
+    }
+    QWidget* questionPanel() { return window->findChild<QWidget*>("questionPanel"); }
+    void key(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+        QTest::keyClick(questionPanel(), static_cast<Qt::Key>(key), modifiers);
+    }
+    QString overall() { return window->dashboard()->overallLabel()->text(); }
+};
+
+NewAssessmentRequest request(const QString& client) {
+    return {client, "Water utility", "Workshop baseline", "2026-03-02", "Sam Lee", "itot-convergence"};
+}
+
+} // namespace
+
+TEST_CASE("a whole assessment flow: create, answer by keyboard, see scores, undo, reopen", "[ui]") {
+    Workbench wb;
+    auto id = wb.window->createAssessment(request("Harbour Foods"));
+    REQUIRE(id.has_value());
+    AssessmentDocument* doc = wb.window->document();
+    REQUIRE(doc != nullptr);
+    CHECK(doc->currentIndex() == 0);
+    CHECK(wb.overall().contains("Not scored yet"));
+    CHECK(wb.window->portfolio()->assessmentCount() == 1);
+
+    // GO1: level 2, target 4 (Alt+4), next; GO2: level 3, next; GO3: N/A.
+    wb.questionPanel()->setFocus();
+    wb.key(Qt::Key_2);
+    wb.key(Qt::Key_4, Qt::AltModifier);
+    wb.key(Qt::Key_Return);
+    wb.key(Qt::Key_3);
+    wb.key(Qt::Key_PageDown);
+    wb.key(Qt::Key_N);
+    CHECK(doc->currentIndex() == 2);
+    REQUIRE(doc->answer("GO1").has_value());
+    CHECK(doc->answer("GO1")->current == 2);
+    CHECK(doc->answer("GO1")->target == 4);
+    CHECK(doc->answer("GO2")->current == 3);
+    CHECK(doc->answer("GO3")->notApplicable);
+
+    // The dashboard follows: Goals = (2 x 1.5 + 3 x 1.3) / 2.8.
+    const QString expected = QString::number((2 * 1.5 + 3 * 1.3) / 2.8, 'f', 2);
+    CHECK(wb.window->dashboard()->dimensionTable()->item(0, 1)->text() == expected);
+    CHECK(wb.overall().contains("Overall " + expected));
+    CHECK(wb.window->dashboard()->gapTable()->rowCount() == 1);
+    CHECK(wb.window->dashboard()->gapTable()->item(0, 1)->text().startsWith("GO1"));
+
+    // Digits typed into the notes are text, not levels.
+    auto* notes = wb.window->findChild<QPlainTextEdit*>("notesEdit");
+    wb.key(Qt::Key_PageUp);
+    CHECK(doc->currentIndex() == 1);
+    notes->setFocus();
+    QTest::keyClicks(notes, "3 sites seen");
+    QTest::keyClick(notes, Qt::Key_Escape);
+    CHECK(doc->answer("GO2")->note == "3 sites seen");
+    CHECK(doc->answer("GO2")->current == 3);
+
+    // Undo the note, then the N/A on GO3.
+    doc->undoStack()->undo();
+    CHECK(doc->answer("GO2")->note.empty());
+    doc->undoStack()->undo();
+    CHECK_FALSE(doc->answer("GO3")->notApplicable);
+
+    // Reopen: everything given (and not undone) is still there.
+    wb.reopen();
+    REQUIRE(wb.window->openAssessment(*id).has_value());
+    doc = wb.window->document();
+    CHECK(doc->answer("GO1")->current == 2);
+    CHECK(doc->answer("GO1")->target == 4);
+    CHECK(doc->answer("GO2")->current == 3);
+    CHECK_FALSE(doc->answer("GO3")->notApplicable);
+    CHECK(doc->scores().answered == 2);
+}
+
+TEST_CASE("clicking a level card and choosing a target save at once", "[ui]") {
+    Workbench wb;
+    REQUIRE(wb.window->createAssessment(request("Clickable Ltd")).has_value());
+    AssessmentDocument* doc = wb.window->document();
+    auto cards = wb.window->editor()->findChildren<QFrame*>();
+    QFrame* levelFive = nullptr;
+    for (auto* card : cards)
+        if (card->accessibleName().startsWith("5 Optimised"))
+            levelFive = card;
+    REQUIRE(levelFive != nullptr);
+    QTest::mouseClick(levelFive, Qt::LeftButton);
+    CHECK(doc->answer("GO1")->current == 5);
+    auto answers = wb.workspace.store().answers(doc->id());
+    REQUIRE(answers->size() == 1);
+    CHECK((*answers)[0].current == 5);
+}
+
+TEST_CASE("find jumps to a question and follow-ups start from the baseline", "[ui]") {
+    Workbench wb;
+    auto baseline = wb.window->createAssessment(request("Followup Water"));
+    REQUIRE(baseline.has_value());
+    wb.questionPanel()->setFocus();
+    wb.key(Qt::Key_1);
+    wb.key(Qt::Key_F, Qt::ControlModifier);
+    auto* find = wb.window->editor()->findChild<QLineEdit*>();
+    REQUIRE(find != nullptr);
+    CHECK(find->hasFocus());
+    QTest::keyClicks(find, "SB4");
+    QTest::keyClick(find, Qt::Key_Return);
+    CHECK(wb.window->document()->currentQuestion().id == "SB4");
+
+    auto followUp = wb.window->createAssessment(
+        {"Followup Water", "", "Workshop follow-up", "2027-03-01", "Sam Lee", "itot-convergence"}, *baseline, true);
+    REQUIRE(followUp.has_value());
+    AssessmentDocument* doc = wb.window->document();
+    CHECK(doc->info().baselineId == *baseline);
+    CHECK(doc->answer("GO1")->current == 1);
+
+    wb.window->showPage(2);
+    auto* compare = wb.window->comparePage();
+    CHECK(compare->beforeId() == *baseline);
+    CHECK(compare->afterId() == *followUp);
+    CHECK(compare->countsLabel()->text().contains("0 improved"));
+}
+
+TEST_CASE("presenter mode shows the question and takes the same keys", "[ui]") {
+    Workbench wb;
+    REQUIRE(wb.window->createAssessment(request("Projector Plc")).has_value());
+    AssessmentDocument* doc = wb.window->document();
+    auto* presenter = new PresenterWindow(doc);
+    presenter->show();
+    REQUIRE(QTest::qWaitForWindowExposed(presenter));
+    bool showsQuestion = false;
+    for (auto* label : presenter->findChildren<QLabel*>())
+        showsQuestion = showsQuestion || label->text() == QString::fromStdString(doc->currentQuestion().text);
+    CHECK(showsQuestion);
+    QTest::keyClick(presenter, Qt::Key_4);
+    CHECK(doc->answer("GO1")->current == 4);
+    QTest::keyClick(presenter, Qt::Key_PageDown);
+    CHECK(doc->currentIndex() == 1);
+    presenter->close();
+}
+
+TEST_CASE("the demo portfolio loads, filters and exports a report off the UI thread", "[ui]") {
+    Workbench wb;
+    REQUIRE(createDemo(wb.workspace.store(), *wb.workspace.models().find("itot-convergence")).has_value());
+    wb.workspace.notifyPortfolioChanged();
+    CHECK(wb.window->portfolio()->assessmentCount() == 2);
+    REQUIRE(wb.window->openAssessment(2).has_value());
+    CHECK(wb.overall().contains("Overall 2.3"));
+    const QString pdf = QString::fromStdString((wb.dir / "ui-report.pdf").string());
+    auto future = wb.window->exportReport(pdf);
+    future.waitForFinished();
+    REQUIRE(future.result().has_value());
+    CHECK(std::filesystem::file_size(wb.dir / "ui-report.pdf") > 10000);
+    const QString xlsx = QString::fromStdString((wb.dir / "ui-plan.xlsx").string());
+    auto sheet = wb.window->exportSpreadsheet(xlsx);
+    sheet.waitForFinished();
+    CHECK(sheet.result().has_value());
+    wb.window->portfolio()->filter()->setText("nothing matches this");
+    CHECK(wb.window->portfolio()->findChild<QAbstractItemView*>()->model()->rowCount() == 0);
+}

@@ -1,0 +1,75 @@
+#include "assessment_keys.hpp"
+
+#include "assessment_document.hpp"
+
+#include <QKeyEvent>
+
+namespace mw::ui {
+
+KeyCommand keyCommand(const QKeyEvent& event) {
+    const auto modifiers = event.modifiers() & ~Qt::KeypadModifier;
+    const int key = event.key();
+    if (key >= Qt::Key_0 && key <= Qt::Key_9) {
+        if (modifiers == Qt::NoModifier)
+            return {KeyAction::Level, key - Qt::Key_0};
+        if (modifiers == Qt::AltModifier)
+            return {KeyAction::Target, key - Qt::Key_0};
+        return {};
+    }
+    if (modifiers == Qt::NoModifier) {
+        switch (key) {
+        case Qt::Key_N:
+            return {KeyAction::NotApplicable, 0};
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+        case Qt::Key_PageDown:
+            return {KeyAction::Next, 0};
+        case Qt::Key_PageUp:
+            return {KeyAction::Previous, 0};
+        default:
+            return {};
+        }
+    }
+    if (modifiers == Qt::ControlModifier && key == Qt::Key_F)
+        return {KeyAction::Find, 0};
+    return {};
+}
+
+bool runKeyCommand(const KeyCommand& command, AssessmentDocument& document) {
+    const Model& model = document.model();
+    const std::string& id = document.currentQuestion().id;
+    switch (command.action) {
+    case KeyAction::Level:
+        if (command.level >= static_cast<int>(model.scale.size()))
+            return true; // a digit beyond the scale does nothing, quietly
+        document.setLevel(id, model.scale[command.level].value);
+        return true;
+    case KeyAction::Target:
+        if (command.level >= static_cast<int>(model.scale.size()))
+            return true;
+        document.setTarget(id, model.scale[command.level].value);
+        return true;
+    case KeyAction::NotApplicable: {
+        const auto answer = document.answer(id);
+        document.setNotApplicable(id, !(answer && answer->notApplicable));
+        return true;
+    }
+    case KeyAction::Next:
+        document.next();
+        return true;
+    case KeyAction::Previous:
+        document.previous();
+        return true;
+    case KeyAction::Find:
+    case KeyAction::None:
+        return false;
+    }
+    return false;
+}
+
+QString keyHelpText() {
+    return QObject::tr("0–5 current level   ·   Alt+0–5 target   ·   N not applicable   ·   Enter / PgDn next   ·   "
+                       "PgUp previous   ·   Ctrl+F find   ·   Ctrl+Z undo   ·   F5 presenter   ·   Esc leave notes");
+}
+
+} // namespace mw::ui

@@ -1,0 +1,25 @@
+#pragma once
+// The workshop keyboard: one set of keys for the editor and presenter mode.
+#include <QString>
+
+class QKeyEvent;
+
+namespace mw::ui {
+
+class AssessmentDocument;
+
+enum class KeyAction { None, Level, Target, NotApplicable, Next, Previous, Find };
+
+struct KeyCommand {
+    KeyAction action = KeyAction::None;
+    int level = 0; // index into the scale for Level and Target
+};
+
+// Maps a key press to a command. Digits pick a level; Alt+digit the target; N toggles not applicable;
+// Enter / Page Down move on, Page Up back; Ctrl+F finds a question.
+KeyCommand keyCommand(const QKeyEvent& event);
+// Carries out a command on the document's current question. Returns false for None.
+bool runKeyCommand(const KeyCommand& command, AssessmentDocument& document);
+QString keyHelpText();
+
+} // namespace mw::ui

@@ -1,0 +1,210 @@
+#include "compare_page.hpp"
+
+#include "core/comparison.hpp"
+#include "radar_widget.hpp"
+#include "workspace.hpp"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace mw::ui {
+
+namespace {
+QString q(const std::string& text) { return QString::fromStdString(text); }
+QString fixed(const std::optional<double>& v) { return v ? QString::number(*v, 'f', 2) : QStringLiteral("—"); }
+QString signedFixed(const std::optional<double>& v) {
+    if (!v)
+        return QStringLiteral("—");
+    return (*v > 1e-9 ? QStringLiteral("+") : QString()) + QString::number(*v, 'f', 2);
+}
+QTableWidgetItem* cell(const QString& text, bool number = false) {
+    auto* item = new QTableWidgetItem(text);
+    item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+    if (number)
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+QTableWidget* makeTable(const QStringList& headers, QWidget* parent) {
+    auto* table = new QTableWidget(0, headers.size(), parent);
+    table->setHorizontalHeaderLabels(headers);
+    table->verticalHeader()->setVisible(false);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+QColor deltaColour(const std::optional<double>& delta) {
+    if (!delta || std::abs(*delta) < 1e-9)
+        return {};
+    return *delta > 0 ? QColor(0x1e, 0x7b, 0x34) : QColor(0xb3, 0x26, 0x1e);
+}
+} // namespace
+
+ComparePage::ComparePage(Workspace& workspace, QWidget* parent)
+    : QWidget(parent)
+    , workspace_(workspace)
+    , before_(new QComboBox(this))
+    , after_(new QComboBox(this))
+    , radar_(new RadarWidget(this))
+    , counts_(new QLabel(this))
+    , dimensions_(makeTable({tr("Dimension"), tr("Before"), tr("After"), tr("Change")}, this))
+    , questions_(makeTable({tr("Question"), tr("Before"), tr("After"), tr("Change")}, this)) {
+    setObjectName("comparePage");
+    before_->setObjectName("compareBefore");
+    after_->setObjectName("compareAfter");
+    counts_->setObjectName("compareCounts");
+    counts_->setTextFormat(Qt::PlainText);
+    counts_->setWordWrap(true);
+    QFont big = counts_->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.2);
+    counts_->setFont(big);
+    questions_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    questions_->horizontalHeader()->setStretchLastSection(false);
+
+    auto* pickers = new QHBoxLayout;
+    pickers->addWidget(new QLabel(tr("Before:"), this));
+    pickers->addWidget(before_, 1);
+    pickers->addWidget(new QLabel(tr("After:"), this));
+    pickers->addWidget(after_, 1);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->addWidget(counts_);
+    leftLayout->addWidget(radar_, 1);
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->addWidget(dimensions_, 2);
+    rightLayout->addWidget(questions_, 3);
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(pickers);
+    layout->addWidget(splitter, 1);
+    connect(before_, &QComboBox::currentIndexChanged, this, &ComparePage::refresh);
+    connect(after_, &QComboBox::currentIndexChanged, this, &ComparePage::refresh);
+}
+
+std::optional<Id> ComparePage::beforeId() const {
+    return before_->currentData().isValid() ? std::optional<Id>(before_->currentData().toLongLong()) : std::nullopt;
+}
+std::optional<Id> ComparePage::afterId() const {
+    return after_->currentData().isValid() ? std::optional<Id>(after_->currentData().toLongLong()) : std::nullopt;
+}
+
+void ComparePage::reload(std::optional<Id> focus) {
+    if (!workspace_.isOpen())
+        return;
+    auto list = workspace_.store().assessments();
+    if (!list) {
+        emit failed(q(list.error().message));
+        return;
+    }
+    QSignalBlocker blockBefore(before_), blockAfter(after_);
+    before_->clear();
+    after_->clear();
+    std::optional<Id> baseline;
+    for (const auto& a : *list) {
+        const QString label = q(a.clientName + " · " + a.title + " · " + a.date + "  (#" + std::to_string(a.id) + ")");
+        before_->addItem(label, QVariant::fromValue<qlonglong>(a.id));
+        after_->addItem(label, QVariant::fromValue<qlonglong>(a.id));
+        if (focus && a.id == *focus)
+            baseline = a.baselineId;
+    }
+    // Default pair: the focused assessment's baseline and itself, or any linked pair.
+    std::optional<Id> afterPick = focus;
+    if (!baseline) {
+        for (const auto& a : *list) {
+            if (a.baselineId && (!focus || a.id == *focus || *a.baselineId == *focus)) {
+                baseline = a.baselineId;
+                afterPick = a.id;
+                break;
+            }
+        }
+    }
+    if (baseline)
+        before_->setCurrentIndex(before_->findData(QVariant::fromValue<qlonglong>(*baseline)));
+    if (afterPick)
+        after_->setCurrentIndex(after_->findData(QVariant::fromValue<qlonglong>(*afterPick)));
+    refresh();
+}
+
+void ComparePage::refresh() {
+    const auto beforeId = this->beforeId();
+    const auto afterId = this->afterId();
+    if (!beforeId || !afterId || !workspace_.isOpen()) {
+        counts_->setText(tr("Pick two assessments to compare."));
+        return;
+    }
+    Store& store = workspace_.store();
+    auto before = store.assessment(*beforeId);
+    auto after = store.assessment(*afterId);
+    auto beforeAnswers = store.answers(*beforeId);
+    auto afterAnswers = store.answers(*afterId);
+    if (!before || !after || !beforeAnswers || !afterAnswers) {
+        emit failed(tr("Cannot load the assessments to compare."));
+        return;
+    }
+    const Comparison c = compareAssessments(before->model, *beforeAnswers, after->model, *afterAnswers);
+    counts_->setText(tr("Overall %1 → %2 (%3).   %4 improved · %5 declined · %6 unchanged")
+                         .arg(fixed(c.overallBefore), fixed(c.overallAfter), signedFixed(c.overallDelta()))
+                         .arg(c.improved)
+                         .arg(c.declined)
+                         .arg(c.unchanged) +
+                     (c.sameModelVersion ? QString()
+                                         : tr("\nDifferent model versions: %1 questions only before, %2 only after.")
+                                               .arg(c.onlyInBefore.size())
+                                               .arg(c.onlyInAfter.size())));
+
+    RadarChart chart;
+    std::vector<std::optional<double>> earlier, later;
+    for (const auto& d : c.dimensions) {
+        chart.axes << q(d.title);
+        earlier.push_back(d.before);
+        later.push_back(d.after);
+    }
+    for (const auto& level : after->model.scoreLevels())
+        chart.rings.push_back({level.value, q(formatNumber(level.value) + " " + level.label)});
+    chart.minValue = after->model.minScore();
+    chart.maxValue = after->model.maxScore();
+    chart.series.push_back({tr("Before: %1").arg(q(before->info.date)), earlier, radar_palette::baseline, true, Qt::DashLine});
+    chart.series.push_back({tr("After: %1").arg(q(after->info.date)), later, radar_palette::current, true});
+    radar_->setChart(std::move(chart));
+
+    dimensions_->setRowCount(static_cast<int>(c.dimensions.size()));
+    int row = 0;
+    for (const auto& d : c.dimensions) {
+        dimensions_->setItem(row, 0, cell(q(d.title)));
+        dimensions_->setItem(row, 1, cell(fixed(d.before), true));
+        dimensions_->setItem(row, 2, cell(fixed(d.after), true));
+        auto* change = cell(signedFixed(d.delta()), true);
+        change->setForeground(deltaColour(d.delta()));
+        dimensions_->setItem(row, 3, change);
+        ++row;
+    }
+    dimensions_->resizeColumnsToContents();
+    questions_->setRowCount(static_cast<int>(c.questions.size()));
+    row = 0;
+    for (const auto& d : c.questions) {
+        auto* question = cell(q(d.questionId + "  " + d.questionText));
+        question->setToolTip(q("Before: " + d.beforeNote + "\nAfter: " + d.afterNote));
+        questions_->setItem(row, 0, question);
+        questions_->setItem(row, 1, cell(d.before ? q(formatNumber(*d.before)) : "—", true));
+        questions_->setItem(row, 2, cell(d.after ? q(formatNumber(*d.after)) : "—", true));
+        auto* change = cell(signedFixed(d.delta()), true);
+        change->setForeground(deltaColour(d.delta()));
+        questions_->setItem(row, 3, change);
+        ++row;
+    }
+}
+
+} // namespace mw::ui

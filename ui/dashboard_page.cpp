@@ -1,0 +1,206 @@
+#include "dashboard_page.hpp"
+
+#include "assessment_document.hpp"
+#include "radar_widget.hpp"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace mw::ui {
+
+namespace {
+QString q(const std::string& text) { return QString::fromStdString(text); }
+QString fixed(const std::optional<double>& value) { return value ? QString::number(*value, 'f', 2) : QStringLiteral("—"); }
+
+QTableWidgetItem* cell(const QString& text, bool number = false) {
+    auto* item = new QTableWidgetItem(text);
+    item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+    if (number)
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+QTableWidget* makeTable(const QStringList& headers, QWidget* parent) {
+    auto* table = new QTableWidget(0, headers.size(), parent);
+    table->setHorizontalHeaderLabels(headers);
+    table->verticalHeader()->setVisible(false);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(true);
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+} // namespace
+
+DashboardPage::DashboardPage(QWidget* parent)
+    : QWidget(parent)
+    , radar_(new RadarWidget(this))
+    , overall_(new QLabel(this))
+    , completeness_(new QProgressBar(this))
+    , dimensions_(makeTable({tr("Dimension"), tr("Score"), tr("Level"), tr("Target"), tr("Gap"), tr("Answered")}, this))
+    , gaps_(makeTable({tr("#"), tr("Question"), tr("Now → target"), tr("Priority"), tr("Horizon"), tr("Next step")}, this))
+    , explanation_(new QLabel(this)) {
+    setObjectName("dashboardPage");
+    QFont big = overall_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    overall_->setFont(big);
+    overall_->setObjectName("overallScore");
+    overall_->setTextFormat(Qt::PlainText);
+    completeness_->setFormat(tr("%p% answered"));
+    explanation_->setWordWrap(true);
+    explanation_->setTextFormat(Qt::PlainText);
+    QPalette muted = explanation_->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    explanation_->setPalette(muted);
+    dimensions_->setObjectName("dimensionScores");
+    gaps_->setObjectName("gapList");
+    gaps_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Interactive);
+    gaps_->setColumnWidth(0, 36);
+    gaps_->setColumnWidth(1, 340);
+    gaps_->setColumnWidth(2, 100);
+    gaps_->setColumnWidth(3, 70);
+    gaps_->setColumnWidth(4, 110);
+    gaps_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->addWidget(overall_);
+    leftLayout->addWidget(completeness_);
+    leftLayout->addWidget(radar_, 1);
+
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    auto* scoresTitle = new QLabel(tr("Scores by dimension"), right);
+    auto* gapsTitle = new QLabel(tr("Gaps, highest priority first"), right);
+    for (auto* title : {scoresTitle, gapsTitle}) {
+        QFont f = title->font();
+        f.setBold(true);
+        title->setFont(f);
+    }
+    rightLayout->addWidget(scoresTitle);
+    rightLayout->addWidget(dimensions_, 2);
+    rightLayout->addWidget(gapsTitle);
+    rightLayout->addWidget(gaps_, 3);
+    rightLayout->addWidget(explanation_);
+
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 5);
+    splitter->setStretchFactor(1, 6);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+}
+
+void DashboardPage::setDocument(AssessmentDocument* document) {
+    if (document_)
+        disconnect(document_, nullptr, this, nullptr);
+    document_ = document;
+    baseline_.clear();
+    if (document_)
+        connect(document_, &AssessmentDocument::scoresChanged, this, &DashboardPage::refresh);
+    refresh();
+}
+
+void DashboardPage::setBaselineScores(const std::vector<std::pair<std::string, std::optional<double>>>& baseline,
+                                      const QString& label) {
+    baseline_ = baseline;
+    baselineLabel_ = label;
+    refresh();
+}
+
+void DashboardPage::refresh() {
+    if (!document_) {
+        radar_->setChart({});
+        overall_->clear();
+        dimensions_->setRowCount(0);
+        gaps_->setRowCount(0);
+        return;
+    }
+    const Model& model = document_->model();
+    const Scorecard& scores = document_->scores();
+
+    RadarChart chart;
+    std::vector<std::optional<double>> current, target;
+    for (const auto& d : scores.dimensions) {
+        chart.axes << q(d.title);
+        current.push_back(d.current);
+        target.push_back(d.target);
+    }
+    for (const auto& level : model.scoreLevels())
+        chart.rings.push_back({level.value, q(formatNumber(level.value) + " " + level.label)});
+    chart.minValue = model.minScore();
+    chart.maxValue = model.maxScore();
+    chart.series.push_back({tr("Target"), target, radar_palette::target, true, Qt::DashLine});
+    if (!baseline_.empty()) {
+        std::vector<std::optional<double>> values;
+        for (const auto& d : scores.dimensions) {
+            std::optional<double> value;
+            for (const auto& [id, v] : baseline_)
+                if (id == d.id)
+                    value = v;
+            values.push_back(value);
+        }
+        chart.series.push_back({baselineLabel_, values, radar_palette::baseline, false, Qt::DotLine});
+    }
+    chart.series.push_back({tr("Current"), current, radar_palette::current, true});
+    radar_->setChart(std::move(chart));
+
+    overall_->setText(scores.overall ? tr("Overall %1 of %2 · %3   (target %4)")
+                                           .arg(fixed(scores.overall), q(formatNumber(model.maxScore())),
+                                                q(scores.overallLabel), fixed(scores.overallTarget))
+                                     : tr("Not scored yet: answer a question to see scores"));
+    completeness_->setValue(qRound(scores.completeness));
+
+    dimensions_->setRowCount(static_cast<int>(scores.dimensions.size()) + 1);
+    int row = 0;
+    for (const auto& d : scores.dimensions) {
+        dimensions_->setItem(row, 0, cell(q(d.title)));
+        dimensions_->setItem(row, 1, cell(fixed(d.current), true));
+        dimensions_->setItem(row, 2, cell(d.current ? q(d.currentLabel) : tr("not scored")));
+        dimensions_->setItem(row, 3, cell(fixed(d.target), true));
+        dimensions_->setItem(row, 4, cell(fixed(d.gap()), true));
+        dimensions_->setItem(row, 5, cell(QStringLiteral("%1/%2").arg(d.answered).arg(d.total), true));
+        ++row;
+    }
+    QFont bold = dimensions_->font();
+    bold.setBold(true);
+    dimensions_->setItem(row, 0, cell(tr("Overall")));
+    dimensions_->setItem(row, 1, cell(fixed(scores.overall), true));
+    dimensions_->setItem(row, 2, cell(q(scores.overallLabel)));
+    dimensions_->setItem(row, 3, cell(fixed(scores.overallTarget), true));
+    dimensions_->setItem(row, 4, cell(scores.overall ? fixed(*scores.overallTarget - *scores.overall) : "—", true));
+    dimensions_->setItem(row, 5, cell(QStringLiteral("%1/%2").arg(scores.answered).arg(scores.total), true));
+    for (int c = 0; c < dimensions_->columnCount(); ++c)
+        dimensions_->item(row, c)->setFont(bold);
+    dimensions_->resizeColumnsToContents();
+
+    const auto& gaps = document_->gaps();
+    gaps_->setRowCount(static_cast<int>(gaps.size()));
+    row = 0;
+    for (const auto& g : gaps) {
+        gaps_->setItem(row, 0, cell(QString::number(row + 1), true));
+        auto* question = cell(q(g.questionId + "  " + g.questionText));
+        question->setToolTip(q(g.dimensionTitle));
+        gaps_->setItem(row, 1, question);
+        gaps_->setItem(row, 2, cell(q(formatNumber(g.current) + " → " + formatNumber(g.target)), true));
+        gaps_->setItem(row, 3, cell(QString::number(g.priority, 'f', 2), true));
+        gaps_->setItem(row, 4, cell(q(std::string(toString(g.horizon)) + " (" + std::string(horizonPeriod(g.horizon)) + ")")));
+        gaps_->setItem(row, 5, cell(q(g.recommendation)));
+        ++row;
+    }
+    QStringList explanation;
+    for (const auto& paragraph : scoringExplanation(model))
+        explanation << q(paragraph);
+    explanation_->setText(tr("How scores work: ") + explanation.mid(1, 2).join(' '));
+    explanation_->setToolTip(explanation.join("\n\n"));
+}
+
+} // namespace mw::ui

@@ -1,0 +1,41 @@
+#pragma once
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QTableWidget;
+
+namespace mw::ui {
+
+class AssessmentDocument;
+class RadarWidget;
+
+// Radar, dimension scores, ranked gaps and completeness, updated live as answers change.
+class DashboardPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit DashboardPage(QWidget* parent = nullptr);
+    void setDocument(AssessmentDocument* document);
+    void setBaselineScores(const std::vector<std::pair<std::string, std::optional<double>>>& baseline,
+                           const QString& label);
+    QTableWidget* dimensionTable() const { return dimensions_; }
+    QTableWidget* gapTable() const { return gaps_; }
+    QLabel* overallLabel() const { return overall_; }
+    RadarWidget* radar() const { return radar_; }
+
+private:
+    void refresh();
+
+    QPointer<AssessmentDocument> document_;
+    RadarWidget* radar_;
+    QLabel* overall_;
+    QProgressBar* completeness_;
+    QTableWidget* dimensions_;
+    QTableWidget* gaps_;
+    QLabel* explanation_;
+    std::vector<std::pair<std::string, std::optional<double>>> baseline_;
+    QString baselineLabel_;
+};
+
+} // namespace mw::ui

@@ -1,0 +1,146 @@
+#include "dialogs.hpp"
+
+#include "report/exports.hpp"
+
+#include <QComboBox>
+#include <QDate>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+
+namespace mw::ui {
+
+namespace {
+QString q(const std::string& text) { return QString::fromStdString(text); }
+
+void fillModels(QComboBox* combo, const ModelRegistry& models, const QString& selected) {
+    for (const auto& m : models.models())
+        combo->addItem(q(m.title + " " + m.version), q(m.id));
+    const int index = combo->findData(selected);
+    combo->setCurrentIndex(index >= 0 ? index : 0);
+}
+} // namespace
+
+NewAssessmentDialog::NewAssessmentDialog(const std::vector<Client>& clients, const ModelRegistry& models,
+                                         QWidget* parent)
+    : QDialog(parent)
+    , client_(new QComboBox(this))
+    , sector_(new QLineEdit(this))
+    , title_(new QLineEdit(this))
+    , date_(new QDateEdit(QDate::currentDate(), this))
+    , assessor_(new QLineEdit(SettingsDialog::defaultAssessor(), this))
+    , model_(new QComboBox(this)) {
+    setWindowTitle(tr("New assessment"));
+    client_->setEditable(true);
+    client_->setObjectName("clientCombo");
+    client_->lineEdit()->setPlaceholderText(tr("Pick a client or type a new name"));
+    for (const auto& c : clients)
+        client_->addItem(q(c.name), q(c.sector));
+    client_->setCurrentIndex(-1);
+    sector_->setPlaceholderText(tr("e.g. Water utility (for a new client)"));
+    title_->setObjectName("titleEdit");
+    title_->setText(tr("IT/OT convergence baseline"));
+    date_->setCalendarPopup(true);
+    date_->setDisplayFormat("yyyy-MM-dd");
+    fillModels(model_, models, SettingsDialog::defaultModel());
+    auto* form = new QFormLayout;
+    form->addRow(tr("Client:"), client_);
+    form->addRow(tr("Sector:"), sector_);
+    form->addRow(tr("Title:"), title_);
+    form->addRow(tr("Date:"), date_);
+    form->addRow(tr("Assessor:"), assessor_);
+    form->addRow(tr("Model:"), model_);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Start assessment"));
+    auto validate = [this, buttons] {
+        buttons->button(QDialogButtonBox::Ok)
+            ->setEnabled(!client_->currentText().trimmed().isEmpty() && !title_->text().trimmed().isEmpty());
+    };
+    connect(client_, &QComboBox::editTextChanged, this, validate);
+    connect(title_, &QLineEdit::textChanged, this, validate);
+    connect(client_, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index >= 0)
+            sector_->setText(client_->itemData(index).toString());
+    });
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    validate();
+    resize(520, sizeHint().height());
+}
+
+NewAssessmentRequest NewAssessmentDialog::request() const {
+    return {client_->currentText().trimmed(), sector_->text().trimmed(), title_->text().trimmed(),
+            date_->date().toString(Qt::ISODate), assessor_->text().trimmed(), model_->currentData().toString()};
+}
+
+void NewAssessmentDialog::setRequest(const NewAssessmentRequest& request) {
+    client_->setEditText(request.clientName);
+    sector_->setText(request.sector);
+    title_->setText(request.title);
+    if (!request.date.isEmpty())
+        date_->setDate(QDate::fromString(request.date, Qt::ISODate));
+    assessor_->setText(request.assessor);
+    if (const int index = model_->findData(request.modelId); index >= 0)
+        model_->setCurrentIndex(index);
+}
+
+SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
+    : QDialog(parent)
+    , consultancy_(new QLineEdit(this))
+    , logo_(new QLineEdit(this))
+    , assessor_(new QLineEdit(defaultAssessor(), this))
+    , model_(new QComboBox(this)) {
+    setWindowTitle(tr("Settings"));
+    const ReportBranding branding = ReportBranding::fromSettings();
+    consultancy_->setText(branding.consultancy);
+    consultancy_->setPlaceholderText(tr("Shown on report covers and headers"));
+    logo_->setText(branding.logoPath);
+    logo_->setPlaceholderText(tr("PNG, JPEG or SVG for the report cover"));
+    fillModels(model_, models, defaultModel());
+    auto* browse = new QPushButton(tr("Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Logo for reports"), logo_->text(),
+                                                          tr("Images (*.png *.jpg *.jpeg *.svg)"));
+        if (!file.isEmpty())
+            logo_->setText(file);
+    });
+    auto* logoRow = new QHBoxLayout;
+    logoRow->addWidget(logo_, 1);
+    logoRow->addWidget(browse);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Consultancy name:"), consultancy_);
+    form->addRow(tr("Logo:"), logoRow);
+    form->addRow(tr("Default assessor:"), assessor_);
+    form->addRow(tr("Default model:"), model_);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    resize(560, sizeHint().height());
+}
+
+void SettingsDialog::save() const {
+    ReportBranding{consultancy_->text().trimmed(), logo_->text().trimmed()}.saveToSettings();
+    QSettings settings;
+    settings.setValue("assessment/assessor", assessor_->text().trimmed());
+    settings.setValue("assessment/model", model_->currentData().toString());
+}
+
+QString SettingsDialog::defaultAssessor() { return QSettings().value("assessment/assessor").toString(); }
+QString SettingsDialog::defaultModel() {
+    return QSettings().value("assessment/model", QString::fromLatin1(ModelRegistry::defaultModelId.data(),
+                                                                     ModelRegistry::defaultModelId.size()))
+        .toString();
+}
+
+} // namespace mw::ui

@@ -1,0 +1,55 @@
+#pragma once
+#include "core/assessment.hpp"
+#include "core/model_registry.hpp"
+
+#include <QDialog>
+
+class QComboBox;
+class QDateEdit;
+class QLineEdit;
+
+namespace mw::ui {
+
+struct NewAssessmentRequest {
+    QString clientName; // an existing client or a new one
+    QString sector;     // used when the client is new
+    QString title;
+    QString date; // YYYY-MM-DD
+    QString assessor;
+    QString modelId;
+};
+
+// Pick or create a client, then title, date, assessor and model.
+class NewAssessmentDialog : public QDialog {
+    Q_OBJECT
+public:
+    NewAssessmentDialog(const std::vector<Client>& clients, const ModelRegistry& models, QWidget* parent = nullptr);
+    NewAssessmentRequest request() const;
+    void setRequest(const NewAssessmentRequest& request); // tests and "start follow-up" prefill
+
+private:
+    QComboBox* client_;
+    QLineEdit* sector_;
+    QLineEdit* title_;
+    QDateEdit* date_;
+    QLineEdit* assessor_;
+    QComboBox* model_;
+};
+
+// Consultancy branding for reports, and defaults for new assessments.
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    SettingsDialog(const ModelRegistry& models, QWidget* parent = nullptr);
+    void save() const;
+    static QString defaultAssessor();
+    static QString defaultModel();
+
+private:
+    QLineEdit* consultancy_;
+    QLineEdit* logo_;
+    QLineEdit* assessor_;
+    QComboBox* model_;
+};
+
+} // namespace mw::ui

@@ -1,0 +1,394 @@
+#include "editor_page.hpp"
+
+#include "assessment_document.hpp"
+#include "assessment_keys.hpp"
+#include "level_card.hpp"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QCompleter>
+#include <QGridLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStringListModel>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace mw::ui {
+
+namespace {
+QString q(const std::string& text) { return QString::fromStdString(text); }
+QString level(double value) { return q(formatNumber(value)); }
+} // namespace
+
+EditorPage::EditorPage(QWidget* parent)
+    : QWidget(parent)
+    , dimensions_(new QListWidget(this))
+    , find_(new QLineEdit(this))
+    , breadcrumb_(new QLabel(this))
+    , question_(new QLabel(this))
+    , guidance_(new QLabel(this))
+    , evidence_(new QLabel(this))
+    , notApplicable_(new QPushButton(tr("Not applicable (N)"), this))
+    , target_(new QComboBox(this))
+    , confidence_(new QComboBox(this))
+    , notes_(new QPlainTextEdit(this))
+    , noteStatus_(new QLabel(this))
+    , previous_(new QPushButton(tr("◀ Previous (PgUp)"), this))
+    , next_(new QPushButton(tr("Next (Enter) ▶"), this))
+    , noteTimer_(new QTimer(this)) {
+    setObjectName("editorPage");
+    find_->setPlaceholderText(tr("Find a question (Ctrl+F)…"));
+    find_->setClearButtonEnabled(true);
+    dimensions_->setObjectName("dimensionList");
+    dimensions_->setMinimumWidth(220);
+    dimensions_->setWordWrap(true);
+    dimensions_->setFocusPolicy(Qt::NoFocus);
+
+    for (auto* label : {breadcrumb_, question_, guidance_, evidence_, noteStatus_}) {
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::PlainText); // model and user text is data, never markup
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    question_->setObjectName("questionText");
+    QFont questionFont = question_->font();
+    questionFont.setPointSizeF(questionFont.pointSizeF() * 1.45);
+    questionFont.setBold(true);
+    question_->setFont(questionFont);
+    QPalette muted = guidance_->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    breadcrumb_->setPalette(muted);
+    noteStatus_->setPalette(muted);
+
+    auto* cardGrid = new QGridLayout;
+    cardGrid->setSpacing(8);
+    for (int i = 0; i < 6; ++i) {
+        auto* card = new LevelCard(i, this);
+        cards_ << card;
+        connect(card, &LevelCard::clicked, this, [this](int index) {
+            if (document_ && index < static_cast<int>(document_->model().scale.size()))
+                document_->setLevel(document_->currentQuestion().id, document_->model().scale[index].value);
+        });
+    }
+
+    notApplicable_->setCheckable(true);
+    notApplicable_->setFocusPolicy(Qt::NoFocus);
+    target_->setObjectName("targetCombo");
+    confidence_->setObjectName("confidenceCombo");
+    confidence_->addItem(tr("Low confidence"), "low");
+    confidence_->addItem(tr("Medium confidence"), "medium");
+    confidence_->addItem(tr("High confidence"), "high");
+    notes_->setObjectName("notesEdit");
+    notes_->setPlaceholderText(tr("Notes and evidence: what was seen, who said it, which documents prove it…"));
+    notes_->setTabChangesFocus(true);
+    notes_->setMinimumHeight(90);
+    previous_->setFocusPolicy(Qt::NoFocus);
+    next_->setFocusPolicy(Qt::NoFocus);
+    noteTimer_->setSingleShot(true);
+    noteTimer_->setInterval(600);
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(notApplicable_);
+    controls->addWidget(new QLabel(tr("Target (Alt+0–5):"), this));
+    controls->addWidget(target_);
+    controls->addWidget(confidence_);
+    controls->addStretch();
+
+    auto* nav = new QHBoxLayout;
+    nav->addWidget(previous_);
+    nav->addStretch();
+    nav->addWidget(noteStatus_);
+    nav->addStretch();
+    nav->addWidget(next_);
+
+    auto* questionPanel = new QWidget(this);
+    questionPanel->setObjectName("questionPanel");
+    questionPanel->setFocusPolicy(Qt::StrongFocus);
+    auto* panel = new QVBoxLayout(questionPanel);
+    panel->setContentsMargins(16, 12, 16, 12);
+    panel->addWidget(breadcrumb_);
+    panel->addWidget(question_);
+    panel->addWidget(guidance_);
+    panel->addWidget(evidence_);
+    panel->addSpacing(6);
+    panel->addLayout(cardGrid);
+    panel->addLayout(controls);
+    panel->addWidget(notes_, 1);
+    panel->addLayout(nav);
+    for (int i = 0; i < 6; ++i)
+        cardGrid->addWidget(cards_[i], i / 2, i % 2);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(questionPanel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(find_);
+    leftLayout->addWidget(dimensions_, 1);
+
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(scroll);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({260, 900});
+
+    auto* hints = new QLabel(keyHelpText(), this);
+    hints->setObjectName("keyHints");
+    hints->setWordWrap(true);
+    hints->setAlignment(Qt::AlignCenter);
+    hints->setPalette(muted);
+    hints->setContentsMargins(6, 4, 6, 4);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(hints);
+
+    connect(dimensions_, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (updating_ || !document_ || row < 0)
+            return;
+        flushNote();
+        // Jump to the first question of the chosen dimension.
+        int index = 0;
+        for (int d = 0; d < row; ++d)
+            index += static_cast<int>(document_->model().dimensions[d].questions.size());
+        document_->setCurrentIndex(index);
+    });
+    connect(notApplicable_, &QPushButton::clicked, this, [this](bool checked) {
+        if (document_)
+            document_->setNotApplicable(document_->currentQuestion().id, checked);
+    });
+    connect(target_, &QComboBox::activated, this, [this](int index) {
+        if (!document_ || updating_)
+            return;
+        const QVariant value = target_->itemData(index);
+        document_->setTarget(document_->currentQuestion().id,
+                             value.isValid() ? std::optional<double>(value.toDouble()) : std::nullopt);
+    });
+    connect(confidence_, &QComboBox::activated, this, [this](int index) {
+        if (document_ && !updating_)
+            document_->setConfidence(document_->currentQuestion().id,
+                                     confidenceFromString(confidence_->itemData(index).toString().toStdString())
+                                         .value_or(Confidence::Medium));
+    });
+    connect(notes_, &QPlainTextEdit::textChanged, this, [this] {
+        if (!updating_) {
+            noteStatus_->setText(tr("Typing…"));
+            noteTimer_->start();
+        }
+    });
+    connect(noteTimer_, &QTimer::timeout, this, &EditorPage::flushNote);
+    connect(previous_, &QPushButton::clicked, this, [this] {
+        flushNote();
+        if (document_)
+            document_->previous();
+    });
+    connect(next_, &QPushButton::clicked, this, [this] {
+        flushNote();
+        if (document_)
+            document_->next();
+    });
+    connect(find_, &QLineEdit::returnPressed, this, [this] {
+        if (!document_)
+            return;
+        const QString text = find_->text().trimmed();
+        const auto& questions = document_->questions();
+        for (std::size_t i = 0; i < questions.size(); ++i) {
+            const QString label = q(questions[i]->id) + " — " + q(questions[i]->text);
+            if (label == text || q(questions[i]->id).compare(text, Qt::CaseInsensitive) == 0 ||
+                label.contains(text, Qt::CaseInsensitive)) {
+                document_->setCurrentIndex(static_cast<int>(i));
+                find_->clear();
+                // Later, so the Return still travelling up from the find field is not read as "next".
+                QTimer::singleShot(0, this, [this] { findChild<QWidget*>("questionPanel")->setFocus(); });
+                return;
+            }
+        }
+        noteStatus_->setText(tr("No question matches “%1”").arg(text));
+    });
+    qApp->installEventFilter(this);
+    setEnabled(false);
+}
+
+void EditorPage::setDocument(AssessmentDocument* document) {
+    flushNote();
+    if (document_)
+        disconnect(document_, nullptr, this, nullptr);
+    document_ = document;
+    setEnabled(document_ != nullptr);
+    if (!document_)
+        return;
+    connect(document_, &AssessmentDocument::currentChanged, this, [this] {
+        flushNote();
+        showCurrent();
+    });
+    connect(document_, &AssessmentDocument::answerChanged, this, [this](const QString& id) {
+        refreshDimensions();
+        if (id.toStdString() == document_->currentQuestion().id)
+            refreshAnswer();
+    });
+    connect(document_, &AssessmentDocument::saved, this, [this](const QString& id, double ms) {
+        noteStatus_->setText(tr("Saved %1 (%2 ms)").arg(id).arg(ms, 0, 'f', 1));
+    });
+    dimensions_->clear();
+    for (const auto& d : document_->model().dimensions)
+        dimensions_->addItem(q(d.title));
+    rebuildFindList();
+    refreshDimensions();
+    showCurrent();
+}
+
+void EditorPage::rebuildFindList() {
+    QStringList entries;
+    for (const auto* question : document_->questions())
+        entries << q(question->id) + " — " + q(question->text);
+    auto* completer = new QCompleter(entries, find_);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    connect(completer, qOverload<const QString&>(&QCompleter::activated), this,
+            [this](const QString&) { QTimer::singleShot(0, find_, [this] { emit find_->returnPressed(); }); });
+    if (find_->completer())
+        find_->completer()->deleteLater();
+    find_->setCompleter(completer);
+}
+
+void EditorPage::focusFind() {
+    find_->setFocus();
+    find_->selectAll();
+}
+
+void EditorPage::flushNote() {
+    noteTimer_->stop();
+    if (!document_ || updating_)
+        return;
+    const std::string text = notes_->toPlainText().toStdString();
+    const auto answer = document_->answer(document_->currentQuestion().id);
+    if ((answer ? answer->note : std::string()) != text)
+        document_->setNote(document_->currentQuestion().id, text);
+}
+
+void EditorPage::refreshDimensions() {
+    if (!document_)
+        return;
+    updating_ = true;
+    const auto& scores = document_->scores();
+    int currentDimension = 0, index = 0;
+    for (int d = 0; d < static_cast<int>(document_->model().dimensions.size()); ++d) {
+        const auto& dimension = document_->model().dimensions[d];
+        const auto* result = scores.dimension(dimension.id);
+        const QString progress = tr("%1 of %2 answered").arg(result->answered).arg(result->total);
+        QListWidgetItem* item = dimensions_->item(d);
+        item->setText(q(dimension.title) + "\n" + progress + (result->answered == result->total ? "  ✓" : ""));
+        if (document_->currentIndex() >= index)
+            currentDimension = d;
+        index += static_cast<int>(dimension.questions.size());
+    }
+    dimensions_->setCurrentRow(currentDimension);
+    updating_ = false;
+}
+
+void EditorPage::showCurrent() {
+    if (!document_)
+        return;
+    updating_ = true;
+    const Model& model = document_->model();
+    const Question& question = document_->currentQuestion();
+    const Dimension* dimension = model.dimension(question.dimensionId);
+    breadcrumb_->setText(tr("%1  ·  Question %2 of %3  ·  %4")
+                             .arg(q(dimension->title))
+                             .arg(document_->currentIndex() + 1)
+                             .arg(document_->questions().size())
+                             .arg(q(question.id)));
+    question_->setText(q(question.text));
+    guidance_->setText(q(question.guidance));
+    guidance_->setVisible(!question.guidance.empty());
+    QStringList evidence;
+    for (const auto& e : question.evidence)
+        evidence << q(e);
+    evidence_->setText(tr("Evidence to look for: %1").arg(evidence.join("; ")));
+    evidence_->setVisible(!evidence.isEmpty());
+    for (int i = 0; i < cards_.size(); ++i) {
+        const bool used = i < static_cast<int>(model.scale.size());
+        cards_[i]->setVisible(used);
+        if (used)
+            cards_[i]->setContent(level(model.scale[i].value), q(model.scale[i].label),
+                                  i < static_cast<int>(question.descriptors.size()) ? q(question.descriptors[i]) : QString());
+    }
+    target_->clear();
+    target_->addItem(tr("No target"), QVariant());
+    for (const auto& l : model.scale)
+        target_->addItem(level(l.value) + "  " + q(l.label), l.value);
+    previous_->setEnabled(document_->currentIndex() > 0);
+    next_->setEnabled(document_->currentIndex() + 1 < static_cast<int>(document_->questions().size()));
+    const auto answer = document_->answer(question.id);
+    notes_->setPlainText(answer ? q(answer->note) : QString());
+    noteStatus_->clear();
+    updating_ = false;
+    refreshAnswer();
+    refreshDimensions();
+}
+
+void EditorPage::refreshAnswer() {
+    if (!document_)
+        return;
+    updating_ = true;
+    const Model& model = document_->model();
+    const auto answer = document_->answer(document_->currentQuestion().id);
+    for (int i = 0; i < static_cast<int>(model.scale.size()) && i < cards_.size(); ++i) {
+        const double value = model.scale[i].value;
+        const bool current = answer && answer->current && std::abs(*answer->current - value) < 1e-9;
+        const bool target = answer && answer->target && std::abs(*answer->target - value) < 1e-9;
+        cards_[i]->setState(current, target);
+    }
+    notApplicable_->setChecked(answer && answer->notApplicable);
+    target_->setCurrentIndex(answer && answer->target ? target_->findData(*answer->target) : 0);
+    confidence_->setCurrentIndex(confidence_->findData(
+        QString::fromLatin1(toString(answer ? answer->confidence : Confidence::Medium).data())));
+    // Undo can change the note of the question on screen; show it unless the user is typing.
+    if (answer && !noteTimer_->isActive() && notes_->toPlainText() != q(answer->note))
+        notes_->setPlainText(q(answer->note));
+    updating_ = false;
+}
+
+bool EditorPage::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() != QEvent::KeyPress || !document_ || !isVisible())
+        return false;
+    auto* widget = qobject_cast<QWidget*>(watched);
+    if (!widget || widget->window() != window() || !isAncestorOf(widget))
+        return false;
+    auto* key = static_cast<QKeyEvent*>(event);
+    // A key a text field ignored travels up to its parents; it is still typing, not a command.
+    QWidget* focus = QApplication::focusWidget();
+    const bool typing = qobject_cast<QPlainTextEdit*>(widget) || qobject_cast<QLineEdit*>(widget) ||
+                        qobject_cast<QPlainTextEdit*>(focus) || qobject_cast<QLineEdit*>(focus);
+    if (typing) {
+        // In a text field only leaving it and paging between questions are ours; the rest is typing.
+        if (key->key() == Qt::Key_Escape) {
+            flushNote();
+            findChild<QWidget*>("questionPanel")->setFocus();
+            return true;
+        }
+        if (key->key() != Qt::Key_PageUp && key->key() != Qt::Key_PageDown &&
+            !(key->key() == Qt::Key_F && key->modifiers() == Qt::ControlModifier))
+            return false;
+    }
+    const KeyCommand command = keyCommand(*key);
+    if (command.action == KeyAction::Find) {
+        focusFind();
+        return true;
+    }
+    if (command.action == KeyAction::Next || command.action == KeyAction::Previous)
+        flushNote();
+    return runKeyCommand(command, *document_);
+}
+
+} // namespace mw::ui

@@ -1,0 +1,56 @@
+#pragma once
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QTimer;
+
+namespace mw::ui {
+
+class AssessmentDocument;
+class LevelCard;
+
+// Walks the assessment dimension by dimension, question by question. Every change is saved at once.
+class EditorPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit EditorPage(QWidget* parent = nullptr);
+    void setDocument(AssessmentDocument* document);
+    AssessmentDocument* document() const { return document_; }
+    void focusFind();
+    void flushNote(); // saves a note being typed right away
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void showCurrent();
+    void refreshAnswer();
+    void refreshDimensions();
+    void rebuildFindList();
+
+    QPointer<AssessmentDocument> document_;
+    QListWidget* dimensions_;
+    QLineEdit* find_;
+    QLabel* breadcrumb_;
+    QLabel* question_;
+    QLabel* guidance_;
+    QLabel* evidence_;
+    QList<LevelCard*> cards_;
+    QPushButton* notApplicable_;
+    QComboBox* target_;
+    QComboBox* confidence_;
+    QPlainTextEdit* notes_;
+    QLabel* noteStatus_;
+    QPushButton* previous_;
+    QPushButton* next_;
+    QTimer* noteTimer_;
+    bool updating_ = false;
+};
+
+} // namespace mw::ui

@@ -1,0 +1,79 @@
+#pragma once
+#include "core/assessment.hpp"
+#include "core/error.hpp"
+
+#include <QFuture>
+#include <QMainWindow>
+#include <QPointer>
+
+class QLabel;
+class QTabWidget;
+class QUndoGroup;
+
+namespace mw::ui {
+
+class AssessmentDocument;
+class ComparePage;
+class DashboardPage;
+class EditorPage;
+class PortfolioView;
+class Workspace;
+struct NewAssessmentRequest;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(Workspace& workspace, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Result<void> openAssessment(Id id);
+    Result<Id> createAssessment(const NewAssessmentRequest& request, std::optional<Id> baseline = {},
+                                bool copyBaselineAnswers = false);
+    AssessmentDocument* document() const;
+    EditorPage* editor() const { return editor_; }
+    DashboardPage* dashboard() const { return dashboard_; }
+    ComparePage* comparePage() const { return compare_; }
+    PortfolioView* portfolio() const { return portfolio_; }
+    QTabWidget* tabs() const { return tabs_; }
+    void showPage(int index);
+
+    // Exports run off the UI thread; the future holds the outcome.
+    QFuture<Result<void>> exportReport(const QString& path);
+    QFuture<Result<void>> exportComparison(Id before, Id after, const QString& path);
+    QFuture<Result<void>> exportSpreadsheet(const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void updateTitle();
+    void updateActions();
+    void newAssessment();
+    void startFollowUp();
+    void openDatabase();
+    void newDatabase();
+    void switchDatabase(const QString& path);
+    void rebuildRecentMenu();
+    void exportWithDialog(const QString& caption, const QString& filter, const QString& suggested,
+                          const std::function<QFuture<Result<void>>(const QString&)>& start);
+    void exportBundle();
+    void importBundle();
+    void presenterMode();
+    void showSettings();
+    void showError(const QString& message);
+
+    Workspace& workspace_;
+    QPointer<AssessmentDocument> document_;
+    PortfolioView* portfolio_;
+    QTabWidget* tabs_;
+    EditorPage* editor_;
+    DashboardPage* dashboard_;
+    ComparePage* compare_;
+    QUndoGroup* undoGroup_;
+    QLabel* databaseLabel_;
+    QMenu* recentMenu_ = nullptr;
+    QList<QAction*> documentActions_;
+};
+
+} // namespace mw::ui

@@ -1,0 +1,134 @@
+#include "portfolio_view.hpp"
+
+#include "workspace.hpp"
+
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <map>
+
+namespace mw::ui {
+
+namespace {
+constexpr int kIdRole = Qt::UserRole + 1;
+QString q(const std::string& text) { return QString::fromStdString(text); }
+QStandardItem* item(const QString& text) {
+    auto* i = new QStandardItem(text);
+    i->setEditable(false);
+    return i;
+}
+} // namespace
+
+PortfolioView::PortfolioView(Workspace& workspace, QWidget* parent)
+    : QWidget(parent)
+    , workspace_(workspace)
+    , filter_(new QLineEdit(this))
+    , model_(new QStandardItemModel(this))
+    , proxy_(new QSortFilterProxyModel(this))
+    , tree_(new QTreeView(this)) {
+    setObjectName("portfolio");
+    filter_->setPlaceholderText(tr("Filter clients and assessments…"));
+    filter_->setClearButtonEnabled(true);
+    proxy_->setSourceModel(model_);
+    proxy_->setRecursiveFilteringEnabled(true);
+    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    proxy_->setFilterKeyColumn(-1);
+    tree_->setModel(proxy_);
+    tree_->setObjectName("portfolioTree");
+    tree_->setUniformRowHeights(true);
+    tree_->setAlternatingRowColors(true);
+    tree_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(filter_);
+    layout->addWidget(tree_, 1);
+    connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
+    connect(filter_, &QLineEdit::textChanged, tree_, &QTreeView::expandAll);
+    connect(tree_, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        const QVariant id = index.siblingAtColumn(0).data(kIdRole);
+        if (id.isValid())
+            emit assessmentActivated(id.toLongLong());
+    });
+    connect(tree_, &QTreeView::clicked, this, [this](const QModelIndex& index) {
+        const QVariant id = index.siblingAtColumn(0).data(kIdRole);
+        if (id.isValid())
+            emit assessmentActivated(id.toLongLong());
+    });
+    connect(&workspace_, &Workspace::portfolioChanged, this, &PortfolioView::reload);
+}
+
+void PortfolioView::reload() {
+    const auto selected = selectedAssessment();
+    model_->clear();
+    model_->setHorizontalHeaderLabels({tr("Client / assessment"), tr("Date"), tr("Status"), tr("Done"), tr("Baseline")});
+    if (!workspace_.isOpen())
+        return;
+    auto clients = workspace_.store().clients();
+    auto assessments = workspace_.store().assessments();
+    if (!clients || !assessments) {
+        emit failed(q((!clients ? clients.error() : assessments.error()).message));
+        return;
+    }
+    std::map<Id, QStandardItem*> clientItems;
+    for (const auto& c : *clients) {
+        auto* clientItem = item(q(c.name));
+        QFont bold = clientItem->font();
+        bold.setBold(true);
+        clientItem->setFont(bold);
+        clientItem->setToolTip(q(c.sector));
+        model_->appendRow({clientItem, item(q(c.sector)), item({}), item({}), item({})});
+        clientItems[c.id] = clientItem;
+    }
+    for (const auto& a : *assessments) {
+        auto* title = item(q(a.title));
+        title->setData(QVariant::fromValue<qlonglong>(a.id), kIdRole);
+        title->setToolTip(q(a.modelId + " " + a.modelVersion + " · #" + std::to_string(a.id)));
+        auto* done = item(QString::number(qRound(a.completeness())) + "%");
+        done->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        clientItems[a.clientId]->appendRow({title, item(q(a.date)), item(q(std::string(toString(a.status)))), done,
+                                            item(a.baselineId ? "#" + QString::number(*a.baselineId) : QString())});
+    }
+    tree_->expandAll();
+    tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int c = 1; c < 5; ++c)
+        tree_->resizeColumnToContents(c);
+    if (selected)
+        select(*selected);
+}
+
+void PortfolioView::select(Id assessmentId) {
+    for (int r = 0; r < model_->rowCount(); ++r) {
+        QStandardItem* client = model_->item(r);
+        for (int c = 0; c < client->rowCount(); ++c) {
+            if (client->child(c)->data(kIdRole).toLongLong() == assessmentId) {
+                const QModelIndex index = proxy_->mapFromSource(client->child(c)->index());
+                tree_->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                tree_->scrollTo(index);
+                return;
+            }
+        }
+    }
+}
+
+std::optional<Id> PortfolioView::selectedAssessment() const {
+    if (!tree_->selectionModel())
+        return std::nullopt;
+    const auto rows = tree_->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return std::nullopt;
+    const QVariant id = rows.first().data(kIdRole);
+    return id.isValid() ? std::optional<Id>(id.toLongLong()) : std::nullopt;
+}
+
+int PortfolioView::assessmentCount() const {
+    int count = 0;
+    for (int r = 0; r < model_->rowCount(); ++r)
+        count += model_->item(r)->rowCount();
+    return count;
+}
+
+} // namespace mw::ui

@@ -1,0 +1,38 @@
+#pragma once
+#include "core/assessment.hpp"
+
+#include <QWidget>
+
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTreeView;
+
+namespace mw::ui {
+
+class Workspace;
+
+// Clients and their assessments, with status, completeness, date and baseline link, and a filter.
+class PortfolioView : public QWidget {
+    Q_OBJECT
+public:
+    explicit PortfolioView(Workspace& workspace, QWidget* parent = nullptr);
+    void reload();
+    void select(Id assessmentId);
+    std::optional<Id> selectedAssessment() const;
+    QLineEdit* filter() const { return filter_; }
+    int assessmentCount() const;
+
+signals:
+    void assessmentActivated(mw::Id id);
+    void failed(const QString& message);
+
+private:
+    Workspace& workspace_;
+    QLineEdit* filter_;
+    QStandardItemModel* model_;
+    QSortFilterProxyModel* proxy_;
+    QTreeView* tree_;
+};
+
+} // namespace mw::ui
