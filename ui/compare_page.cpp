@@ -64,8 +64,14 @@ ComparePage::ComparePage(Workspace& workspace, QWidget* parent)
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.2);
     counts_->setFont(big);
-    questions_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    questions_->horizontalHeader()->setStretchLastSection(false);
+    for (auto* table : {dimensions_, questions_}) {
+        table->horizontalHeader()->setStretchLastSection(false);
+        table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+        for (int c = 1; c < 4; ++c)
+            table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    }
+    questions_->setWordWrap(true);
+    questions_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     auto* pickers = new QHBoxLayout;
     pickers->addWidget(new QLabel(tr("Before:"), this));
@@ -86,6 +92,7 @@ ComparePage::ComparePage(Workspace& workspace, QWidget* parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({520, 600});
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(pickers);
@@ -191,7 +198,6 @@ void ComparePage::refresh() {
         dimensions_->setItem(row, 3, change);
         ++row;
     }
-    dimensions_->resizeColumnsToContents();
     questions_->setRowCount(static_cast<int>(c.questions.size()));
     row = 0;
     for (const auto& d : c.questions) {

@@ -43,7 +43,7 @@ DashboardPage::DashboardPage(QWidget* parent)
     , overall_(new QLabel(this))
     , completeness_(new QProgressBar(this))
     , dimensions_(makeTable({tr("Dimension"), tr("Score"), tr("Level"), tr("Target"), tr("Gap"), tr("Answered")}, this))
-    , gaps_(makeTable({tr("#"), tr("Question"), tr("Now → target"), tr("Priority"), tr("Horizon"), tr("Next step")}, this))
+    , gaps_(makeTable({tr("#"), tr("Question and next step"), tr("Now → target"), tr("Priority"), tr("Horizon")}, this))
     , explanation_(new QLabel(this)) {
     setObjectName("dashboardPage");
     QFont big = overall_->font();
@@ -60,13 +60,15 @@ DashboardPage::DashboardPage(QWidget* parent)
     explanation_->setPalette(muted);
     dimensions_->setObjectName("dimensionScores");
     gaps_->setObjectName("gapList");
-    gaps_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Interactive);
-    gaps_->setColumnWidth(0, 36);
-    gaps_->setColumnWidth(1, 340);
-    gaps_->setColumnWidth(2, 100);
-    gaps_->setColumnWidth(3, 70);
-    gaps_->setColumnWidth(4, 110);
+    gaps_->horizontalHeader()->setStretchLastSection(false);
+    gaps_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    for (int c : {0, 2, 3, 4})
+        gaps_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     gaps_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    dimensions_->horizontalHeader()->setStretchLastSection(false);
+    dimensions_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int c = 1; c < 6; ++c)
+        dimensions_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
 
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
@@ -92,8 +94,9 @@ DashboardPage::DashboardPage(QWidget* parent)
     auto* splitter = new QSplitter(this);
     splitter->addWidget(left);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 5);
-    splitter->setStretchFactor(1, 6);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({560, 560});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -180,20 +183,18 @@ void DashboardPage::refresh() {
     dimensions_->setItem(row, 5, cell(QStringLiteral("%1/%2").arg(scores.answered).arg(scores.total), true));
     for (int c = 0; c < dimensions_->columnCount(); ++c)
         dimensions_->item(row, c)->setFont(bold);
-    dimensions_->resizeColumnsToContents();
 
     const auto& gaps = document_->gaps();
     gaps_->setRowCount(static_cast<int>(gaps.size()));
     row = 0;
     for (const auto& g : gaps) {
         gaps_->setItem(row, 0, cell(QString::number(row + 1), true));
-        auto* question = cell(q(g.questionId + "  " + g.questionText));
+        auto* question = cell(q(g.questionId + "  " + g.questionText) + "\n" + tr("Next step: ") + q(g.recommendation));
         question->setToolTip(q(g.dimensionTitle));
         gaps_->setItem(row, 1, question);
         gaps_->setItem(row, 2, cell(q(formatNumber(g.current) + " → " + formatNumber(g.target)), true));
         gaps_->setItem(row, 3, cell(QString::number(g.priority, 'f', 2), true));
-        gaps_->setItem(row, 4, cell(q(std::string(toString(g.horizon)) + " (" + std::string(horizonPeriod(g.horizon)) + ")")));
-        gaps_->setItem(row, 5, cell(q(g.recommendation)));
+        gaps_->setItem(row, 4, cell(q(std::string(toString(g.horizon)) + "\n" + std::string(horizonPeriod(g.horizon)))));
         ++row;
     }
     QStringList explanation;

@@ -47,15 +47,17 @@ EditorPage::EditorPage(QWidget* parent)
     find_->setPlaceholderText(tr("Find a question (Ctrl+F)…"));
     find_->setClearButtonEnabled(true);
     dimensions_->setObjectName("dimensionList");
-    dimensions_->setMinimumWidth(220);
+    dimensions_->setMinimumWidth(200);
     dimensions_->setWordWrap(true);
     dimensions_->setFocusPolicy(Qt::NoFocus);
+    dimensions_->setSpacing(3);
 
-    for (auto* label : {breadcrumb_, question_, guidance_, evidence_, noteStatus_}) {
+    for (auto* label : {breadcrumb_, question_, guidance_, evidence_}) {
         label->setWordWrap(true);
         label->setTextFormat(Qt::PlainText); // model and user text is data, never markup
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
+    noteStatus_->setTextFormat(Qt::PlainText);
     question_->setObjectName("questionText");
     QFont questionFont = question_->font();
     questionFont.setPointSizeF(questionFont.pointSizeF() * 1.45);
@@ -80,6 +82,8 @@ EditorPage::EditorPage(QWidget* parent)
     notApplicable_->setCheckable(true);
     notApplicable_->setFocusPolicy(Qt::NoFocus);
     target_->setObjectName("targetCombo");
+    target_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    confidence_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     confidence_->setObjectName("confidenceCombo");
     confidence_->addItem(tr("Low confidence"), "low");
     confidence_->addItem(tr("Medium confidence"), "medium");
@@ -139,7 +143,7 @@ EditorPage::EditorPage(QWidget* parent)
     splitter->addWidget(left);
     splitter->addWidget(scroll);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({260, 900});
+    splitter->setSizes({230, 900});
 
     auto* hints = new QLabel(keyHelpText(), this);
     hints->setObjectName("keyHints");
@@ -224,6 +228,7 @@ void EditorPage::setDocument(AssessmentDocument* document) {
     if (document_)
         disconnect(document_, nullptr, this, nullptr);
     document_ = document;
+    notesQuestion_.clear();
     setEnabled(document_ != nullptr);
     if (!document_)
         return;
@@ -270,10 +275,13 @@ void EditorPage::flushNote() {
     noteTimer_->stop();
     if (!document_ || updating_)
         return;
+    // The field may still hold the note of the question just left: save it to that question.
+    if (notesQuestion_.empty())
+        return;
     const std::string text = notes_->toPlainText().toStdString();
-    const auto answer = document_->answer(document_->currentQuestion().id);
+    const auto answer = document_->answer(notesQuestion_);
     if ((answer ? answer->note : std::string()) != text)
-        document_->setNote(document_->currentQuestion().id, text);
+        document_->setNote(notesQuestion_, text);
 }
 
 void EditorPage::refreshDimensions() {
@@ -331,6 +339,7 @@ void EditorPage::showCurrent() {
     next_->setEnabled(document_->currentIndex() + 1 < static_cast<int>(document_->questions().size()));
     const auto answer = document_->answer(question.id);
     notes_->setPlainText(answer ? q(answer->note) : QString());
+    notesQuestion_ = question.id;
     noteStatus_->clear();
     updating_ = false;
     refreshAnswer();

@@ -51,6 +51,7 @@ private:
     QPushButton* next_;
     QTimer* noteTimer_;
     bool updating_ = false;
+    std::string notesQuestion_; // the question whose note the notes field holds
 };
 
 } // namespace mw::ui

@@ -19,6 +19,7 @@ LevelCard::LevelCard(int index, QWidget* parent)
     setAutoFillBackground(true);
     descriptor_->setWordWrap(true);
     descriptor_->setTextFormat(Qt::PlainText);
+    descriptor_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     heading_->setTextFormat(Qt::PlainText);
     badge_->setTextFormat(Qt::PlainText);
     auto* top = new QHBoxLayout;

@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -75,7 +76,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     splitter->addWidget(portfolio_);
     splitter->addWidget(tabs_);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({330, 1100});
+    splitter->setSizes({470, 1130});
     setCentralWidget(splitter);
     statusBar()->addPermanentWidget(databaseLabel_);
     buildMenus();
@@ -506,6 +507,8 @@ void MainWindow::presenterMode() {
         return;
     editor_->flushNote();
     auto* presenter = new PresenterWindow(document_, this);
+    // Cover the screen the workbench is on (the projector, when the window was moved there).
+    presenter->setGeometry(screen()->geometry());
     presenter->showFullScreen();
     presenter->activateWindow();
     presenter->setFocus();

@@ -80,7 +80,9 @@ void PortfolioView::reload() {
         bold.setBold(true);
         clientItem->setFont(bold);
         clientItem->setToolTip(q(c.sector));
-        model_->appendRow({clientItem, item(q(c.sector)), item({}), item({}), item({})});
+        if (!c.sector.empty())
+            clientItem->setText(q(c.name + "  ·  " + c.sector));
+        model_->appendRow({clientItem, item({}), item({}), item({}), item({})});
         clientItems[c.id] = clientItem;
     }
     for (const auto& a : *assessments) {
@@ -93,9 +95,12 @@ void PortfolioView::reload() {
                                             item(a.baselineId ? "#" + QString::number(*a.baselineId) : QString())});
     }
     tree_->expandAll();
+    // Client rows span the whole width so long names stay readable; assessments fill the columns.
+    for (int r = 0; r < model_->rowCount(); ++r)
+        tree_->setFirstColumnSpanned(r, QModelIndex(), true);
     tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int c = 1; c < 5; ++c)
-        tree_->resizeColumnToContents(c);
+        tree_->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     if (selected)
         select(*selected);
 }

@@ -48,7 +48,7 @@ PresenterWindow::PresenterWindow(AssessmentDocument* document, QWidget* parent)
     grid->setSpacing(14);
     for (int i = 0; i < 6; ++i) {
         auto* card = new LevelCard(i, this);
-        card->setScale(1.55);
+        card->setScale(1.45);
         cards_ << card;
         grid->addWidget(card, i / 3, i % 3);
         connect(card, &LevelCard::clicked, this, [this](int index) {

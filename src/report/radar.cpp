@@ -104,7 +104,8 @@ RadarLayout RadarRenderer::layout(const RadarChart& chart, const QRectF& bounds,
         labelFont.setPointSizeF(basePoint * scale);
         const QFontMetricsF metrics(labelFont, device);
         const double gap = metrics.height() * 0.5;
-        const double maxLabelWidth = std::max(metrics.horizontalAdvance(QStringLiteral("M")) * 8, area.width() * 0.26);
+        // Wrap long dimension names rather than shrinking the chart: about a fifth of the width each side.
+        const double maxLabelWidth = std::max(metrics.horizontalAdvance(QStringLiteral("M")) * 7, area.width() * 0.19);
         std::vector<QSizeF> sizes;
         for (const auto& axis : chart.axes)
             sizes.push_back(metrics.boundingRect(QRectF(0, 0, maxLabelWidth, 1e6), kTextFlags | Qt::AlignCenter, axis)
@@ -133,7 +134,7 @@ RadarLayout RadarRenderer::layout(const RadarChart& chart, const QRectF& bounds,
         std::vector<QRectF> rects;
         for (const auto& p : placements)
             rects.push_back(p.rect);
-        const bool acceptable = lo >= std::min(area.width(), area.height()) * 0.28 && !anyOverlap(rects) && fits(lo);
+        const bool acceptable = lo >= std::min(area.width(), area.height()) * 0.22 && !anyOverlap(rects) && fits(lo);
         if (acceptable || scale < 0.6) {
             out.radius = lo;
             out.labelFont = labelFont;
@@ -166,10 +167,9 @@ void RadarRenderer::paint(QPainter& painter, const RadarChart& chart, const QRec
     painter.setRenderHint(QPainter::Antialiasing);
     const double unit = std::max(0.75, layout.radius / 220.0);
 
-    // Rings: one polygon per scale level, with its label beside the top axis.
+    // Rings: one polygon per scale level; their labels go on top of the series, below.
     QFont ringFont = layout.labelFont;
     ringFont.setPointSizeF(std::max(6.0, layout.labelFont.pointSizeF() * 0.78));
-    painter.setFont(ringFont);
     const QFontMetricsF ringMetrics(ringFont, painter.device());
     for (const auto& ring : chart.rings) {
         QPolygonF polygon;
@@ -178,14 +178,6 @@ void RadarRenderer::paint(QPainter& painter, const RadarChart& chart, const QRec
         painter.setPen(QPen(colors.grid, unit * 0.8, ring.value == chart.maxValue ? Qt::SolidLine : Qt::DotLine));
         painter.setBrush(Qt::NoBrush);
         painter.drawPolygon(polygon);
-        if (!ring.label.isEmpty() && ring.value > chart.minValue) {
-            const QPointF at = layout.pointAt(0, ring.value, chart.minValue, chart.maxValue);
-            // Just inside the ring, right of the top axis: clear of the dimension label above the chart.
-            const QRectF textRect(at.x() + 4 * unit, at.y() + 1 * unit, ringMetrics.horizontalAdvance(ring.label) + 2,
-                                  ringMetrics.height());
-            painter.setPen(colors.ringText);
-            painter.drawText(textRect, Qt::AlignLeft | Qt::AlignTop, ring.label);
-        }
     }
     painter.setPen(QPen(colors.grid, unit * 0.8));
     for (std::size_t i = 0; i < n; ++i)
@@ -204,6 +196,21 @@ void RadarRenderer::paint(QPainter& painter, const RadarChart& chart, const QRec
         painter.setPen(Qt::NoPen);
         for (const auto& point : layout.points[s])
             painter.drawEllipse(point, unit * 3, unit * 3);
+    }
+
+    // Ring labels sit just inside each ring, right of the top axis, on a faint halo so fills never hide them.
+    painter.setFont(ringFont);
+    for (const auto& ring : chart.rings) {
+        if (ring.label.isEmpty() || ring.value <= chart.minValue)
+            continue;
+        const QPointF at = layout.pointAt(0, ring.value, chart.minValue, chart.maxValue);
+        const QRectF textRect(at.x() + 4 * unit, at.y() + 1 * unit, ringMetrics.horizontalAdvance(ring.label) + 2,
+                              ringMetrics.height());
+        QColor halo = colors.background;
+        halo.setAlphaF(0.7);
+        painter.fillRect(textRect, halo);
+        painter.setPen(colors.ringText);
+        painter.drawText(textRect, Qt::AlignLeft | Qt::AlignTop, ring.label);
     }
 
     painter.setFont(layout.labelFont);

@@ -132,13 +132,20 @@ TEST_CASE("find jumps to a question and follow-ups start from the baseline", "[u
     REQUIRE(baseline.has_value());
     wb.questionPanel()->setFocus();
     wb.key(Qt::Key_1);
-    wb.key(Qt::Key_F, Qt::ControlModifier);
+    // A note still being typed when the user jumps away belongs to the question it was typed for.
+    auto* notes = wb.window->findChild<QPlainTextEdit*>("notesEdit");
+    notes->setFocus();
+    QTest::keyClicks(notes, "charter seen");
+    QTest::keyClick(notes, Qt::Key_F, Qt::ControlModifier);
     auto* find = wb.window->editor()->findChild<QLineEdit*>();
     REQUIRE(find != nullptr);
     CHECK(find->hasFocus());
     QTest::keyClicks(find, "SB4");
     QTest::keyClick(find, Qt::Key_Return);
     CHECK(wb.window->document()->currentQuestion().id == "SB4");
+    CHECK(wb.window->document()->answer("GO1")->note == "charter seen");
+    CHECK_FALSE(wb.window->document()->answer("SB4").has_value());
+    CHECK(notes->toPlainText().isEmpty());
 
     auto followUp = wb.window->createAssessment(
         {"Followup Water", "", "Workshop follow-up", "2027-03-01", "Sam Lee", "itot-convergence"}, *baseline, true);
