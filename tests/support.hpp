@@ -13,8 +13,12 @@
 
 namespace mw::test {
 
-inline std::filesystem::path dataPath(const std::string& name) { return std::filesystem::path(MW_TEST_DATA_DIR) / name; }
-inline std::filesystem::path modelPath(const std::string& name) { return std::filesystem::path(MW_MODELS_DIR) / name; }
+inline std::filesystem::path dataPath(const std::string& name) {
+    return std::filesystem::path(MW_TEST_DATA_DIR) / name;
+}
+inline std::filesystem::path modelPath(const std::string& name) {
+    return std::filesystem::path(MW_MODELS_DIR) / name;
+}
 
 inline Model fixtureModel(const std::string& name) {
     auto model = loadModelFile(dataPath(name));
@@ -45,7 +49,8 @@ class TempDir {
 public:
     TempDir() {
         std::random_device device;
-        path_ = std::filesystem::temp_directory_path() / ("mw-test-" + std::to_string(device()) + std::to_string(device()));
+        path_ = std::filesystem::temp_directory_path() /
+                ("mw-test-" + std::to_string(device()) + std::to_string(device()));
         std::filesystem::create_directories(path_);
     }
     ~TempDir() {
@@ -61,7 +66,8 @@ private:
     std::filesystem::path path_;
 };
 
-inline Answer level(const std::string& question, std::optional<double> current, std::optional<double> target = {}) {
+inline Answer level(const std::string& question, std::optional<double> current,
+                    std::optional<double> target = {}) {
     Answer a;
     a.questionId = question;
     a.participantId = 1;

@@ -144,7 +144,8 @@ void AssessmentDocument::setTarget(const std::string& questionId, std::optional<
 }
 
 void AssessmentDocument::setNote(const std::string& questionId, const std::string& note) {
-    edit(questionId, tr("Edit the note of %1"), [&](Answer& a) { a.note = note; }, kNoteMergeId);
+    edit(
+        questionId, tr("Edit the note of %1"), [&](Answer& a) { a.note = note; }, kNoteMergeId);
 }
 
 void AssessmentDocument::setConfidence(const std::string& questionId, Confidence confidence) {

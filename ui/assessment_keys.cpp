@@ -68,8 +68,9 @@ bool runKeyCommand(const KeyCommand& command, AssessmentDocument& document) {
 }
 
 QString keyHelpText() {
-    return QObject::tr("0–5 current level   ·   Alt+0–5 target   ·   N not applicable   ·   Enter / PgDn next   ·   "
-                       "PgUp previous   ·   Ctrl+F find   ·   Ctrl+Z undo   ·   F5 presenter   ·   Esc leave notes");
+    return QObject::tr(
+        "0–5 current level   ·   Alt+0–5 target   ·   N not applicable   ·   Enter / PgDn next   ·   "
+        "PgUp previous   ·   Ctrl+F find   ·   Ctrl+Z undo   ·   F5 presenter   ·   Esc leave notes");
 }
 
 } // namespace mw::ui

@@ -15,8 +15,12 @@
 namespace mw::ui {
 
 namespace {
-QString q(const std::string& text) { return QString::fromStdString(text); }
-QString fixed(const std::optional<double>& v) { return v ? QString::number(*v, 'f', 2) : QStringLiteral("—"); }
+QString q(const std::string& text) {
+    return QString::fromStdString(text);
+}
+QString fixed(const std::optional<double>& v) {
+    return v ? QString::number(*v, 'f', 2) : QStringLiteral("—");
+}
 QString signedFixed(const std::optional<double>& v) {
     if (!v)
         return QStringLiteral("—");
@@ -102,10 +106,12 @@ ComparePage::ComparePage(Workspace& workspace, QWidget* parent)
 }
 
 std::optional<Id> ComparePage::beforeId() const {
-    return before_->currentData().isValid() ? std::optional<Id>(before_->currentData().toLongLong()) : std::nullopt;
+    return before_->currentData().isValid() ? std::optional<Id>(before_->currentData().toLongLong())
+                                            : std::nullopt;
 }
 std::optional<Id> ComparePage::afterId() const {
-    return after_->currentData().isValid() ? std::optional<Id>(after_->currentData().toLongLong()) : std::nullopt;
+    return after_->currentData().isValid() ? std::optional<Id>(after_->currentData().toLongLong())
+                                           : std::nullopt;
 }
 
 void ComparePage::reload(std::optional<Id> focus) {
@@ -121,7 +127,8 @@ void ComparePage::reload(std::optional<Id> focus) {
     after_->clear();
     std::optional<Id> baseline;
     for (const auto& a : *list) {
-        const QString label = q(a.clientName + " · " + a.title + " · " + a.date + "  (#" + std::to_string(a.id) + ")");
+        const QString label =
+            q(a.clientName + " · " + a.title + " · " + a.date + "  (#" + std::to_string(a.id) + ")");
         before_->addItem(label, QVariant::fromValue<qlonglong>(a.id));
         after_->addItem(label, QVariant::fromValue<qlonglong>(a.id));
         if (focus && a.id == *focus)
@@ -167,10 +174,11 @@ void ComparePage::refresh() {
                          .arg(c.improved)
                          .arg(c.declined)
                          .arg(c.unchanged) +
-                     (c.sameModelVersion ? QString()
-                                         : tr("\nDifferent model versions: %1 questions only before, %2 only after.")
-                                               .arg(c.onlyInBefore.size())
-                                               .arg(c.onlyInAfter.size())));
+                     (c.sameModelVersion
+                          ? QString()
+                          : tr("\nDifferent model versions: %1 questions only before, %2 only after.")
+                                .arg(c.onlyInBefore.size())
+                                .arg(c.onlyInAfter.size())));
 
     RadarChart chart;
     std::vector<std::optional<double>> earlier, later;
@@ -183,7 +191,8 @@ void ComparePage::refresh() {
         chart.rings.push_back({level.value, q(formatNumber(level.value) + " " + level.label)});
     chart.minValue = after->model.minScore();
     chart.maxValue = after->model.maxScore();
-    chart.series.push_back({tr("Before: %1").arg(q(before->info.date)), earlier, radar_palette::baseline, true, Qt::DashLine});
+    chart.series.push_back(
+        {tr("Before: %1").arg(q(before->info.date)), earlier, radar_palette::baseline, true, Qt::DashLine});
     chart.series.push_back({tr("After: %1").arg(q(after->info.date)), later, radar_palette::current, true});
     radar_->setChart(std::move(chart));
 

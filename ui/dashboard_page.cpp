@@ -13,8 +13,12 @@
 namespace mw::ui {
 
 namespace {
-QString q(const std::string& text) { return QString::fromStdString(text); }
-QString fixed(const std::optional<double>& value) { return value ? QString::number(*value, 'f', 2) : QStringLiteral("—"); }
+QString q(const std::string& text) {
+    return QString::fromStdString(text);
+}
+QString fixed(const std::optional<double>& value) {
+    return value ? QString::number(*value, 'f', 2) : QStringLiteral("—");
+}
 
 QTableWidgetItem* cell(const QString& text, bool number = false) {
     auto* item = new QTableWidgetItem(text);
@@ -42,8 +46,10 @@ DashboardPage::DashboardPage(QWidget* parent)
     , radar_(new RadarWidget(this))
     , overall_(new QLabel(this))
     , completeness_(new QProgressBar(this))
-    , dimensions_(makeTable({tr("Dimension"), tr("Score"), tr("Level"), tr("Target"), tr("Gap"), tr("Answered")}, this))
-    , gaps_(makeTable({tr("#"), tr("Question and next step"), tr("Now → target"), tr("Priority"), tr("Horizon")}, this))
+    , dimensions_(makeTable(
+          {tr("Dimension"), tr("Score"), tr("Level"), tr("Target"), tr("Gap"), tr("Answered")}, this))
+    , gaps_(makeTable(
+          {tr("#"), tr("Question and next step"), tr("Now → target"), tr("Priority"), tr("Horizon")}, this))
     , explanation_(new QLabel(this)) {
     setObjectName("dashboardPage");
     QFont big = overall_->font();
@@ -112,8 +118,8 @@ void DashboardPage::setDocument(AssessmentDocument* document) {
     refresh();
 }
 
-void DashboardPage::setBaselineScores(const std::vector<std::pair<std::string, std::optional<double>>>& baseline,
-                                      const QString& label) {
+void DashboardPage::setBaselineScores(
+    const std::vector<std::pair<std::string, std::optional<double>>>& baseline, const QString& label) {
     baseline_ = baseline;
     baselineLabel_ = label;
     refresh();
@@ -179,7 +185,8 @@ void DashboardPage::refresh() {
     dimensions_->setItem(row, 1, cell(fixed(scores.overall), true));
     dimensions_->setItem(row, 2, cell(q(scores.overallLabel)));
     dimensions_->setItem(row, 3, cell(fixed(scores.overallTarget), true));
-    dimensions_->setItem(row, 4, cell(scores.overall ? fixed(*scores.overallTarget - *scores.overall) : "—", true));
+    dimensions_->setItem(row, 4,
+                         cell(scores.overall ? fixed(*scores.overallTarget - *scores.overall) : "—", true));
     dimensions_->setItem(row, 5, cell(QStringLiteral("%1/%2").arg(scores.answered).arg(scores.total), true));
     for (int c = 0; c < dimensions_->columnCount(); ++c)
         dimensions_->item(row, c)->setFont(bold);
@@ -189,12 +196,14 @@ void DashboardPage::refresh() {
     row = 0;
     for (const auto& g : gaps) {
         gaps_->setItem(row, 0, cell(QString::number(row + 1), true));
-        auto* question = cell(q(g.questionId + "  " + g.questionText) + "\n" + tr("Next step: ") + q(g.recommendation));
+        auto* question =
+            cell(q(g.questionId + "  " + g.questionText) + "\n" + tr("Next step: ") + q(g.recommendation));
         question->setToolTip(q(g.dimensionTitle));
         gaps_->setItem(row, 1, question);
         gaps_->setItem(row, 2, cell(q(formatNumber(g.current) + " → " + formatNumber(g.target)), true));
         gaps_->setItem(row, 3, cell(QString::number(g.priority, 'f', 2), true));
-        gaps_->setItem(row, 4, cell(q(std::string(toString(g.horizon)) + "\n" + std::string(horizonPeriod(g.horizon)))));
+        gaps_->setItem(
+            row, 4, cell(q(std::string(toString(g.horizon)) + "\n" + std::string(horizonPeriod(g.horizon)))));
         ++row;
     }
     QStringList explanation;

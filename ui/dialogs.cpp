@@ -16,7 +16,9 @@
 namespace mw::ui {
 
 namespace {
-QString q(const std::string& text) { return QString::fromStdString(text); }
+QString q(const std::string& text) {
+    return QString::fromStdString(text);
+}
 
 void fillModels(QComboBox* combo, const ModelRegistry& models, const QString& selected) {
     for (const auto& m : models.models())
@@ -77,8 +79,9 @@ NewAssessmentDialog::NewAssessmentDialog(const std::vector<Client>& clients, con
 }
 
 NewAssessmentRequest NewAssessmentDialog::request() const {
-    return {client_->currentText().trimmed(), sector_->text().trimmed(), title_->text().trimmed(),
-            date_->date().toString(Qt::ISODate), assessor_->text().trimmed(), model_->currentData().toString()};
+    return {client_->currentText().trimmed(), sector_->text().trimmed(),
+            title_->text().trimmed(),         date_->date().toString(Qt::ISODate),
+            assessor_->text().trimmed(),      model_->currentData().toString()};
 }
 
 void NewAssessmentDialog::setRequest(const NewAssessmentRequest& request) {
@@ -136,10 +139,13 @@ void SettingsDialog::save() const {
     settings.setValue("assessment/model", model_->currentData().toString());
 }
 
-QString SettingsDialog::defaultAssessor() { return QSettings().value("assessment/assessor").toString(); }
+QString SettingsDialog::defaultAssessor() {
+    return QSettings().value("assessment/assessor").toString();
+}
 QString SettingsDialog::defaultModel() {
-    return QSettings().value("assessment/model", QString::fromLatin1(ModelRegistry::defaultModelId.data(),
-                                                                     ModelRegistry::defaultModelId.size()))
+    return QSettings()
+        .value("assessment/model", QString::fromLatin1(ModelRegistry::defaultModelId.data(),
+                                                       ModelRegistry::defaultModelId.size()))
         .toString();
 }
 

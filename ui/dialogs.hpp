@@ -23,7 +23,8 @@ struct NewAssessmentRequest {
 class NewAssessmentDialog : public QDialog {
     Q_OBJECT
 public:
-    NewAssessmentDialog(const std::vector<Client>& clients, const ModelRegistry& models, QWidget* parent = nullptr);
+    NewAssessmentDialog(const std::vector<Client>& clients, const ModelRegistry& models,
+                        QWidget* parent = nullptr);
     NewAssessmentRequest request() const;
     void setRequest(const NewAssessmentRequest& request); // tests and "start follow-up" prefill
 

@@ -23,8 +23,12 @@
 namespace mw::ui {
 
 namespace {
-QString q(const std::string& text) { return QString::fromStdString(text); }
-QString level(double value) { return q(formatNumber(value)); }
+QString q(const std::string& text) {
+    return QString::fromStdString(text);
+}
+QString level(double value) {
+    return q(formatNumber(value));
+}
 } // namespace
 
 EditorPage::EditorPage(QWidget* parent)
@@ -89,7 +93,8 @@ EditorPage::EditorPage(QWidget* parent)
     confidence_->addItem(tr("Medium confidence"), "medium");
     confidence_->addItem(tr("High confidence"), "high");
     notes_->setObjectName("notesEdit");
-    notes_->setPlaceholderText(tr("Notes and evidence: what was seen, who said it, which documents prove it…"));
+    notes_->setPlaceholderText(
+        tr("Notes and evidence: what was seen, who said it, which documents prove it…"));
     notes_->setTabChangesFocus(true);
     notes_->setMinimumHeight(90);
     previous_->setFocusPolicy(Qt::NoFocus);
@@ -180,9 +185,10 @@ EditorPage::EditorPage(QWidget* parent)
     });
     connect(confidence_, &QComboBox::activated, this, [this](int index) {
         if (document_ && !updating_)
-            document_->setConfidence(document_->currentQuestion().id,
-                                     confidenceFromString(confidence_->itemData(index).toString().toStdString())
-                                         .value_or(Confidence::Medium));
+            document_->setConfidence(
+                document_->currentQuestion().id,
+                confidenceFromString(confidence_->itemData(index).toString().toStdString())
+                    .value_or(Confidence::Medium));
     });
     connect(notes_, &QPlainTextEdit::textChanged, this, [this] {
         if (!updating_) {
@@ -259,8 +265,9 @@ void EditorPage::rebuildFindList() {
     auto* completer = new QCompleter(entries, find_);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);
-    connect(completer, qOverload<const QString&>(&QCompleter::activated), this,
-            [this](const QString&) { QTimer::singleShot(0, find_, [this] { emit find_->returnPressed(); }); });
+    connect(completer, qOverload<const QString&>(&QCompleter::activated), this, [this](const QString&) {
+        QTimer::singleShot(0, find_, [this] { emit find_->returnPressed(); });
+    });
     if (find_->completer())
         find_->completer()->deleteLater();
     find_->setCompleter(completer);
@@ -295,7 +302,8 @@ void EditorPage::refreshDimensions() {
         const auto* result = scores.dimension(dimension.id);
         const QString progress = tr("%1 of %2 answered").arg(result->answered).arg(result->total);
         QListWidgetItem* item = dimensions_->item(d);
-        item->setText(q(dimension.title) + "\n" + progress + (result->answered == result->total ? "  ✓" : ""));
+        item->setText(q(dimension.title) + "\n" + progress +
+                      (result->answered == result->total ? "  ✓" : ""));
         if (document_->currentIndex() >= index)
             currentDimension = d;
         index += static_cast<int>(dimension.questions.size());
@@ -328,8 +336,9 @@ void EditorPage::showCurrent() {
         const bool used = i < static_cast<int>(model.scale.size());
         cards_[i]->setVisible(used);
         if (used)
-            cards_[i]->setContent(level(model.scale[i].value), q(model.scale[i].label),
-                                  i < static_cast<int>(question.descriptors.size()) ? q(question.descriptors[i]) : QString());
+            cards_[i]->setContent(
+                level(model.scale[i].value), q(model.scale[i].label),
+                i < static_cast<int>(question.descriptors.size()) ? q(question.descriptors[i]) : QString());
     }
     target_->clear();
     target_->addItem(tr("No target"), QVariant());

@@ -87,9 +87,12 @@ void LevelCard::restyle() {
     } else if (target_) {
         background = QColor(0xe0, 0x7b, 0x1a);
         background.setAlphaF(0.16);
-        background = QColor::fromRgbF(background.redF() * background.alphaF() + base.color(QPalette::Base).redF() * (1 - background.alphaF()),
-                                      background.greenF() * background.alphaF() + base.color(QPalette::Base).greenF() * (1 - background.alphaF()),
-                                      background.blueF() * background.alphaF() + base.color(QPalette::Base).blueF() * (1 - background.alphaF()));
+        background = QColor::fromRgbF(background.redF() * background.alphaF() +
+                                          base.color(QPalette::Base).redF() * (1 - background.alphaF()),
+                                      background.greenF() * background.alphaF() +
+                                          base.color(QPalette::Base).greenF() * (1 - background.alphaF()),
+                                      background.blueF() * background.alphaF() +
+                                          base.color(QPalette::Base).blueF() * (1 - background.alphaF()));
     }
     p.setColor(QPalette::Window, background);
     p.setColor(QPalette::WindowText, text);

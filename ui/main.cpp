@@ -26,8 +26,9 @@ bool openWithRecovery(mw::ui::Workspace& workspace, QString path) {
         box.exec();
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
         if (box.clickedButton() == other)
-            path = QFileDialog::getOpenFileName(nullptr, QObject::tr("Open database"), folder,
-                                                QObject::tr("Maturity databases (*.db *.sqlite);;All files (*)"));
+            path = QFileDialog::getOpenFileName(
+                nullptr, QObject::tr("Open database"), folder,
+                QObject::tr("Maturity databases (*.db *.sqlite);;All files (*)"));
         else if (box.clickedButton() == create)
             path = QFileDialog::getSaveFileName(nullptr, QObject::tr("New database"), folder + "/maturity.db",
                                                 QObject::tr("Maturity databases (*.db)"));
@@ -53,7 +54,8 @@ int main(int argc, char** argv) {
     parser.setApplicationDescription("Maturity Workbench: IT/OT convergence maturity assessments.");
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption db("db", "Database file (default: $MATURITY_DB, else the application-data folder).", "PATH");
+    QCommandLineOption db("db", "Database file (default: $MATURITY_DB, else the application-data folder).",
+                          "PATH");
     QCommandLineOption open("open", "Open this assessment id at start.", "ID");
     parser.addOption(db);
     parser.addOption(open);
@@ -66,6 +68,7 @@ int main(int argc, char** argv) {
     window.show();
     if (parser.isSet(open))
         if (auto opened = window.openAssessment(parser.value(open).toLongLong()); !opened)
-            QMessageBox::warning(&window, "Maturity Workbench", QString::fromStdString(opened.error().message));
+            QMessageBox::warning(&window, "Maturity Workbench",
+                                 QString::fromStdString(opened.error().message));
     return app.exec();
 }

@@ -40,7 +40,9 @@
 namespace mw::ui {
 
 namespace {
-QString q(const std::string& text) { return QString::fromStdString(text); }
+QString q(const std::string& text) {
+    return QString::fromStdString(text);
+}
 
 Result<ReportData> reportDataFor(Store& store, Id id) {
     auto bundle = store.exportBundle(id);
@@ -49,7 +51,9 @@ Result<ReportData> reportDataFor(Store& store, Id id) {
     return ReportData::fromBundle(*bundle);
 }
 
-QString documentsFolder() { return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation); }
+QString documentsFolder() {
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
 
 QString safeFileName(QString name) {
     static const QRegularExpression unsafe(QStringLiteral("[^\\w\\- ]+"));
@@ -106,7 +110,9 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-AssessmentDocument* MainWindow::document() const { return document_; }
+AssessmentDocument* MainWindow::document() const {
+    return document_;
+}
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     editor_->flushNote();
@@ -119,17 +125,20 @@ void MainWindow::buildMenus() {
     auto* newAssessment = file->addAction(QIcon::fromTheme("document-new"), tr("&New assessment…"), this,
                                           &MainWindow::newAssessment);
     newAssessment->setShortcut(QKeySequence::New);
-    auto* followUp = file->addAction(QIcon::fromTheme("go-next"), tr("Start &follow-up…"), this, &MainWindow::startFollowUp);
+    auto* followUp = file->addAction(QIcon::fromTheme("go-next"), tr("Start &follow-up…"), this,
+                                     &MainWindow::startFollowUp);
     followUp->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
     file->addSeparator();
     file->addAction(tr("New &database…"), this, &MainWindow::newDatabase);
-    auto* open = file->addAction(QIcon::fromTheme("document-open"), tr("&Open database…"), this, &MainWindow::openDatabase);
+    auto* open = file->addAction(QIcon::fromTheme("document-open"), tr("&Open database…"), this,
+                                 &MainWindow::openDatabase);
     open->setShortcut(QKeySequence::Open);
     recentMenu_ = file->addMenu(tr("&Recent databases"));
     file->addSeparator();
     auto* report = file->addAction(QIcon::fromTheme("document-print"), tr("Export &report…"), this, [this] {
         exportWithDialog(tr("Export report"), tr("PDF report (*.pdf);;Editable report (*.odt)"),
-                         safeFileName(q(document_->info().clientName + " " + document_->info().title)) + ".pdf",
+                         safeFileName(q(document_->info().clientName + " " + document_->info().title)) +
+                             ".pdf",
                          [this](const QString& path) { return exportReport(path); });
     });
     report->setShortcut(QKeySequence::Print);
@@ -142,13 +151,15 @@ void MainWindow::buildMenus() {
             showError(tr("Pick the two assessments to compare on the Compare page first."));
             return;
         }
-        exportWithDialog(tr("Export comparison report"), tr("PDF report (*.pdf);;Editable report (*.odt)"),
-                         safeFileName(q(document_->info().clientName)) + "-progress-review.pdf",
-                         [this, before, after](const QString& path) { return exportComparison(*before, *after, path); });
+        exportWithDialog(
+            tr("Export comparison report"), tr("PDF report (*.pdf);;Editable report (*.odt)"),
+            safeFileName(q(document_->info().clientName)) + "-progress-review.pdf",
+            [this, before, after](const QString& path) { return exportComparison(*before, *after, path); });
     });
     auto* spreadsheet = file->addAction(tr("Export &spreadsheet…"), this, [this] {
         exportWithDialog(tr("Export spreadsheet"), tr("Excel workbook (*.xlsx)"),
-                         safeFileName(q(document_->info().clientName + " " + document_->info().title)) + ".xlsx",
+                         safeFileName(q(document_->info().clientName + " " + document_->info().title)) +
+                             ".xlsx",
                          [this](const QString& path) { return exportSpreadsheet(path); });
     });
     auto* bundle = file->addAction(tr("Export &bundle…"), this, &MainWindow::exportBundle);
@@ -178,23 +189,26 @@ void MainWindow::buildMenus() {
         workspace_.notifyPortfolioChanged();
     });
     edit->addSeparator();
-    edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings)->setShortcut(QKeySequence::Preferences);
+    edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings)
+        ->setShortcut(QKeySequence::Preferences);
 
     auto* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Assess"), this, [this] { showPage(0); })->setShortcut(QKeySequence(tr("Ctrl+1")));
     view->addAction(tr("&Dashboard"), this, [this] { showPage(1); })->setShortcut(QKeySequence(tr("Ctrl+2")));
     view->addAction(tr("&Compare"), this, [this] { showPage(2); })->setShortcut(QKeySequence(tr("Ctrl+3")));
     view->addSeparator();
-    auto* presenter = view->addAction(QIcon::fromTheme("view-fullscreen"), tr("&Presenter mode"), this, &MainWindow::presenterMode);
+    auto* presenter = view->addAction(QIcon::fromTheme("view-fullscreen"), tr("&Presenter mode"), this,
+                                      &MainWindow::presenterMode);
     presenter->setShortcut(QKeySequence(Qt::Key_F5));
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
-        QMessageBox::information(this, tr("Keyboard shortcuts"),
-                                 tr("While assessing:\n\n0–5\tset the current level\nAlt+0–5\tset the target level\n"
-                                    "N\tmark not applicable\nEnter, PgDn\tnext question\nPgUp\tprevious question\n"
-                                    "Ctrl+F\tfind a question\nEsc\tleave the notes field\nCtrl+Z / Ctrl+Shift+Z\tundo / redo\n"
-                                    "F5\tpresenter mode\nCtrl+P\texport the report"));
+        QMessageBox::information(
+            this, tr("Keyboard shortcuts"),
+            tr("While assessing:\n\n0–5\tset the current level\nAlt+0–5\tset the target level\n"
+               "N\tmark not applicable\nEnter, PgDn\tnext question\nPgUp\tprevious question\n"
+               "Ctrl+F\tfind a question\nEsc\tleave the notes field\nCtrl+Z / Ctrl+Shift+Z\tundo / redo\n"
+               "F5\tpresenter mode\nCtrl+P\texport the report"));
     });
     help->addAction(tr("&About Maturity Workbench"), this, [this] {
         QMessageBox::about(this, tr("About Maturity Workbench"),
@@ -239,7 +253,9 @@ void MainWindow::updateActions() {
         action->setEnabled(document_ != nullptr);
 }
 
-void MainWindow::showPage(int index) { tabs_->setCurrentIndex(index); }
+void MainWindow::showPage(int index) {
+    tabs_->setCurrentIndex(index);
+}
 
 void MainWindow::showError(const QString& message) {
     statusBar()->showMessage(message, 10000);
@@ -297,8 +313,9 @@ Result<Id> MainWindow::createAssessment(const NewAssessmentRequest& request, std
                             : store.addClient(request.clientName.toStdString(), request.sector.toStdString());
     if (!client)
         return std::unexpected(client.error());
-    auto id = store.createAssessment({client->id, request.title.toStdString(), request.date.toStdString(),
-                                      request.assessor.toStdString(), baseline, &*model, copyBaselineAnswers});
+    auto id =
+        store.createAssessment({client->id, request.title.toStdString(), request.date.toStdString(),
+                                request.assessor.toStdString(), baseline, &*model, copyBaselineAnswers});
     if (!id)
         return std::unexpected(id.error());
     workspace_.notifyPortfolioChanged();
@@ -316,8 +333,12 @@ void MainWindow::newAssessment() {
     }
     NewAssessmentDialog dialog(*clients, workspace_.models(), this);
     if (document_)
-        dialog.setRequest({q(document_->info().clientName), {}, tr("IT/OT convergence baseline"), {},
-                           SettingsDialog::defaultAssessor(), SettingsDialog::defaultModel()});
+        dialog.setRequest({q(document_->info().clientName),
+                           {},
+                           tr("IT/OT convergence baseline"),
+                           {},
+                           SettingsDialog::defaultAssessor(),
+                           SettingsDialog::defaultModel()});
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (auto created = createAssessment(dialog.request()); !created)
@@ -335,8 +356,12 @@ void MainWindow::startFollowUp() {
     NewAssessmentDialog dialog(*clients, workspace_.models(), this);
     dialog.setWindowTitle(tr("Start follow-up of “%1”").arg(q(document_->info().title)));
     const AssessmentInfo& info = document_->info();
-    dialog.setRequest({q(info.clientName), {}, tr("IT/OT convergence follow-up"), QDate::currentDate().toString(Qt::ISODate),
-                       q(info.assessor), q(info.modelId)});
+    dialog.setRequest({q(info.clientName),
+                       {},
+                       tr("IT/OT convergence follow-up"),
+                       QDate::currentDate().toString(Qt::ISODate),
+                       q(info.assessor),
+                       q(info.modelId)});
     if (dialog.exec() != QDialog::Accepted)
         return;
     // The follow-up starts from the previous answers so that the workshop only amends what changed.
@@ -362,15 +387,16 @@ void MainWindow::switchDatabase(const QString& path) {
 }
 
 void MainWindow::openDatabase() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open database"), QFileInfo(workspace_.path()).path(),
-                                                      tr("Maturity databases (*.db *.sqlite);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open database"), QFileInfo(workspace_.path()).path(),
+                                     tr("Maturity databases (*.db *.sqlite);;All files (*)"));
     if (!path.isEmpty())
         switchDatabase(path);
 }
 
 void MainWindow::newDatabase() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("New database"), documentsFolder() + "/maturity.db",
-                                                      tr("Maturity databases (*.db)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("New database"), documentsFolder() + "/maturity.db", tr("Maturity databases (*.db)"));
     if (!path.isEmpty())
         switchDatabase(path);
 }
@@ -419,7 +445,8 @@ void MainWindow::exportWithDialog(const QString& caption, const QString& filter,
     if (path.isEmpty())
         return;
     settings.setValue("export/folder", QFileInfo(path).path());
-    auto* progress = new QProgressDialog(tr("Writing %1…").arg(QFileInfo(path).fileName()), QString(), 0, 0, this);
+    auto* progress =
+        new QProgressDialog(tr("Writing %1…").arg(QFileInfo(path).fileName()), QString(), 0, 0, this);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(150);
     auto* watcher = new QFutureWatcher<Result<void>>(this);
@@ -433,7 +460,8 @@ void MainWindow::exportWithDialog(const QString& caption, const QString& filter,
             return;
         }
         statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
-        QMessageBox done(QMessageBox::Information, tr("Export finished"), tr("Wrote %1").arg(path), QMessageBox::NoButton, this);
+        QMessageBox done(QMessageBox::Information, tr("Export finished"), tr("Wrote %1").arg(path),
+                         QMessageBox::NoButton, this);
         auto* openButton = done.addButton(tr("Open it"), QMessageBox::AcceptRole);
         done.addButton(QMessageBox::Close);
         done.exec();
@@ -449,7 +477,8 @@ void MainWindow::exportBundle() {
     editor_->flushNote();
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export bundle"),
-        documentsFolder() + "/" + safeFileName(q(document_->info().clientName + " " + document_->info().title)) + ".json",
+        documentsFolder() + "/" +
+            safeFileName(q(document_->info().clientName + " " + document_->info().title)) + ".json",
         tr("Maturity bundle (*.json)"));
     if (path.isEmpty())
         return;
@@ -459,8 +488,8 @@ void MainWindow::exportBundle() {
         return;
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::fromStdString(serializeBundle(*bundle))) < 0 ||
-        !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QByteArray::fromStdString(serializeBundle(*bundle))) < 0 || !file.commit()) {
         showError(tr("%1: cannot write (%2)").arg(path, file.errorString()));
         return;
     }
@@ -483,7 +512,8 @@ void MainWindow::importBundle() {
         for (const auto& d : bundle.error().details)
             details << q(d);
         QMessageBox box(QMessageBox::Warning, tr("Import refused"),
-                        tr("Nothing was imported.\n\n%1").arg(q(bundle.error().message)), QMessageBox::Ok, this);
+                        tr("Nothing was imported.\n\n%1").arg(q(bundle.error().message)), QMessageBox::Ok,
+                        this);
         box.setDetailedText(details.join('\n'));
         box.exec();
         return;

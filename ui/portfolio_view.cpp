@@ -15,7 +15,9 @@ namespace mw::ui {
 
 namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
-QString q(const std::string& text) { return QString::fromStdString(text); }
+QString q(const std::string& text) {
+    return QString::fromStdString(text);
+}
 QStandardItem* item(const QString& text) {
     auto* i = new QStandardItem(text);
     i->setEditable(false);
@@ -64,7 +66,8 @@ PortfolioView::PortfolioView(Workspace& workspace, QWidget* parent)
 void PortfolioView::reload() {
     const auto selected = selectedAssessment();
     model_->clear();
-    model_->setHorizontalHeaderLabels({tr("Client / assessment"), tr("Date"), tr("Status"), tr("Done"), tr("Baseline")});
+    model_->setHorizontalHeaderLabels(
+        {tr("Client / assessment"), tr("Date"), tr("Status"), tr("Done"), tr("Baseline")});
     if (!workspace_.isOpen())
         return;
     auto clients = workspace_.store().clients();
@@ -91,8 +94,9 @@ void PortfolioView::reload() {
         title->setToolTip(q(a.modelId + " " + a.modelVersion + " · #" + std::to_string(a.id)));
         auto* done = item(QString::number(qRound(a.completeness())) + "%");
         done->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        clientItems[a.clientId]->appendRow({title, item(q(a.date)), item(q(std::string(toString(a.status)))), done,
-                                            item(a.baselineId ? "#" + QString::number(*a.baselineId) : QString())});
+        clientItems[a.clientId]->appendRow(
+            {title, item(q(a.date)), item(q(std::string(toString(a.status)))), done,
+             item(a.baselineId ? "#" + QString::number(*a.baselineId) : QString())});
     }
     tree_->expandAll();
     // Client rows span the whole width so long names stay readable; assessments fill the columns.
@@ -111,7 +115,8 @@ void PortfolioView::select(Id assessmentId) {
         for (int c = 0; c < client->rowCount(); ++c) {
             if (client->child(c)->data(kIdRole).toLongLong() == assessmentId) {
                 const QModelIndex index = proxy_->mapFromSource(client->child(c)->index());
-                tree_->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                tree_->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect |
+                                                           QItemSelectionModel::Rows);
                 tree_->scrollTo(index);
                 return;
             }

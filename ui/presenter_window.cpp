@@ -12,8 +12,10 @@
 namespace mw::ui {
 
 namespace {
-QString q(const std::string& text) { return QString::fromStdString(text); }
+QString q(const std::string& text) {
+    return QString::fromStdString(text);
 }
+} // namespace
 
 PresenterWindow::PresenterWindow(AssessmentDocument* document, QWidget* parent)
     : QWidget(parent, Qt::Window)
@@ -42,7 +44,8 @@ PresenterWindow::PresenterWindow(AssessmentDocument* document, QWidget* parent)
     footerFont.setPointSizeF(unit * 1.05);
     footer_->setFont(footerFont);
     footer_->setAlignment(Qt::AlignCenter);
-    footer_->setText(tr("0–5 level · Alt+0–5 target · N not applicable · Enter / PgDn next · PgUp previous · Esc close"));
+    footer_->setText(
+        tr("0–5 level · Alt+0–5 target · N not applicable · Enter / PgDn next · PgUp previous · Esc close"));
 
     auto* grid = new QGridLayout;
     grid->setSpacing(14);
@@ -76,10 +79,11 @@ void PresenterWindow::refresh() {
         return;
     const Model& model = document_->model();
     const Question& question = document_->currentQuestion();
-    header_->setText(tr("%1  ·  %2  ·  question %3 of %4")
-                         .arg(q(document_->info().clientName), q(model.dimension(question.dimensionId)->title))
-                         .arg(document_->currentIndex() + 1)
-                         .arg(document_->questions().size()));
+    header_->setText(
+        tr("%1  ·  %2  ·  question %3 of %4")
+            .arg(q(document_->info().clientName), q(model.dimension(question.dimensionId)->title))
+            .arg(document_->currentIndex() + 1)
+            .arg(document_->questions().size()));
     question_->setText(q(question.text));
     const auto answer = document_->answer(question.id);
     for (int i = 0; i < cards_.size(); ++i) {
@@ -89,7 +93,8 @@ void PresenterWindow::refresh() {
             continue;
         const double value = model.scale[i].value;
         cards_[i]->setContent(q(formatNumber(value)), q(model.scale[i].label),
-                              i < static_cast<int>(question.descriptors.size()) ? q(question.descriptors[i]) : QString());
+                              i < static_cast<int>(question.descriptors.size()) ? q(question.descriptors[i])
+                                                                                : QString());
         cards_[i]->setState(answer && answer->current && std::abs(*answer->current - value) < 1e-9,
                             answer && answer->target && std::abs(*answer->target - value) < 1e-9);
     }

@@ -4,7 +4,8 @@
 
 namespace mw {
 
-// The platform's application-data folder, e.g. ~/.local/share/MaturityWorkbench/maturity-workbench/maturity.db.
+// The platform's application-data folder, e.g.
+// ~/.local/share/MaturityWorkbench/maturity-workbench/maturity.db.
 QString defaultDatabasePath();
 // --db, else MATURITY_DB, else the default.
 QString resolveDatabasePath(const QString& fromOption);

@@ -27,12 +27,22 @@ namespace {
 
 using nlohmann::json;
 
-QString q(const std::string& text) { return QString::fromStdString(text); }
-std::string s(const QString& text) { return text.toStdString(); }
-QString number(std::optional<double> value) { return value ? q(formatNumber(*value)) : QStringLiteral("-"); }
+QString q(const std::string& text) {
+    return QString::fromStdString(text);
+}
+std::string s(const QString& text) {
+    return text.toStdString();
+}
+QString number(std::optional<double> value) {
+    return value ? q(formatNumber(*value)) : QStringLiteral("-");
+}
 // Scores in tables: two fixed decimals so that the columns line up.
-QString fixed(std::optional<double> value) { return value ? QString::number(*value, 'f', 2) : QStringLiteral("-"); }
-json optionalJson(std::optional<double> value) { return value ? json(*value) : json(nullptr); }
+QString fixed(std::optional<double> value) {
+    return value ? QString::number(*value, 'f', 2) : QStringLiteral("-");
+}
+json optionalJson(std::optional<double> value) {
+    return value ? json(*value) : json(nullptr);
+}
 
 struct UsageError {
     QString message;
@@ -50,14 +60,16 @@ const Command kCommands[] = {
     {"validate-model", "validate-model FILE", "Check a model file and report every problem"},
     {"clients", "clients", "List the clients"},
     {"list", "list", "List the assessments"},
-    {"new", "new --client C --title T [--model ID] [--assessor A] [--date D] [--baseline ID] [--copy-answers]",
+    {"new",
+     "new --client C --title T [--model ID] [--assessor A] [--date D] [--baseline ID] [--copy-answers]",
      "Start an assessment (the client is created if it is new)"},
     {"answer", "answer ID QUESTION LEVEL|na [--target L] [--note TEXT] [--confidence low|medium|high]",
      "Record an answer; it is saved at once"},
     {"status", "status ID draft|final", "Mark an assessment as draft or final"},
     {"score", "score ID [--json]", "Dimension and overall scores"},
     {"gaps", "gaps ID [--json] [--limit N]", "Ranked gaps with the model's recommendations"},
-    {"compare", "compare BEFORE AFTER [--json]", "Compare two assessments, e.g. a baseline and its follow-up"},
+    {"compare", "compare BEFORE AFTER [--json]",
+     "Compare two assessments, e.g. a baseline and its follow-up"},
     {"export", "export ID --out FILE", "Write a .json bundle, .csv answers or .xlsx workbook"},
     {"import", "import FILE", "Import a .json bundle (all or nothing)"},
     {"report", "report ID --out FILE [--compare BASE_ID] [--page-size A4|Letter]",
@@ -106,8 +118,9 @@ private:
         bool ok = false;
         const qlonglong id = text.toLongLong(&ok);
         if (!ok || id <= 0)
-            throw UsageError{QStringLiteral("%1: '%2' is not an assessment id (a whole number; see 'maturity list')")
-                                 .arg(command_, text)};
+            throw UsageError{
+                QStringLiteral("%1: '%2' is not an assessment id (a whole number; see 'maturity list')")
+                    .arg(command_, text)};
         return id;
     }
 
@@ -157,18 +170,20 @@ private:
 };
 
 QString Cli::helpText() const {
-    QString text = QStringLiteral("Usage: maturity [--db PATH] COMMAND [ARGS...]\n\n"
-                                  "Maturity Workbench: IT/OT convergence maturity assessments.\n\nCommands:\n");
+    QString text =
+        QStringLiteral("Usage: maturity [--db PATH] COMMAND [ARGS...]\n\n"
+                       "Maturity Workbench: IT/OT convergence maturity assessments.\n\nCommands:\n");
     for (const auto& c : kCommands)
-        text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(c.name).leftJustified(15), QLatin1String(c.summary));
-    text += QStringLiteral(
-        "\nGlobal options:\n"
-        "  --db PATH          database file (default: $MATURITY_DB, else %1)\n"
-        "  --models-dir DIR   extra folder of model .json files (also $MATURITY_MODELS_DIR)\n"
-        "  -h, --help         this help; 'maturity COMMAND --help' for one command\n"
-        "  -v, --version      the version\n\n"
-        "Exit codes: 0 success, 1 bad input or data, 2 usage error.\n")
-                .arg(defaultDatabasePath());
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(QString::fromLatin1(c.name).leftJustified(15), QLatin1String(c.summary));
+    text +=
+        QStringLiteral("\nGlobal options:\n"
+                       "  --db PATH          database file (default: $MATURITY_DB, else %1)\n"
+                       "  --models-dir DIR   extra folder of model .json files (also $MATURITY_MODELS_DIR)\n"
+                       "  -h, --help         this help; 'maturity COMMAND --help' for one command\n"
+                       "  -v, --version      the version\n\n"
+                       "Exit codes: 0 success, 1 bad input or data, 2 usage error.\n")
+            .arg(defaultDatabasePath());
     return text;
 }
 
@@ -254,12 +269,20 @@ int Cli::run(const QStringList& arguments) {
     args.removeAt(args.indexOf(command_, 1));
     parser_.parse(args);
 
-    static const std::map<QString, int (Cli::*)()> handlers = {
-        {"demo", &Cli::demo},         {"models", &Cli::models},   {"validate-model", &Cli::validateModel},
-        {"clients", &Cli::clients},   {"list", &Cli::list},       {"new", &Cli::newAssessment},
-        {"answer", &Cli::answer},     {"status", &Cli::status},   {"score", &Cli::score},
-        {"gaps", &Cli::gaps},         {"compare", &Cli::compare}, {"export", &Cli::exportCommand},
-        {"import", &Cli::importCommand}, {"report", &Cli::report}};
+    static const std::map<QString, int (Cli::*)()> handlers = {{"demo", &Cli::demo},
+                                                               {"models", &Cli::models},
+                                                               {"validate-model", &Cli::validateModel},
+                                                               {"clients", &Cli::clients},
+                                                               {"list", &Cli::list},
+                                                               {"new", &Cli::newAssessment},
+                                                               {"answer", &Cli::answer},
+                                                               {"status", &Cli::status},
+                                                               {"score", &Cli::score},
+                                                               {"gaps", &Cli::gaps},
+                                                               {"compare", &Cli::compare},
+                                                               {"export", &Cli::exportCommand},
+                                                               {"import", &Cli::importCommand},
+                                                               {"report", &Cli::report}};
     try {
         return (this->*handlers.at(command_))();
     } catch (const UsageError& usage) {
@@ -287,19 +310,21 @@ int Cli::demo() {
     if (!outcome)
         return failWith(outcome.error());
     if (outcome->alreadyPresent)
-        out_ << "The demo client '" << q(outcome->clientName) << "' is already in " << q((*db)->path().string())
-             << ": baseline #" << outcome->baselineId << ", follow-up #" << outcome->followUpId << ".\n";
+        out_ << "The demo client '" << q(outcome->clientName) << "' is already in "
+             << q((*db)->path().string()) << ": baseline #" << outcome->baselineId << ", follow-up #"
+             << outcome->followUpId << ".\n";
     else
         out_ << "Created the demo client '" << q(outcome->clientName) << "' in " << q((*db)->path().string())
-             << ": baseline #" << outcome->baselineId << " and its follow-up #" << outcome->followUpId << ".\n";
+             << ": baseline #" << outcome->baselineId << " and its follow-up #" << outcome->followUpId
+             << ".\n";
     if (portfolio > 0) {
         auto created = createPortfolio(**db, *model, portfolio);
         if (!created)
             return failWith(created.error());
         out_ << "Added " << *created << " synthetic assessments for " << portfolio << " clients.\n";
     }
-    out_ << "Next: maturity score " << outcome->followUpId << "   maturity compare " << outcome->baselineId << ' '
-         << outcome->followUpId << '\n';
+    out_ << "Next: maturity score " << outcome->followUpId << "   maturity compare " << outcome->baselineId
+         << ' ' << outcome->followUpId << '\n';
     return ExitOk;
 }
 
@@ -322,14 +347,16 @@ int Cli::validateModel() {
         const auto& error = model.error();
         if (error.details.empty())
             return failWith(error);
-        err_ << file << ": " << error.details.size() << " problem" << (error.details.size() > 1 ? "s" : "") << '\n';
+        err_ << file << ": " << error.details.size() << " problem" << (error.details.size() > 1 ? "s" : "")
+             << '\n';
         for (const auto& detail : error.details)
             err_ << "  " << q(detail) << '\n';
         return ExitBadInput;
     }
-    out_ << file << ": valid: " << q(model->id) << ' ' << q(model->version) << ", " << model->dimensions.size()
-         << " dimensions, " << model->questionCount() << " questions, " << model->scale.size()
-         << "-level scale, rule " << q(std::string(toString(model->aggregation.rule))) << '\n';
+    out_ << file << ": valid: " << q(model->id) << ' ' << q(model->version) << ", "
+         << model->dimensions.size() << " dimensions, " << model->questionCount() << " questions, "
+         << model->scale.size() << "-level scale, rule " << q(std::string(toString(model->aggregation.rule)))
+         << '\n';
     return ExitOk;
 }
 
@@ -393,8 +420,10 @@ int Cli::newAssessment() {
     }
     if (parser_.isSet("copy-answers") && !baseline)
         throw UsageError{"new: --copy-answers needs --baseline"};
-    auto model = registry().find(s(parser_.value("model").isEmpty() ? QString::fromUtf8(ModelRegistry::defaultModelId.data(), ModelRegistry::defaultModelId.size())
-                                                                    : parser_.value("model")));
+    auto model = registry().find(
+        s(parser_.value("model").isEmpty()
+              ? QString::fromUtf8(ModelRegistry::defaultModelId.data(), ModelRegistry::defaultModelId.size())
+              : parser_.value("model")));
     if (!model)
         return failWith(model.error());
     const std::string date = parser_.isSet("date") ? s(parser_.value("date")) : todayIsoDate();
@@ -414,13 +443,18 @@ int Cli::newAssessment() {
     auto clientRecord = *existing ? Result<Client>(**existing) : (*db)->addClient(s(client));
     if (!clientRecord)
         return failWith(clientRecord.error());
-    NewAssessment request{clientRecord->id, s(title), date, s(parser_.value("assessor")), baseline, &*model,
+    NewAssessment request{clientRecord->id,
+                          s(title),
+                          date,
+                          s(parser_.value("assessor")),
+                          baseline,
+                          &*model,
                           parser_.isSet("copy-answers")};
     auto id = (*db)->createAssessment(request);
     if (!id)
         return failWith(id.error());
-    out_ << "Created assessment #" << *id << " '" << title << "' for " << client << " (" << q(model->id) << ' '
-         << q(model->version) << ", " << model->questionCount() << " questions)";
+    out_ << "Created assessment #" << *id << " '" << title << "' for " << client << " (" << q(model->id)
+         << ' ' << q(model->version) << ", " << model->questionCount() << " questions)";
     if (!*existing)
         out_ << "; new client #" << clientRecord->id;
     out_ << ".\n";
@@ -440,14 +474,15 @@ int Cli::answer() {
         return failWith(loaded.error());
     const Model& model = loaded->model;
     if (!model.question(s(questionId)))
-        return failWith("assessment " + QString::number(id) + ": unknown question '" + questionId + "' in model " +
-                        q(model.id) + " (question ids look like " + q(model.dimensions.front().questions.front().id) +
-                        ")");
+        return failWith("assessment " + QString::number(id) + ": unknown question '" + questionId +
+                        "' in model " + q(model.id) + " (question ids look like " +
+                        q(model.dimensions.front().questions.front().id) + ")");
     auto parseLevel = [&](const QString& text, const char* what) -> double {
         bool ok = false;
         const double value = text.toDouble(&ok);
         if (!ok)
-            throw UsageError{QStringLiteral("answer: %1 '%2' is not a number or 'na'").arg(QLatin1String(what), text)};
+            throw UsageError{
+                QStringLiteral("answer: %1 '%2' is not a number or 'na'").arg(QLatin1String(what), text)};
         return value;
     };
     auto participant = (*db)->defaultParticipant(id);
@@ -514,8 +549,10 @@ int Cli::status() {
 }
 
 json assessmentJson(const AssessmentInfo& info) {
-    return {{"id", info.id},         {"client", info.clientName},
-            {"title", info.title},   {"date", info.date},
+    return {{"id", info.id},
+            {"client", info.clientName},
+            {"title", info.title},
+            {"date", info.date},
             {"assessor", info.assessor},
             {"status", std::string(toString(info.status))},
             {"model", {{"id", info.modelId}, {"version", info.modelVersion}}}};
@@ -572,9 +609,9 @@ int Cli::score() {
         return ExitOk;
     }
     out_ << heading(loaded->info) << '\n'
-         << "Model: " << q(model.title) << ' ' << q(model.version) << "; rule " << q(std::string(toString(model.aggregation.rule)))
-         << "; " << card.answered << " of " << card.total << " questions answered (" << qRound(card.completeness)
-         << "%)\n\n";
+         << "Model: " << q(model.title) << ' ' << q(model.version) << "; rule "
+         << q(std::string(toString(model.aggregation.rule))) << "; " << card.answered << " of " << card.total
+         << " questions answered (" << qRound(card.completeness) << "%)\n\n";
     TextTable table({"Dimension", "Current", "Target", "Gap", "Level", "Answered"}, {1, 2, 3, 5});
     for (const auto& d : card.dimensions)
         table.addRow({q(d.title), fixed(d.current), fixed(d.target), fixed(d.gap()),
@@ -587,8 +624,8 @@ int Cli::score() {
                   QStringLiteral("%1/%2").arg(card.answered).arg(card.total)});
     table.print(out_);
     if (!card.unanswered.empty()) {
-        out_ << "\nIncomplete: " << card.unanswered.size() << " question" << (card.unanswered.size() > 1 ? "s" : "")
-             << " unanswered:";
+        out_ << "\nIncomplete: " << card.unanswered.size() << " question"
+             << (card.unanswered.size() > 1 ? "s" : "") << " unanswered:";
         for (std::size_t i = 0; i < card.unanswered.size() && i < 12; ++i)
             out_ << ' ' << q(card.unanswered[i]);
         if (card.unanswered.size() > 12)
@@ -650,12 +687,13 @@ int Cli::gaps() {
     out_ << ", highest priority first (priority = gap x question weight x dimension weight)\n\n";
     int rank = 0;
     for (const auto& g : list) {
-        out_ << QString::number(++rank).rightJustified(3) << ". [" << q(g.questionId) << "] " << q(g.questionText)
-             << '\n'
-             << "     " << q(g.dimensionTitle) << ": " << q(formatNumber(g.current)) << " " << q(g.currentLabel)
-             << " -> " << q(formatNumber(g.target)) << " " << q(g.targetLabel) << "; gap " << q(formatNumber(g.gap))
-             << ", priority " << q(formatNumber(g.priority)) << ", " << q(std::string(toString(g.horizon))) << " ("
-             << q(std::string(horizonPeriod(g.horizon))) << ")\n";
+        out_ << QString::number(++rank).rightJustified(3) << ". [" << q(g.questionId) << "] "
+             << q(g.questionText) << '\n'
+             << "     " << q(g.dimensionTitle) << ": " << q(formatNumber(g.current)) << " "
+             << q(g.currentLabel) << " -> " << q(formatNumber(g.target)) << " " << q(g.targetLabel)
+             << "; gap " << q(formatNumber(g.gap)) << ", priority " << q(formatNumber(g.priority)) << ", "
+             << q(std::string(toString(g.horizon))) << " (" << q(std::string(horizonPeriod(g.horizon)))
+             << ")\n";
         if (!g.recommendation.empty())
             out_ << "     Next step: " << q(g.recommendation) << '\n';
         out_ << '\n';
@@ -789,8 +827,8 @@ int Cli::exportCommand() {
     if (suffix == "json") {
         written = writeFileAtomically(outPath, QByteArray::fromStdString(serializeBundle(*bundle)));
     } else if (suffix == "csv") {
-        written = writeFileAtomically(outPath, QByteArray::fromStdString(
-                                                   answersCsv(bundle->model, bundle->answers, bundle->participants)));
+        written = writeFileAtomically(outPath, QByteArray::fromStdString(answersCsv(
+                                                   bundle->model, bundle->answers, bundle->participants)));
     } else {
         written = writeXlsx(ReportData::fromBundle(*bundle), outPath);
     }
@@ -816,11 +854,12 @@ int Cli::importCommand() {
     if (!outcome)
         return failWith(outcome.error());
     if (outcome->alreadyPresent) {
-        out_ << file << " was imported before, as assessment #" << outcome->assessmentId << "; nothing changed.\n";
+        out_ << file << " was imported before, as assessment #" << outcome->assessmentId
+             << "; nothing changed.\n";
         return ExitOk;
     }
-    out_ << "Imported '" << q(bundle->assessment.title) << "' for " << q(bundle->client.name) << " as assessment #"
-         << outcome->assessmentId << " (" << outcome->answers << " answers"
+    out_ << "Imported '" << q(bundle->assessment.title) << "' for " << q(bundle->client.name)
+         << " as assessment #" << outcome->assessmentId << " (" << outcome->answers << " answers"
          << (outcome->createdClient ? ", new client" : ", existing client");
     if (outcome->linkedBaseline)
         out_ << ", baseline #" << *outcome->linkedBaseline;
@@ -865,7 +904,8 @@ int Cli::report() {
         written = suffix == "pdf" ? writeComparisonPdf(*base, *data, options, outPath)
                                   : writeComparisonOdt(*base, *data, options, outPath);
     } else {
-        written = suffix == "pdf" ? writeReportPdf(*data, options, outPath) : writeReportOdt(*data, options, outPath);
+        written = suffix == "pdf" ? writeReportPdf(*data, options, outPath)
+                                  : writeReportOdt(*data, options, outPath);
     }
     if (!written)
         return failWith(written.error());

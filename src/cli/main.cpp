@@ -20,9 +20,11 @@ int main(int argc, char** argv) {
             qputenv("QT_QPA_PLATFORM", "offscreen");
         // Headless machines often lack a runtime folder; give Qt a private one instead of a warning.
         if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
-            const QByteArray runtime = QDir::tempPath().toUtf8() + "/maturity-runtime-" + QByteArray::number(getuid());
+            const QByteArray runtime =
+                QDir::tempPath().toUtf8() + "/maturity-runtime-" + QByteArray::number(getuid());
             QDir().mkpath(QString::fromUtf8(runtime));
-            QFile::setPermissions(QString::fromUtf8(runtime), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            QFile::setPermissions(QString::fromUtf8(runtime),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
             qputenv("XDG_RUNTIME_DIR", runtime);
         }
         app = std::make_unique<QGuiApplication>(argc, argv);

@@ -30,7 +30,9 @@ std::optional<Confidence> confidenceFromString(std::string_view text) {
     return std::nullopt;
 }
 
-std::string_view toString(Status status) { return status == Status::Final ? "final" : "draft"; }
+std::string_view toString(Status status) {
+    return status == Status::Final ? "final" : "draft";
+}
 
 std::optional<Status> statusFromString(std::string_view text) {
     if (text == "draft")

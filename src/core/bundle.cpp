@@ -8,12 +8,14 @@
 
 namespace mw {
 
-using nlohmann::json;
 using detail::Checker;
 using detail::typeName;
+using nlohmann::json;
 
 namespace {
-json optionalNumber(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
+json optionalNumber(const std::optional<double>& value) {
+    return value ? json(*value) : json(nullptr);
+}
 
 std::optional<double> levelField(Checker& check, const json& item, const std::string& path, const char* key,
                                  const Model* model) {
@@ -26,8 +28,8 @@ std::optional<double> levelField(Checker& check, const json& item, const std::st
     }
     const double value = it->get<double>();
     if (model && !model->isLevel(value))
-        check.problem(path + "." + key,
-                      formatNumber(value) + " is not a level of the scale (" + model->scaleValuesText() + ")");
+        check.problem(path + "." + key, formatNumber(value) + " is not a level of the scale (" +
+                                            model->scaleValuesText() + ")");
     return value;
 }
 } // namespace
@@ -36,7 +38,8 @@ std::optional<std::string> checkAnswer(const Model& model, const Answer& answer)
     if (!model.question(answer.questionId))
         return "unknown question '" + answer.questionId + "' in model " + model.id + " " + model.version;
     if (answer.current && !model.isLevel(*answer.current))
-        return "level " + formatNumber(*answer.current) + " is not on the scale (" + model.scaleValuesText() + ")";
+        return "level " + formatNumber(*answer.current) + " is not on the scale (" + model.scaleValuesText() +
+               ")";
     if (answer.target && !model.isLevel(*answer.target))
         return "target " + formatNumber(*answer.target) + " is not on the scale (" + model.scaleValuesText() +
                ")";
@@ -64,22 +67,26 @@ json bundleToJson(const Bundle& bundle) {
                               {"note", a.note},
                               {"confidence", std::string(toString(a.confidence))},
                               {"updatedAt", a.updatedAt}});
-    return {{"format", "maturity-bundle"},
-            {"formatVersion", kBundleFormatVersion},
-            {"client", {{"name", bundle.client.name}, {"sector", bundle.client.sector}, {"notes", bundle.client.notes}}},
-            {"assessment",
-             {{"uid", bundle.assessment.uid},
-              {"title", bundle.assessment.title},
-              {"date", bundle.assessment.date},
-              {"assessor", bundle.assessment.assessor},
-              {"status", std::string(toString(bundle.assessment.status))},
-              {"baselineUid", bundle.baselineUid ? json(*bundle.baselineUid) : json(nullptr)}}},
-            {"model", bundle.model.source},
-            {"participants", participants},
-            {"answers", answerList}};
+    return {
+        {"format", "maturity-bundle"},
+        {"formatVersion", kBundleFormatVersion},
+        {"client",
+         {{"name", bundle.client.name}, {"sector", bundle.client.sector}, {"notes", bundle.client.notes}}},
+        {"assessment",
+         {{"uid", bundle.assessment.uid},
+          {"title", bundle.assessment.title},
+          {"date", bundle.assessment.date},
+          {"assessor", bundle.assessment.assessor},
+          {"status", std::string(toString(bundle.assessment.status))},
+          {"baselineUid", bundle.baselineUid ? json(*bundle.baselineUid) : json(nullptr)}}},
+        {"model", bundle.model.source},
+        {"participants", participants},
+        {"answers", answerList}};
 }
 
-std::string serializeBundle(const Bundle& bundle) { return bundleToJson(bundle).dump(2) + "\n"; }
+std::string serializeBundle(const Bundle& bundle) {
+    return bundleToJson(bundle).dump(2) + "\n";
+}
 
 Result<Bundle> bundleFromJson(const json& root) {
     if (!root.is_object())
@@ -132,7 +139,8 @@ Result<Bundle> bundleFromJson(const json& root) {
                 if (it->is_string())
                     bundle.baselineUid = it->get<std::string>();
                 else
-                    check.problem("assessment.baselineUid", "expected a string or null, found " + typeName(*it));
+                    check.problem("assessment.baselineUid",
+                                  "expected a string or null, found " + typeName(*it));
             }
         }
     }
@@ -229,11 +237,13 @@ Result<Bundle> bundleFromJson(const json& root) {
                     if (auto parsed = confidenceFromString(*confidence))
                         answer.confidence = *parsed;
                     else
-                        check.problem(path + ".confidence", "'" + *confidence + "' is not low, medium or high");
+                        check.problem(path + ".confidence",
+                                      "'" + *confidence + "' is not low, medium or high");
                 }
                 answer.updatedAt = check.string(item, path, "updatedAt", false, false).value_or("");
                 if (!answerKeys.insert({answer.questionId, answer.participantId}).second)
-                    check.problem(path, "a second answer to '" + answer.questionId + "' by the same participant");
+                    check.problem(path,
+                                  "a second answer to '" + answer.questionId + "' by the same participant");
                 bundle.answers.push_back(std::move(answer));
             }
         }

@@ -21,9 +21,15 @@ std::map<std::string, std::string> notesByQuestion(const std::vector<Answer>& an
 }
 } // namespace
 
-std::optional<double> QuestionDelta::delta() const { return difference(before, after); }
-std::optional<double> DimensionDelta::delta() const { return difference(before, after); }
-std::optional<double> Comparison::overallDelta() const { return difference(overallBefore, overallAfter); }
+std::optional<double> QuestionDelta::delta() const {
+    return difference(before, after);
+}
+std::optional<double> DimensionDelta::delta() const {
+    return difference(before, after);
+}
+std::optional<double> Comparison::overallDelta() const {
+    return difference(overallBefore, overallAfter);
+}
 
 Comparison compareAssessments(const Model& beforeModel, const std::vector<Answer>& beforeAnswers,
                               const Model& afterModel, const std::vector<Answer>& afterAnswers) {

@@ -32,7 +32,7 @@ struct Comparison {
     std::size_t improved = 0;
     std::size_t declined = 0;
     std::size_t unchanged = 0;
-    std::size_t notComparable = 0; // unanswered or N/A on one side
+    std::size_t notComparable = 0;         // unanswered or N/A on one side
     std::vector<std::string> onlyInBefore; // question ids the later model dropped
     std::vector<std::string> onlyInAfter;  // question ids the later model added
     bool sameModelVersion = true;

@@ -73,7 +73,9 @@ std::vector<Gap> rankGaps(const Model& model, const Scorecard& scores) {
     const double top = ranked.empty() ? 0 : ranked.front().first.priority;
     for (auto& [g, unused] : ranked) {
         const double share = top > 0 ? g.priority / top : 0;
-        g.horizon = share >= 2.0 / 3.0 - 1e-9 ? Horizon::Now : share >= 1.0 / 3.0 - 1e-9 ? Horizon::Next : Horizon::Later;
+        g.horizon = share >= 2.0 / 3.0 - 1e-9   ? Horizon::Now
+                    : share >= 1.0 / 3.0 - 1e-9 ? Horizon::Next
+                                                : Horizon::Later;
         gaps.push_back(std::move(g));
     }
     return gaps;

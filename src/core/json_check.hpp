@@ -112,5 +112,4 @@ public:
     }
 };
 
-
 } // namespace mw::detail

@@ -78,16 +78,24 @@ static std::string labelAtOrBelow(const std::vector<ScaleLevel>& levels, double 
     return label;
 }
 
-std::string Model::levelLabel(double value) const { return labelAtOrBelow(scale, value); }
+std::string Model::levelLabel(double value) const {
+    return labelAtOrBelow(scale, value);
+}
 
 const std::vector<ScaleLevel>& Model::scoreLevels() const {
     return aggregation.rule == AggregationRule::WeightedMean ? scale : aggregation.tiers;
 }
 
-std::string Model::scoreLabel(double score) const { return labelAtOrBelow(scoreLevels(), score); }
+std::string Model::scoreLabel(double score) const {
+    return labelAtOrBelow(scoreLevels(), score);
+}
 
-double Model::minScore() const { return scoreLevels().empty() ? 0 : scoreLevels().front().value; }
-double Model::maxScore() const { return scoreLevels().empty() ? 0 : scoreLevels().back().value; }
+double Model::minScore() const {
+    return scoreLevels().empty() ? 0 : scoreLevels().front().value;
+}
+double Model::maxScore() const {
+    return scoreLevels().empty() ? 0 : scoreLevels().back().value;
+}
 
 std::string Model::scaleValuesText() const {
     std::string out;

@@ -34,8 +34,8 @@ struct Question {
     std::string guidance;
     std::vector<std::string> evidence;
     double weight = 1;
-    int tier = 0; // maturity tier for threshold and level-sum models; 0 when unused
-    std::vector<std::string> descriptors;     // one per scale level
+    int tier = 0;                         // maturity tier for threshold and level-sum models; 0 when unused
+    std::vector<std::string> descriptors; // one per scale level
     std::vector<std::string> recommendations; // one per scale level below the top: how to move up one
     std::vector<std::string> references;
 };

@@ -9,9 +9,9 @@
 
 namespace mw {
 
-using nlohmann::json;
 using detail::Checker;
 using detail::typeName;
+using nlohmann::json;
 
 namespace {
 
@@ -57,7 +57,8 @@ std::vector<ScaleLevel> parseLevels(Checker& check, const json& root, const std:
         if (!value || !label)
             continue;
         if (!levels.empty() && *value <= levels.back().value)
-            check.problem(itemPath + ".value", formatNumber(*value) + " is not greater than the level before it (" +
+            check.problem(itemPath + ".value", formatNumber(*value) +
+                                                   " is not greater than the level before it (" +
                                                    formatNumber(levels.back().value) + ")");
         level.value = *value;
         level.label = *label;
@@ -92,8 +93,8 @@ void parseQuestion(Checker& check, const json& item, const std::string& path, co
             else if (!tiered)
                 check.problem(path + ".tier", "tiers are only used by the threshold and level-sum rules");
             else if (tier->get<int>() < 1 || tier->get<int>() > maxTier)
-                check.problem(path + ".tier", std::to_string(tier->get<int>()) + " is outside 1.." +
-                                                  std::to_string(maxTier));
+                check.problem(path + ".tier",
+                              std::to_string(tier->get<int>()) + " is outside 1.." + std::to_string(maxTier));
             else
                 out.tier = tier->get<int>();
         }
@@ -103,15 +104,14 @@ void parseQuestion(Checker& check, const json& item, const std::string& path, co
     out.descriptors = check.stringList(item, path, "levels", true);
     if (item.contains("levels") && item["levels"].is_array() && scaleSize > 0 &&
         item["levels"].size() != scaleSize)
-        check.problem(path + ".levels", std::to_string(item["levels"].size()) + " descriptors, the scale has " +
-                                            std::to_string(scaleSize));
+        check.problem(path + ".levels", std::to_string(item["levels"].size()) +
+                                            " descriptors, the scale has " + std::to_string(scaleSize));
     out.recommendations = check.stringList(item, path, "recommendations", true);
     if (item.contains("recommendations") && item["recommendations"].is_array() && scaleSize > 0 &&
         item["recommendations"].size() != scaleSize - 1)
-        check.problem(path + ".recommendations", std::to_string(item["recommendations"].size()) +
-                                                     " recommendations, expected " +
-                                                     std::to_string(scaleSize - 1) +
-                                                     " (one for every level below the top)");
+        check.problem(path + ".recommendations",
+                      std::to_string(item["recommendations"].size()) + " recommendations, expected " +
+                          std::to_string(scaleSize - 1) + " (one for every level below the top)");
 }
 
 } // namespace
@@ -190,7 +190,8 @@ Result<Model> loadModel(const json& root) {
             Dimension dimension;
             if (auto id = check.string(item, path, "id")) {
                 if (!std::regex_match(*id, idPattern()))
-                    check.problem(path + ".id", "'" + *id + "' may hold only letters, digits, '.', '_' and '-'");
+                    check.problem(path + ".id",
+                                  "'" + *id + "' may hold only letters, digits, '.', '_' and '-'");
                 else if (!dimensionIds.insert(*id).second)
                     check.problem(path + ".id", "duplicate dimension id '" + *id + "'");
                 dimension.id = *id;

@@ -13,7 +13,8 @@ ModelRegistry ModelRegistry::withBuiltins() {
         auto model = loadModelText(text, name);
         // Built-in models are validated by the test suite; a broken one is a build defect.
         if (!model)
-            throw std::logic_error("built-in model " + std::string(name) + " is invalid: " + model.error().message);
+            throw std::logic_error("built-in model " + std::string(name) +
+                                   " is invalid: " + model.error().message);
         registry.add(std::move(*model));
     }
     return registry;
@@ -26,7 +27,8 @@ std::vector<std::string> ModelRegistry::addFolder(const std::filesystem::path& f
         return problems;
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
-        if (entry.path().extension() == ".json" && entry.path().filename().string().find(".schema.") == std::string::npos)
+        if (entry.path().extension() == ".json" &&
+            entry.path().filename().string().find(".schema.") == std::string::npos)
             files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
@@ -40,9 +42,8 @@ std::vector<std::string> ModelRegistry::addFolder(const std::filesystem::path& f
 }
 
 void ModelRegistry::add(Model model) {
-    auto same = std::find_if(models_.begin(), models_.end(), [&](const Model& m) {
-        return m.id == model.id && m.version == model.version;
-    });
+    auto same = std::find_if(models_.begin(), models_.end(),
+                             [&](const Model& m) { return m.id == model.id && m.version == model.version; });
     if (same != models_.end())
         *same = std::move(model);
     else
@@ -74,8 +75,8 @@ Result<Model> ModelRegistry::find(std::string_view idOrPath) const {
     std::string known;
     for (const auto& model : models_)
         known += (known.empty() ? "" : ", ") + model.id;
-    return fail("unknown model '" + std::string(idOrPath) + "'; known models: " + (known.empty() ? "none" : known) +
-                " (or give the path of a model .json file)");
+    return fail("unknown model '" + std::string(idOrPath) + "'; known models: " +
+                (known.empty() ? "none" : known) + " (or give the path of a model .json file)");
 }
 
 } // namespace mw

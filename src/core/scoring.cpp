@@ -60,8 +60,12 @@ namespace {
 
 using ValueOf = double (*)(const QuestionResult&);
 
-double currentOf(const QuestionResult& r) { return *r.answer.current; }
-double targetOf(const QuestionResult& r) { return r.effectiveTarget(); }
+double currentOf(const QuestionResult& r) {
+    return *r.answer.current;
+}
+double targetOf(const QuestionResult& r) {
+    return r.effectiveTarget();
+}
 
 std::optional<double> weightedMean(const std::vector<const QuestionResult*>& results, ValueOf value) {
     double sum = 0, weights = 0;
@@ -81,8 +85,8 @@ std::optional<double> thresholdScore(const Model& model, const std::vector<const
                                      ValueOf value) {
     const bool anyApplicable = std::any_of(results.begin(), results.end(),
                                            [](const QuestionResult* r) { return !r->answer.notApplicable; });
-    const bool anyAnswered =
-        std::any_of(results.begin(), results.end(), [](const QuestionResult* r) { return r->answer.current; });
+    const bool anyAnswered = std::any_of(results.begin(), results.end(),
+                                         [](const QuestionResult* r) { return r->answer.current; });
     if (!anyApplicable || !anyAnswered)
         return std::nullopt;
     const int maxTier = static_cast<int>(model.aggregation.tiers.size()) - 1;
@@ -215,36 +219,48 @@ std::vector<std::string> scoringExplanation(const Model& model) {
     const std::string top = formatNumber(model.maxScore());
     switch (model.aggregation.rule) {
     case AggregationRule::WeightedMean:
-        out.push_back("Each question is answered with the level on the scale whose description best matches what "
-                      "the workshop saw, backed by evidence. Its score is that level.");
-        out.push_back("A dimension's score is the weighted average of its answered questions. Questions marked not "
-                      "applicable and questions not yet answered are left out of the average, and the report says "
-                      "how many there were, so a missing answer never drags a score down unnoticed.");
-        out.push_back("The overall index is the weighted average of the dimension scores, using the dimension "
-                      "weights. All scores run from " + formatNumber(model.minScore()) + " to " + top + ".");
-        out.push_back("A score is read as the highest level it has fully reached: 2.6 reads as level 2, because "
-                      "level 3 has not yet been reached everywhere.");
+        out.push_back(
+            "Each question is answered with the level on the scale whose description best matches what "
+            "the workshop saw, backed by evidence. Its score is that level.");
+        out.push_back(
+            "A dimension's score is the weighted average of its answered questions. Questions marked not "
+            "applicable and questions not yet answered are left out of the average, and the report says "
+            "how many there were, so a missing answer never drags a score down unnoticed.");
+        out.push_back(
+            "The overall index is the weighted average of the dimension scores, using the dimension "
+            "weights. All scores run from " +
+            formatNumber(model.minScore()) + " to " + top + ".");
+        out.push_back(
+            "A score is read as the highest level it has fully reached: 2.6 reads as level 2, because "
+            "level 3 has not yet been reached everywhere.");
         break;
     case AggregationRule::Threshold:
-        out.push_back("Each practice belongs to a maturity tier. A practice counts as achieved when its answer is "
-                      "at least '" + model.levelLabel(model.aggregation.threshold) + "'.");
-        out.push_back("A dimension reaches tier k only when every applicable practice at tier k and below is "
-                      "achieved; one missing practice holds the dimension at the tier below. Unanswered practices "
-                      "count as not achieved; practices marked not applicable are left out.");
-        out.push_back("The overall index is the weighted average of the dimension tiers, from 0 to " + top + ".");
+        out.push_back(
+            "Each practice belongs to a maturity tier. A practice counts as achieved when its answer is "
+            "at least '" +
+            model.levelLabel(model.aggregation.threshold) + "'.");
+        out.push_back(
+            "A dimension reaches tier k only when every applicable practice at tier k and below is "
+            "achieved; one missing practice holds the dimension at the tier below. Unanswered practices "
+            "count as not achieved; practices marked not applicable are left out.");
+        out.push_back("The overall index is the weighted average of the dimension tiers, from 0 to " + top +
+                      ".");
         break;
     case AggregationRule::LevelSum:
         out.push_back("Each activity belongs to a maturity tier and is answered with a fraction of full "
                       "implementation.");
-        out.push_back("A dimension's score is the sum, over its tiers, of the average answer at that tier, so a "
-                      "fully implemented first tier adds 1 and partial work adds a fraction. Unanswered and not "
-                      "applicable activities are left out of the averages.");
-        out.push_back("The overall index is the weighted average of the dimension scores, from 0 to " + top + ".");
+        out.push_back(
+            "A dimension's score is the sum, over its tiers, of the average answer at that tier, so a "
+            "fully implemented first tier adds 1 and partial work adds a fraction. Unanswered and not "
+            "applicable activities are left out of the averages.");
+        out.push_back("The overall index is the weighted average of the dimension scores, from 0 to " + top +
+                      ".");
         break;
     }
-    out.push_back("A gap is the distance between the target and the current level of one question. Its priority "
-                  "is that distance multiplied by the weight of the question and of its dimension, so large gaps in "
-                  "heavily weighted areas come first.");
+    out.push_back(
+        "A gap is the distance between the target and the current level of one question. Its priority "
+        "is that distance multiplied by the weight of the question and of its dimension, so large gaps in "
+        "heavily weighted areas come first.");
     return out;
 }
 

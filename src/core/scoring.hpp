@@ -47,7 +47,7 @@ struct Scorecard {
     std::string overallTargetLabel;
     std::size_t total = 0;
     std::size_t answered = 0;
-    double completeness = 0; // %
+    double completeness = 0;             // %
     std::vector<std::string> unanswered; // question ids, model order
 
     const DimensionResult* dimension(std::string_view id) const;

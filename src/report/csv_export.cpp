@@ -6,7 +6,8 @@ namespace mw {
 
 std::string csvField(std::string_view text) {
     // Cells starting with these are formulas to a spreadsheet: prefix them so user text stays text.
-    const bool formulaLike = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+    const bool formulaLike =
+        !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
     const bool quote = formulaLike || text.find_first_of(",\"\r\n") != std::string_view::npos;
     std::string out;
     if (quote)
@@ -32,14 +33,15 @@ std::string answersCsv(const Model& model, const std::vector<Answer>& answers,
     for (const auto& a : answers)
         byQuestion.emplace(a.questionId, &a);
 
-    std::string out = "dimension,question_id,question,participant,current,current_label,not_applicable,target,"
-                      "target_label,gap,confidence,note,updated_at\r\n";
+    std::string out =
+        "dimension,question_id,question,participant,current,current_label,not_applicable,target,"
+        "target_label,gap,confidence,note,updated_at\r\n";
     for (const auto& dimension : model.dimensions) {
         for (const auto& question : dimension.questions) {
             auto [first, last] = byQuestion.equal_range(question.id);
             if (first == last) {
-                out += csvField(dimension.title) + "," + csvField(question.id) + "," + csvField(question.text) +
-                       ",,,,,,,,,,\r\n";
+                out += csvField(dimension.title) + "," + csvField(question.id) + "," +
+                       csvField(question.text) + ",,,,,,,,,,\r\n";
                 continue;
             }
             for (auto it = first; it != last; ++it) {
@@ -47,14 +49,14 @@ std::string answersCsv(const Model& model, const std::vector<Answer>& answers,
                 std::string gap;
                 if (a.current && a.target)
                     gap = formatNumber(std::max(0.0, *a.target - *a.current));
-                out += csvField(dimension.title) + "," + csvField(question.id) + "," + csvField(question.text) + "," +
-                       csvField(participantNames[a.participantId]) + "," +
+                out += csvField(dimension.title) + "," + csvField(question.id) + "," +
+                       csvField(question.text) + "," + csvField(participantNames[a.participantId]) + "," +
                        (a.current ? formatNumber(*a.current) : "") + "," +
                        csvField(a.current ? model.levelLabel(*a.current) : "") + "," +
-                       (a.notApplicable ? "yes" : "no") + "," + (a.target ? formatNumber(*a.target) : "") + "," +
-                       csvField(a.target ? model.levelLabel(*a.target) : "") + "," + gap + "," +
-                       std::string(toString(a.confidence)) + "," + csvField(a.note) + "," + csvField(a.updatedAt) +
-                       "\r\n";
+                       (a.notApplicable ? "yes" : "no") + "," + (a.target ? formatNumber(*a.target) : "") +
+                       "," + csvField(a.target ? model.levelLabel(*a.target) : "") + "," + gap + "," +
+                       std::string(toString(a.confidence)) + "," + csvField(a.note) + "," +
+                       csvField(a.updatedAt) + "\r\n";
             }
         }
     }

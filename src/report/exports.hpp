@@ -53,14 +53,15 @@ enum class RadarEmbedding { Vector, Image };
 std::unique_ptr<QTextDocument> buildReportDocument(const ReportData& data, const ReportOptions& options,
                                                    RadarEmbedding embedding);
 std::unique_ptr<QTextDocument> buildComparisonDocument(const ReportData& before, const ReportData& after,
-                                                       const ReportOptions& options, RadarEmbedding embedding);
+                                                       const ReportOptions& options,
+                                                       RadarEmbedding embedding);
 
 Result<void> writeReportPdf(const ReportData& data, const ReportOptions& options, const QString& path);
 Result<void> writeReportOdt(const ReportData& data, const ReportOptions& options, const QString& path);
-Result<void> writeComparisonPdf(const ReportData& before, const ReportData& after, const ReportOptions& options,
-                                const QString& path);
-Result<void> writeComparisonOdt(const ReportData& before, const ReportData& after, const ReportOptions& options,
-                                const QString& path);
+Result<void> writeComparisonPdf(const ReportData& before, const ReportData& after,
+                                const ReportOptions& options, const QString& path);
+Result<void> writeComparisonOdt(const ReportData& before, const ReportData& after,
+                                const ReportOptions& options, const QString& path);
 // Three sheets: answers, dimension scores and the action plan.
 Result<void> writeXlsx(const ReportData& data, const QString& path);
 

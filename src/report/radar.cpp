@@ -13,7 +13,9 @@ namespace {
 
 constexpr int kTextFlags = Qt::TextWordWrap;
 
-double clampValue(double value, double lo, double hi) { return std::clamp(value, lo, hi); }
+double clampValue(double value, double lo, double hi) {
+    return std::clamp(value, lo, hi);
+}
 
 struct LabelPlacement {
     QRectF rect;
@@ -105,12 +107,14 @@ RadarLayout RadarRenderer::layout(const RadarChart& chart, const QRectF& bounds,
         const QFontMetricsF metrics(labelFont, device);
         const double gap = metrics.height() * 0.5;
         // Wrap long dimension names rather than shrinking the chart: about a fifth of the width each side.
-        const double maxLabelWidth = std::max(metrics.horizontalAdvance(QStringLiteral("M")) * 7, area.width() * 0.19);
+        const double maxLabelWidth =
+            std::max(metrics.horizontalAdvance(QStringLiteral("M")) * 7, area.width() * 0.19);
         std::vector<QSizeF> sizes;
         for (const auto& axis : chart.axes)
-            sizes.push_back(metrics.boundingRect(QRectF(0, 0, maxLabelWidth, 1e6), kTextFlags | Qt::AlignCenter, axis)
-                                .size() +
-                            QSizeF(2, 0));
+            sizes.push_back(
+                metrics.boundingRect(QRectF(0, 0, maxLabelWidth, 1e6), kTextFlags | Qt::AlignCenter, axis)
+                    .size() +
+                QSizeF(2, 0));
         auto placeAll = [&](double radius) {
             std::vector<LabelPlacement> placements;
             for (std::size_t i = 0; i < n; ++i) {
@@ -134,7 +138,8 @@ RadarLayout RadarRenderer::layout(const RadarChart& chart, const QRectF& bounds,
         std::vector<QRectF> rects;
         for (const auto& p : placements)
             rects.push_back(p.rect);
-        const bool acceptable = lo >= std::min(area.width(), area.height()) * 0.22 && !anyOverlap(rects) && fits(lo);
+        const bool acceptable =
+            lo >= std::min(area.width(), area.height()) * 0.22 && !anyOverlap(rects) && fits(lo);
         if (acceptable || scale < 0.6) {
             out.radius = lo;
             out.labelFont = labelFont;
@@ -149,7 +154,8 @@ RadarLayout RadarRenderer::layout(const RadarChart& chart, const QRectF& bounds,
     for (const auto& series : chart.series) {
         std::vector<QPointF> points;
         for (std::size_t i = 0; i < n; ++i) {
-            const double value = i < series.values.size() && series.values[i] ? *series.values[i] : chart.minValue;
+            const double value =
+                i < series.values.size() && series.values[i] ? *series.values[i] : chart.minValue;
             points.push_back(out.pointAt(i, value, chart.minValue, chart.maxValue));
         }
         out.points.push_back(std::move(points));
@@ -175,7 +181,8 @@ void RadarRenderer::paint(QPainter& painter, const RadarChart& chart, const QRec
         QPolygonF polygon;
         for (std::size_t i = 0; i < n; ++i)
             polygon << layout.pointAt(i, ring.value, chart.minValue, chart.maxValue);
-        painter.setPen(QPen(colors.grid, unit * 0.8, ring.value == chart.maxValue ? Qt::SolidLine : Qt::DotLine));
+        painter.setPen(
+            QPen(colors.grid, unit * 0.8, ring.value == chart.maxValue ? Qt::SolidLine : Qt::DotLine));
         painter.setBrush(Qt::NoBrush);
         painter.drawPolygon(polygon);
     }
@@ -204,8 +211,8 @@ void RadarRenderer::paint(QPainter& painter, const RadarChart& chart, const QRec
         if (ring.label.isEmpty() || ring.value <= chart.minValue)
             continue;
         const QPointF at = layout.pointAt(0, ring.value, chart.minValue, chart.maxValue);
-        const QRectF textRect(at.x() + 4 * unit, at.y() + 1 * unit, ringMetrics.horizontalAdvance(ring.label) + 2,
-                              ringMetrics.height());
+        const QRectF textRect(at.x() + 4 * unit, at.y() + 1 * unit,
+                              ringMetrics.horizontalAdvance(ring.label) + 2, ringMetrics.height());
         QColor halo = colors.background;
         halo.setAlphaF(0.7);
         painter.fillRect(textRect, halo);
@@ -216,7 +223,8 @@ void RadarRenderer::paint(QPainter& painter, const RadarChart& chart, const QRec
     painter.setFont(layout.labelFont);
     painter.setPen(colors.text);
     for (std::size_t i = 0; i < n; ++i)
-        painter.drawText(layout.labelRects[i], layout.labelAlignments[i] | Qt::AlignVCenter | kTextFlags, chart.axes[i]);
+        painter.drawText(layout.labelRects[i], layout.labelAlignments[i] | Qt::AlignVCenter | kTextFlags,
+                         chart.axes[i]);
 
     painter.setFont(font);
     const QFontMetricsF legendMetrics(font, painter.device());

@@ -45,11 +45,11 @@ struct RadarLayout {
     QPointF centre;
     double radius = 0;
     QFont labelFont;
-    std::vector<double> angles;                 // radians, axis 0 at the top, clockwise
-    std::vector<QRectF> labelRects;             // one per axis, never overlapping, inside the bounds
-    std::vector<int> labelAlignments;           // Qt::Alignment flags for each label
-    std::vector<std::vector<QPointF>> points;   // per series, per axis
-    std::vector<QRectF> legendRects;            // per series: swatch and name
+    std::vector<double> angles;               // radians, axis 0 at the top, clockwise
+    std::vector<QRectF> labelRects;           // one per axis, never overlapping, inside the bounds
+    std::vector<int> labelAlignments;         // Qt::Alignment flags for each label
+    std::vector<std::vector<QPointF>> points; // per series, per axis
+    std::vector<QRectF> legendRects;          // per series: swatch and name
     QRectF bounds;
 
     QPointF pointAt(std::size_t axis, double value, double minValue, double maxValue) const;

@@ -75,10 +75,12 @@ RadarChart radarChartFor(const ReportData& data, const ReportData* baseline) {
             const auto* earlier = baseline->scores.dimension(d.id);
             values.push_back(earlier ? earlier->current : std::nullopt);
         }
-        chart.series.push_back({QStringLiteral("Baseline (%1)").arg(QString::fromStdString(baseline->info.date)),
-                                values, radar_palette::baseline, false, Qt::DotLine});
+        chart.series.push_back(
+            {QStringLiteral("Baseline (%1)").arg(QString::fromStdString(baseline->info.date)), values,
+             radar_palette::baseline, false, Qt::DotLine});
     }
-    chart.series.push_back({QStringLiteral("Current"), currentValues(data.scores), radar_palette::current, true});
+    chart.series.push_back(
+        {QStringLiteral("Current"), currentValues(data.scores), radar_palette::current, true});
     return chart;
 }
 
@@ -94,8 +96,8 @@ RadarChart comparisonRadar(const ReportData& before, const ReportData& after) {
     chart.rings = ringsFor(model);
     chart.minValue = model.minScore();
     chart.maxValue = model.maxScore();
-    chart.series.push_back({QStringLiteral("Before: %1").arg(QString::fromStdString(before.info.date)), earlier,
-                            radar_palette::baseline, true, Qt::DashLine});
+    chart.series.push_back({QStringLiteral("Before: %1").arg(QString::fromStdString(before.info.date)),
+                            earlier, radar_palette::baseline, true, Qt::DashLine});
     chart.series.push_back({QStringLiteral("After: %1").arg(QString::fromStdString(after.info.date)),
                             currentValues(after.scores), radar_palette::current, true});
     return chart;

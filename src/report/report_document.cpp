@@ -15,8 +15,10 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextDocumentFragment>
 #include <QTextDocumentWriter>
 #include <QTextObjectInterface>
+#include <QTextTable>
 
 #include <algorithm>
 #include <cmath>
@@ -25,16 +27,22 @@ namespace mw {
 
 namespace {
 
-constexpr int kRadarObjectType = QTextFormat::UserObject + 1;
+constexpr int kDocumentImagesType = QTextFormat::UserObject + 1;
 constexpr int kRadarIndexProperty = QTextFormat::UserProperty + 1;
 const QString kRadarMarker = QStringLiteral("@@MW-RADAR-%1@@");
 
-QString esc(const std::string& text) { return QString::fromStdString(text).toHtmlEscaped(); }
+QString esc(const std::string& text) {
+    return QString::fromStdString(text).toHtmlEscaped();
+}
 QString escMultiline(const std::string& text) {
     return esc(text).replace(QLatin1Char('\n'), QStringLiteral("<br/>"));
 }
-QString num(double value) { return QString::fromStdString(formatNumber(value)); }
-QString num(const std::optional<double>& value) { return value ? num(*value) : QStringLiteral("&#8212;"); }
+QString num(double value) {
+    return QString::fromStdString(formatNumber(value));
+}
+QString num(const std::optional<double>& value) {
+    return value ? num(*value) : QStringLiteral("&#8212;");
+}
 QString signedNum(const std::optional<double>& value) {
     if (!value)
         return QStringLiteral("&#8212;");
@@ -56,7 +64,8 @@ QString scoreText(const Model& model, const std::optional<double>& value) {
 }
 QString longDate(const std::string& iso) {
     const QDate date = QDate::fromString(QString::fromStdString(iso), Qt::ISODate);
-    return date.isValid() ? date.toString(QStringLiteral("d MMMM yyyy")) : QString::fromStdString(iso).toHtmlEscaped();
+    return date.isValid() ? date.toString(QStringLiteral("d MMMM yyyy"))
+                          : QString::fromStdString(iso).toHtmlEscaped();
 }
 
 const char* const kStyleSheet = R"CSS(
@@ -74,22 +83,50 @@ th { background-color: #dce6f0; color: #17365d; font-weight: 600; text-align: le
 .bad { color: #b3261e; }
 )CSS";
 
-// Paints the radar straight into the document: vector in a PDF, identical to the screen.
-class RadarObject : public QObject, public QTextObjectInterface {
+// Draws the document's images. "mw-radar-N" is painted by RadarRenderer straight into the page (vector in a
+// PDF, identical to the screen); anything else (the logo) is a picture from the document's resources. Taking
+// over images lets the whole report come from one setHtml call and one layout.
+class DocumentImages : public QObject, public QTextObjectInterface {
     Q_OBJECT
     Q_INTERFACES(QTextObjectInterface)
 public:
     std::vector<RadarChart> charts;
     QFont font;
 
-    QSizeF intrinsicSize(QTextDocument* doc, int, const QTextFormat&) override {
-        const double width = doc->pageSize().width() > 0 ? doc->pageSize().width() * 0.94 : doc->textWidth();
-        return {width, width * 0.8};
+    QSizeF intrinsicSize(QTextDocument* doc, int, const QTextFormat& format) override {
+        const QTextImageFormat image = format.toImageFormat();
+        if (radarIndex(image) >= 0) {
+            const double width =
+                doc->pageSize().width() > 0 ? doc->pageSize().width() * 0.94 : doc->textWidth();
+            return {width, width * 0.8};
+        }
+        const QImage picture =
+            doc->resource(QTextDocument::ImageResource, QUrl(image.name())).value<QImage>();
+        if (picture.isNull())
+            return {};
+        // The HTML gives a height in points; scale it to the paint device like text.
+        const double scale = doc->documentLayout()->paintDevice()
+                                 ? doc->documentLayout()->paintDevice()->logicalDpiY() / 72.0
+                                 : 96.0 / 72.0;
+        const double height = image.height() > 0 ? image.height() * scale : picture.height();
+        return {height * picture.width() / picture.height(), height};
     }
-    void drawObject(QPainter* painter, const QRectF& rect, QTextDocument*, int, const QTextFormat& format) override {
-        const int index = format.property(kRadarIndexProperty).toInt();
-        if (index >= 0 && index < static_cast<int>(charts.size()))
+    void drawObject(QPainter* painter, const QRectF& rect, QTextDocument* doc, int,
+                    const QTextFormat& format) override {
+        const QTextImageFormat image = format.toImageFormat();
+        if (const int index = radarIndex(image); index >= 0 && index < static_cast<int>(charts.size())) {
             RadarRenderer::paint(*painter, charts[index], rect, font, RadarColors());
+            return;
+        }
+        const QImage picture =
+            doc->resource(QTextDocument::ImageResource, QUrl(image.name())).value<QImage>();
+        if (!picture.isNull())
+            painter->drawImage(rect, picture);
+    }
+
+private:
+    static int radarIndex(const QTextImageFormat& image) {
+        return image.name().startsWith(QLatin1String("mw-radar-")) ? image.name().mid(9).toInt() : -1;
     }
 };
 
@@ -114,8 +151,9 @@ QFont radarFont() {
 
 QString ReportHtml::table(const QStringList& headers, const std::vector<QStringList>& rows,
                           const std::vector<int>& widths) {
-    QString html = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" border=\"1\" "
-                                  "style=\"border-color:#b8c2cc; border-style:solid; margin-bottom:10px;\"><thead><tr>");
+    QString html =
+        QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" border=\"1\" "
+                       "style=\"border-color:#b8c2cc; border-style:solid; margin-bottom:10px;\"><thead><tr>");
     for (qsizetype i = 0; i < headers.size(); ++i) {
         const QString width = i < static_cast<qsizetype>(widths.size()) && widths[i] > 0
                                   ? QStringLiteral(" width=\"%1%\"").arg(widths[i])
@@ -144,14 +182,17 @@ void ReportHtml::radar(RadarChart chart) {
     charts.push_back(std::move(chart));
 }
 
-void ReportHtml::pageBreak() { body += QStringLiteral("<p style=\"page-break-after: always;\"></p>"); }
+void ReportHtml::pageBreak() {
+    body += QStringLiteral("<p style=\"page-break-after: always;\"></p>");
+}
 
 QString ReportHtml::contents(const std::vector<int>& pages) const {
-    QString html = QStringLiteral("<h1>Contents</h1><table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">");
+    QString html =
+        QStringLiteral("<h1>Contents</h1><table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">");
     for (std::size_t i = 0; i < headings.size(); ++i) {
         const auto& [level, text] = headings[i];
-        // "00" holds the place of a page number while the first pass paginates; 0 means no numbers (ODT).
-        const QString page = i >= pages.size() ? QStringLiteral("00") : pages[i] > 0 ? QString::number(pages[i]) : QString();
+        // 0: the number is painted in after pagination (PDF) or left to the word processor (ODT).
+        const QString page = i < pages.size() && pages[i] > 0 ? QString::number(pages[i]) : QString();
         const QString indent = level > 1 ? QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;") : QString();
         const QString weight = level == 1 ? QStringLiteral("font-weight:600;") : QString();
         html += QStringLiteral("<tr><td style=\"%1\">%2%3</td><td align=\"right\" width=\"10%\">%4</td></tr>")
@@ -167,7 +208,8 @@ QString coverHtml(const QString& kind, const QString& client, const QString& tit
     QString html = QStringLiteral("<p>&nbsp;</p>");
     if (hasLogo)
         html += QStringLiteral("<p><img src=\"mw-logo\" height=\"70\"/></p>");
-    html += QStringLiteral("<p>&nbsp;</p><p>&nbsp;</p><p style=\"font-size:11pt; color:#5a6673;\">%1</p>").arg(kind);
+    html += QStringLiteral("<p>&nbsp;</p><p>&nbsp;</p><p style=\"font-size:11pt; color:#5a6673;\">%1</p>")
+                .arg(kind);
     html += QStringLiteral("<p style=\"font-size:26pt; font-weight:600; color:#17365d;\">%1</p>").arg(client);
     html += QStringLiteral("<p style=\"font-size:15pt; color:#1f4e79;\">%1</p><p>&nbsp;</p>").arg(title);
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"4\">");
@@ -176,8 +218,9 @@ QString coverHtml(const QString& kind, const QString& client, const QString& tit
                     .arg(facts[i], facts[i + 1]);
     html += QStringLiteral("</table>");
     if (!branding.consultancy.isEmpty())
-        html += QStringLiteral("<p>&nbsp;</p><p>&nbsp;</p><p style=\"font-size:11pt;\">Prepared by <b>%1</b></p>")
-                    .arg(branding.consultancy.toHtmlEscaped());
+        html +=
+            QStringLiteral("<p>&nbsp;</p><p>&nbsp;</p><p style=\"font-size:11pt;\">Prepared by <b>%1</b></p>")
+                .arg(branding.consultancy.toHtmlEscaped());
     return html;
 }
 
@@ -208,7 +251,8 @@ void appendMethod(ReportHtml& html, const Model& model) {
     std::vector<QStringList> rows;
     for (const auto& level : model.scale)
         rows.push_back({num(level.value), esc(level.label), esc(level.meaning)});
-    html.body += QStringLiteral("<p>The answer scale of %1 %2:</p>").arg(esc(model.title), esc(model.version));
+    html.body +=
+        QStringLiteral("<p>The answer scale of %1 %2:</p>").arg(esc(model.title), esc(model.version));
     html.body += ReportHtml::table({"Level", "Name", "What it means"}, rows, {10, 18, 72});
     if (model.aggregation.rule != AggregationRule::WeightedMean) {
         std::vector<QStringList> tiers;
@@ -236,26 +280,29 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
     html.heading(1, QStringLiteral("Executive summary"));
     const QString max = num(model.maxScore());
     if (scores.overall) {
-        html.body += QStringLiteral("<p>%1 assessed its IT/OT convergence initiative against the %2 model. Across "
-                                    "its %3 dimensions the initiative stands at <b>%4 out of %5</b>, level "
-                                    "<b>%6</b>. The workshop set a target of <b>%7</b> (%8), a distance of %9 "
-                                    "to close.</p>")
-                         .arg(esc(data.client.name), esc(model.title))
-                         .arg(scores.dimensions.size())
-                         .arg(num(*scores.overall), max, esc(scores.overallLabel), num(*scores.overallTarget),
-                              esc(scores.overallTargetLabel), num(*scores.overallTarget - *scores.overall));
+        html.body +=
+            QStringLiteral("<p>%1 assessed its IT/OT convergence initiative against the %2 model. Across "
+                           "its %3 dimensions the initiative stands at <b>%4 out of %5</b>, level "
+                           "<b>%6</b>. The workshop set a target of <b>%7</b> (%8), a distance of %9 "
+                           "to close.</p>")
+                .arg(esc(data.client.name), esc(model.title))
+                .arg(scores.dimensions.size())
+                .arg(num(*scores.overall), max, esc(scores.overallLabel), num(*scores.overallTarget),
+                     esc(scores.overallTargetLabel), num(*scores.overallTarget - *scores.overall));
     } else {
-        html.body += QStringLiteral("<p>No question has been answered with a level yet, so there are no scores "
-                                    "to report.</p>");
+        html.body +=
+            QStringLiteral("<p>No question has been answered with a level yet, so there are no scores "
+                           "to report.</p>");
     }
-    html.body += QStringLiteral("<p>%1 of %2 questions were answered (%3%).%4</p>")
-                     .arg(scores.answered)
-                     .arg(scores.total)
-                     .arg(qRound(scores.completeness))
-                     .arg(scores.unanswered.empty()
-                              ? QString()
-                              : QStringLiteral(" Unanswered questions are left out of the scores; the dimension "
-                                               "table shows where."));
+    html.body +=
+        QStringLiteral("<p>%1 of %2 questions were answered (%3%).%4</p>")
+            .arg(scores.answered)
+            .arg(scores.total)
+            .arg(qRound(scores.completeness))
+            .arg(scores.unanswered.empty()
+                     ? QString()
+                     : QStringLiteral(" Unanswered questions are left out of the scores; the dimension "
+                                      "table shows where."));
     const QStringList strongest = topDimensions(scores, true, 2);
     const QStringList weakest = topDimensions(scores, false, 2);
     if (!strongest.isEmpty())
@@ -263,13 +310,15 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
                                     "initiative is most exposed.</p>")
                          .arg(joinNatural(strongest), joinNatural(weakest));
     if (!data.gaps.empty()) {
-        html.body += QStringLiteral("<p>The five gaps that matter most, with the next step for each:</p><ol>");
+        html.body +=
+            QStringLiteral("<p>The five gaps that matter most, with the next step for each:</p><ol>");
         for (std::size_t i = 0; i < data.gaps.size() && i < 5; ++i) {
             const Gap& g = data.gaps[i];
-            html.body += QStringLiteral("<li style=\"margin-bottom:5px;\"><b>%1</b> (%2). Today: %3; target: %4. "
-                                        "Next step: %5</li>")
-                             .arg(esc(g.questionText), esc(g.dimensionTitle), esc(g.currentLabel),
-                                  esc(g.targetLabel), esc(g.recommendation));
+            html.body +=
+                QStringLiteral("<li style=\"margin-bottom:5px;\"><b>%1</b> (%2). Today: %3; target: %4. "
+                               "Next step: %5</li>")
+                    .arg(esc(g.questionText), esc(g.dimensionTitle), esc(g.currentLabel), esc(g.targetLabel),
+                         esc(g.recommendation));
         }
         html.body += QStringLiteral("</ol>");
     }
@@ -277,14 +326,15 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
 
     // Radar and dimension table
     html.heading(1, QStringLiteral("Maturity profile"));
-    html.body += QStringLiteral("<p>The chart shows the current score of each dimension (filled blue) against the "
-                                "target (dashed orange). Each ring is one level of the scale; the further out, the "
-                                "more mature.</p>");
+    html.body +=
+        QStringLiteral("<p>The chart shows the current score of each dimension (filled blue) against the "
+                       "target (dashed orange). Each ring is one level of the scale; the further out, the "
+                       "more mature.</p>");
     html.radar(radarChartFor(data));
     std::vector<QStringList> rows;
     for (const auto& d : scores.dimensions)
-        rows.push_back({esc(d.title), num(d.current), esc(d.current ? d.currentLabel : "not scored"), num(d.target),
-                        num(d.gap()), QStringLiteral("%1/%2").arg(d.answered).arg(d.total)});
+        rows.push_back({esc(d.title), num(d.current), esc(d.current ? d.currentLabel : "not scored"),
+                        num(d.target), num(d.gap()), QStringLiteral("%1/%2").arg(d.answered).arg(d.total)});
     rows.push_back({"<b>Overall</b>", "<b>" + num(scores.overall) + "</b>", esc(scores.overallLabel),
                     num(scores.overallTarget),
                     scores.overall ? num(*scores.overallTarget - *scores.overall) : QStringLiteral("&#8212;"),
@@ -321,7 +371,8 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
                 meta = QStringLiteral("Current <b>%1</b> &#160;&#183;&#160; Target <b>%2</b>")
                            .arg(levelText(model, qr.answer.current), levelText(model, qr.effectiveTarget()));
             if (answer && qr.answer.answered())
-                meta += QStringLiteral(" &#160;&#183;&#160; Confidence %1").arg(esc(std::string(toString(answer->confidence))));
+                meta += QStringLiteral(" &#160;&#183;&#160; Confidence %1")
+                            .arg(esc(std::string(toString(answer->confidence))));
             html.body += QStringLiteral("<p class=\"meta\">%1</p>").arg(meta);
             if (qr.answer.current) {
                 std::size_t level = 0;
@@ -329,24 +380,28 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
                     if (model.scale[i].value <= *qr.answer.current + 1e-9)
                         level = i;
                 if (level < question.descriptors.size())
-                    html.body += QStringLiteral("<p><i>Observed:</i> %1</p>").arg(esc(question.descriptors[level]));
+                    html.body +=
+                        QStringLiteral("<p><i>Observed:</i> %1</p>").arg(esc(question.descriptors[level]));
             }
             if (answer && !answer->note.empty())
-                html.body += QStringLiteral("<p><i>Notes and evidence:</i> %1</p>").arg(escMultiline(answer->note));
+                html.body +=
+                    QStringLiteral("<p><i>Notes and evidence:</i> %1</p>").arg(escMultiline(answer->note));
         }
     }
     html.pageBreak();
 
     // Gap analysis and roadmap
     html.heading(1, QStringLiteral("Gap analysis and roadmap"));
-    html.body += QStringLiteral("<p>Every question whose target lies above its current level is a gap. The gaps are "
-                                "ranked by priority (the gap multiplied by the question and dimension weights) and "
-                                "grouped into three horizons: those with at least two thirds of the top priority "
-                                "belong to <b>Now</b>, at least one third to <b>Next</b>, the rest to "
-                                "<b>Later</b>. Each comes with the model's next step from the level reached "
-                                "today.</p>");
+    html.body +=
+        QStringLiteral("<p>Every question whose target lies above its current level is a gap. The gaps are "
+                       "ranked by priority (the gap multiplied by the question and dimension weights) and "
+                       "grouped into three horizons: those with at least two thirds of the top priority "
+                       "belong to <b>Now</b>, at least one third to <b>Next</b>, the rest to "
+                       "<b>Later</b>. Each comes with the model's next step from the level reached "
+                       "today.</p>");
     if (data.gaps.empty())
-        html.body += QStringLiteral("<p>There are no gaps: every answered question is at or above its target.</p>");
+        html.body +=
+            QStringLiteral("<p>There are no gaps: every answered question is at or above its target.</p>");
     for (Horizon horizon : {Horizon::Now, Horizon::Next, Horizon::Later}) {
         std::vector<QStringList> gapRows;
         int rank = 0;
@@ -354,15 +409,18 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
             ++rank;
             if (g.horizon != horizon)
                 continue;
-            gapRows.push_back({QString::number(rank), QStringLiteral("<b>%1</b><br/><span class=\"muted small\">%2"
-                                                                     "</span>")
-                                                          .arg(esc(g.questionText), esc(g.dimensionTitle)),
-                               num(g.current) + " &#8594; " + num(g.target), num(g.priority), esc(g.recommendation)});
+            gapRows.push_back({QString::number(rank),
+                               QStringLiteral("<b>%1</b><br/><span class=\"muted small\">%2"
+                                              "</span>")
+                                   .arg(esc(g.questionText), esc(g.dimensionTitle)),
+                               num(g.current) + " &#8594; " + num(g.target), num(g.priority),
+                               esc(g.recommendation)});
         }
         const QString name = horizon == Horizon::Now    ? QStringLiteral("Now")
                              : horizon == Horizon::Next ? QStringLiteral("Next")
                                                         : QStringLiteral("Later");
-        html.heading(2, QStringLiteral("%1 (%2)").arg(name, QString::fromUtf8(horizonPeriod(horizon).data())));
+        html.heading(2,
+                     QStringLiteral("%1 (%2)").arg(name, QString::fromUtf8(horizonPeriod(horizon).data())));
         if (gapRows.empty())
             html.body += QStringLiteral("<p class=\"muted\">No gaps in this horizon.</p>");
         else
@@ -378,10 +436,11 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
     std::vector<QStringList> answerRows;
     for (const auto& qr : scores.questions) {
         const Answer* answer = data.consensusAnswer(qr.question->id);
-        answerRows.push_back({esc(qr.question->id), esc(qr.question->text),
-                              qr.answer.notApplicable ? QStringLiteral("N/A") : num(qr.answer.current),
-                              qr.answer.current ? num(qr.effectiveTarget()) : QStringLiteral("&#8212;"),
-                              answer ? esc(std::string(toString(answer->confidence))) : QStringLiteral("&#8212;")});
+        answerRows.push_back(
+            {esc(qr.question->id), esc(qr.question->text),
+             qr.answer.notApplicable ? QStringLiteral("N/A") : num(qr.answer.current),
+             qr.answer.current ? num(qr.effectiveTarget()) : QStringLiteral("&#8212;"),
+             answer ? esc(std::string(toString(answer->confidence))) : QStringLiteral("&#8212;")});
     }
     html.body += ReportHtml::table({"Id", "Question", "Current", "Target", "Confidence"}, answerRows,
                                    {7, 55, 11, 11, 16});
@@ -398,34 +457,38 @@ ReportHtml comparisonHtml(const ReportData& before, const ReportData& after, con
     const Model& model = *after.model;
     const Comparison c = compareAssessments(*before.model, before.answers, *after.model, after.answers);
     ReportHtml html;
-    html.cover = coverHtml(QStringLiteral("IT/OT convergence progress review"), esc(after.client.name),
-                           esc(before.info.title) + " &#8594; " + esc(after.info.title),
-                           {"Before", longDate(before.info.date), "After", longDate(after.info.date), "Assessor",
-                            esc(after.info.assessor), "Model", esc(model.title + " " + model.version)},
-                           options.branding, hasLogo);
+    html.cover =
+        coverHtml(QStringLiteral("IT/OT convergence progress review"), esc(after.client.name),
+                  esc(before.info.title) + " &#8594; " + esc(after.info.title),
+                  {"Before", longDate(before.info.date), "After", longDate(after.info.date), "Assessor",
+                   esc(after.info.assessor), "Model", esc(model.title + " " + model.version)},
+                  options.branding, hasLogo);
 
     html.heading(1, QStringLiteral("Summary of progress"));
     if (c.overallBefore && c.overallAfter)
-        html.body += QStringLiteral("<p>Between %1 and %2 the overall index moved from <b>%3</b> (%4) to <b>%5</b> "
-                                    "(%6), a change of <b>%7</b>.</p>")
-                         .arg(longDate(before.info.date), longDate(after.info.date), num(*c.overallBefore),
-                              esc(before.model->scoreLabel(*c.overallBefore)), num(*c.overallAfter),
-                              esc(model.scoreLabel(*c.overallAfter)), signedNum(c.overallDelta()));
-    html.body += QStringLiteral("<p>Of the questions answered both times, <b>%1 improved</b>, <b>%2 declined</b> and "
-                                "%3 stayed where they were.%4</p>")
-                     .arg(c.improved)
-                     .arg(c.declined)
-                     .arg(c.unchanged)
-                     .arg(c.notComparable ? QStringLiteral(" %1 could not be compared because one side was "
-                                                           "unanswered or not applicable.")
-                                                .arg(c.notComparable)
-                                          : QString());
+        html.body +=
+            QStringLiteral("<p>Between %1 and %2 the overall index moved from <b>%3</b> (%4) to <b>%5</b> "
+                           "(%6), a change of <b>%7</b>.</p>")
+                .arg(longDate(before.info.date), longDate(after.info.date), num(*c.overallBefore),
+                     esc(before.model->scoreLabel(*c.overallBefore)), num(*c.overallAfter),
+                     esc(model.scoreLabel(*c.overallAfter)), signedNum(c.overallDelta()));
+    html.body +=
+        QStringLiteral("<p>Of the questions answered both times, <b>%1 improved</b>, <b>%2 declined</b> and "
+                       "%3 stayed where they were.%4</p>")
+            .arg(c.improved)
+            .arg(c.declined)
+            .arg(c.unchanged)
+            .arg(c.notComparable ? QStringLiteral(" %1 could not be compared because one side was "
+                                                  "unanswered or not applicable.")
+                                       .arg(c.notComparable)
+                                 : QString());
     if (!c.sameModelVersion)
-        html.body += QStringLiteral("<p>The two assessments used different model versions (%1 and %2). Only the "
-                                    "questions both versions ask are compared; %3 were dropped and %4 added.</p>")
-                         .arg(esc(before.model->version), esc(model.version))
-                         .arg(c.onlyInBefore.size())
-                         .arg(c.onlyInAfter.size());
+        html.body +=
+            QStringLiteral("<p>The two assessments used different model versions (%1 and %2). Only the "
+                           "questions both versions ask are compared; %3 were dropped and %4 added.</p>")
+                .arg(esc(before.model->version), esc(model.version))
+                .arg(c.onlyInBefore.size())
+                .arg(c.onlyInAfter.size());
     html.radar(comparisonRadar(before, after));
     std::vector<QStringList> rows;
     for (const auto& d : c.dimensions) {
@@ -467,19 +530,23 @@ ReportHtml comparisonHtml(const ReportData& before, const ReportData& after, con
         }
         std::vector<QStringList> changeRows;
         for (const auto* q : list)
-            changeRows.push_back({esc(q->questionText), esc(q->dimensionTitle),
-                                  levelText(*before.model, q->before) + " &#8594; " + levelText(model, q->after),
-                                  signedNum(q->delta())});
-        html.body += ReportHtml::table({"Question", "Dimension", "Levels", "Change"}, changeRows, {44, 24, 22, 10});
+            changeRows.push_back(
+                {esc(q->questionText), esc(q->dimensionTitle),
+                 levelText(*before.model, q->before) + " &#8594; " + levelText(model, q->after),
+                 signedNum(q->delta())});
+        html.body +=
+            ReportHtml::table({"Question", "Dimension", "Levels", "Change"}, changeRows, {44, 24, 22, 10});
     }
 
     html.heading(1, QStringLiteral("Every changed question"));
     html.body += QStringLiteral("<p>Each question whose level changed, with the notes recorded at both "
                                 "workshops.</p>");
     for (const auto* q : changed) {
-        html.body += QStringLiteral("<p class=\"question\">%1&nbsp;&nbsp;%2</p>").arg(esc(q->questionId), esc(q->questionText));
-        html.body += QStringLiteral("<p class=\"meta\">%1 &#8594; %2 (<b>%3</b>)</p>")
-                         .arg(levelText(*before.model, q->before), levelText(model, q->after), signedNum(q->delta()));
+        html.body += QStringLiteral("<p class=\"question\">%1&nbsp;&nbsp;%2</p>")
+                         .arg(esc(q->questionId), esc(q->questionText));
+        html.body +=
+            QStringLiteral("<p class=\"meta\">%1 &#8594; %2 (<b>%3</b>)</p>")
+                .arg(levelText(*before.model, q->before), levelText(model, q->after), signedNum(q->delta()));
         if (!q->beforeNote.empty())
             html.body += QStringLiteral("<p><i>Before:</i> %1</p>").arg(escMultiline(q->beforeNote));
         if (!q->afterNote.empty())
@@ -498,9 +565,12 @@ ReportHtml comparisonHtml(const ReportData& before, const ReportData& after, con
 namespace {
 
 struct PageGeometry {
-    QSizeF page;   // device pixels
+    QSizeF page; // device pixels
     QMarginsF margins;
-    QSizeF body() const { return {page.width() - margins.left() - margins.right(), page.height() - margins.top() - margins.bottom()}; }
+    QSizeF body() const {
+        return {page.width() - margins.left() - margins.right(),
+                page.height() - margins.top() - margins.bottom()};
+    }
 };
 
 constexpr int kPdfResolution = 300;
@@ -521,20 +591,26 @@ QImage loadLogo(const QString& path) {
 
 std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, const std::vector<int>& pages,
                                         RadarEmbedding embedding, const QImage& logo, QPaintDevice* device,
-                                        const QSizeF& bodySize, RadarObject* handler) {
+                                        const QSizeF& bodySize, DocumentImages* handler) {
     auto doc = std::make_unique<QTextDocument>();
     doc->setDefaultFont(documentFont());
     doc->setDefaultStyleSheet(QString::fromLatin1(kStyleSheet));
     doc->setDocumentMargin(0);
     if (device)
         doc->documentLayout()->setPaintDevice(device);
+    // Page size before content: the document is laid out and paginated once, when the HTML arrives.
+    if (!bodySize.isEmpty())
+        doc->setPageSize(bodySize);
     if (!logo.isNull())
         doc->addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("mw-logo")), logo);
     QString body = html.cover + QStringLiteral("<p style=\"page-break-after: always;\"></p>") +
-                   html.contents(pages) + QStringLiteral("<p style=\"page-break-after: always;\"></p>") + html.body;
+                   html.contents(pages) + QStringLiteral("<p style=\"page-break-after: always;\"></p>") +
+                   html.body;
 
-    if (embedding == RadarEmbedding::Image) {
-        for (std::size_t i = 0; i < html.charts.size(); ++i) {
+    for (std::size_t i = 0; i < html.charts.size(); ++i) {
+        const QString name = QStringLiteral("mw-radar-%1").arg(i);
+        if (embedding == RadarEmbedding::Image) {
+            // Word processors get a picture: 1800 x 1330 pixels, shown 16 cm wide.
             QImage image(QSize(1800, 1330), QImage::Format_ARGB32_Premultiplied);
             image.fill(Qt::white);
             QPainter painter(&image);
@@ -542,29 +618,19 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, const std::vecto
             font.setPointSizeF(font.pointSizeF() * 1800 / 800.0 * 96 / image.logicalDpiX());
             RadarRenderer::paint(painter, html.charts[i], QRectF(0, 0, 1800, 1330), font);
             painter.end();
-            const QString name = QStringLiteral("mw-radar-%1.png").arg(i);
-            doc->addResource(QTextDocument::ImageResource, QUrl(name), image);
-            body.replace(kRadarMarker.arg(i), QStringLiteral("<img src=\"%1\" width=\"600\" height=\"443\"/>").arg(name));
+            doc->addResource(QTextDocument::ImageResource, QUrl(name + ".png"), image);
+            body.replace(kRadarMarker.arg(i),
+                         QStringLiteral("<img src=\"%1.png\" width=\"600\" height=\"443\"/>").arg(name));
+        } else {
+            body.replace(kRadarMarker.arg(i), QStringLiteral("<img src=\"%1\"/>").arg(name));
         }
-        doc->setHtml(body);
-        return doc;
+    }
+    if (embedding == RadarEmbedding::Vector) {
+        handler->charts = html.charts;
+        handler->font = radarFont();
+        doc->documentLayout()->registerHandler(QTextFormat::ImageObject, handler);
     }
     doc->setHtml(body);
-    handler->charts = html.charts;
-    handler->font = radarFont();
-    doc->documentLayout()->registerHandler(kRadarObjectType, handler);
-    for (std::size_t i = 0; i < html.charts.size(); ++i) {
-        QTextCursor found = doc->find(kRadarMarker.arg(i));
-        if (found.isNull())
-            continue;
-        QTextCharFormat format;
-        format.setObjectType(kRadarObjectType);
-        format.setProperty(kRadarIndexProperty, static_cast<int>(i));
-        found.insertText(QString(QChar::ObjectReplacementCharacter), format);
-    }
-    // Setting the page size last makes the layout paginate the finished document in one pass.
-    if (!bodySize.isEmpty())
-        doc->setPageSize(bodySize);
     return doc;
 }
 
@@ -576,9 +642,32 @@ std::vector<int> headingPages(QTextDocument& doc, double bodyHeight) {
         const int level = block.blockFormat().headingLevel();
         if (level < 1 || level > 2 || block.text() == QLatin1String("Contents"))
             continue;
-        pages.push_back(static_cast<int>(layout->blockBoundingRect(block).top() / bodyHeight) + 1);
+        // The first line, not the block's top: a heading's top margin may still lie on the previous page.
+        const QTextLine line = block.layout()->lineCount() > 0 ? block.layout()->lineAt(0) : QTextLine();
+        const double y =
+            layout->blockBoundingRect(block).top() + (line.isValid() ? line.rect().center().y() : 0);
+        pages.push_back(static_cast<int>(y / bodyHeight) + 1);
     }
     return pages;
+}
+
+// Vertical centre (document coordinates) of each contents row, in heading order; -1 where not found.
+std::vector<double> contentsRows(QTextDocument& doc, const ReportHtml& html, double bodyHeight) {
+    std::vector<double> rows(html.headings.size(), -1);
+    auto* layout = doc.documentLayout();
+    std::size_t next = 0;
+    for (QTextBlock block = doc.begin(); block.isValid() && next < rows.size(); block = block.next()) {
+        const QRectF rect = layout->blockBoundingRect(block);
+        if (rect.top() >= 2 * bodyHeight)
+            break;
+        if (rect.top() < bodyHeight || !QTextCursor(block).currentTable())
+            continue;
+        const QString expected =
+            QTextDocumentFragment::fromHtml(html.headings[next].second).toPlainText().trimmed();
+        if (block.text().trimmed() == expected)
+            rows[next++] = rect.center().y();
+    }
+    return rows;
 }
 
 Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options, const QString& path,
@@ -596,11 +685,13 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
     writer.setTitle(runningTitle);
     writer.setCreator(QStringLiteral("Maturity Workbench"));
 
-    RadarObject handler;
-    auto first = assemble(html, {}, RadarEmbedding::Vector, logo, &writer, geometry.body(), &handler);
-    const std::vector<int> pages = headingPages(*first, geometry.body().height());
-    RadarObject finalHandler;
-    auto doc = assemble(html, pages, RadarEmbedding::Vector, logo, &writer, geometry.body(), &finalHandler);
+    DocumentImages handler;
+    // The contents table leaves its page column empty; once the one layout pass has paginated the report,
+    // the numbers are painted into that column. No second layout is needed.
+    const std::vector<int> noNumbers(html.headings.size(), 0);
+    auto doc = assemble(html, noNumbers, RadarEmbedding::Vector, logo, &writer, geometry.body(), &handler);
+    const std::vector<int> pages = headingPages(*doc, geometry.body().height());
+    const std::vector<double> rows = contentsRows(*doc, html, geometry.body().height());
     const int pageCount = doc->pageCount();
 
     QPainter painter;
@@ -617,10 +708,22 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
         painter.translate(geometry.margins.left(), geometry.margins.top() - page * body_h);
         QAbstractTextDocumentLayout::PaintContext context;
         const QRectF pageRect(0, page * body_h, geometry.body().width(), body_h);
+        context.clip = pageRect; // draw only this page's blocks: every page stays small and quick
         context.palette.setColor(QPalette::Text, QColor(0x1d, 0x24, 0x2c));
         painter.setClipRect(pageRect);
         doc->documentLayout()->draw(&painter, context);
         painter.restore();
+        if (page == 1) {
+            painter.setFont(documentFont());
+            painter.setPen(QColor(0x1d, 0x24, 0x2c));
+            for (std::size_t i = 0; i < rows.size() && i < pages.size(); ++i) {
+                if (rows[i] < 0)
+                    continue;
+                const QRectF cell(geometry.margins.left(), geometry.margins.top() + rows[i] - body_h - 100,
+                                  geometry.body().width() - 12, 200);
+                painter.drawText(cell, Qt::AlignRight | Qt::AlignVCenter, QString::number(pages[i]));
+            }
+        }
         painter.setFont(small);
         painter.setPen(muted);
         const double left = geometry.margins.left();
@@ -639,7 +742,8 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
         painter.drawLine(QPointF(left, footerY - 12), QPointF(left + width, footerY - 12));
         painter.setPen(muted);
         const QRectF footer(left, footerY, width, 60);
-        painter.drawText(footer, Qt::AlignLeft | Qt::AlignTop, QStringLiteral("Confidential: prepared for the client named on the cover"));
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignTop,
+                         QStringLiteral("Confidential: prepared for the client named on the cover"));
         painter.drawText(footer, Qt::AlignRight | Qt::AlignTop,
                          QStringLiteral("Page %1 of %2").arg(page + 1).arg(pageCount));
     }
@@ -652,7 +756,7 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
 
 Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, const QString& path) {
     const QImage logo = loadLogo(options.branding.logoPath);
-    RadarObject unused;
+    DocumentImages unused;
     // Word processors number their own pages; the contents lists the sections without numbers.
     const std::vector<int> noPages(html.headings.size(), 0);
     auto doc = assemble(html, noPages, RadarEmbedding::Image, logo, nullptr, {}, &unused);
@@ -679,16 +783,18 @@ QString runningTitleFor(const ReportData& data) {
 
 std::unique_ptr<QTextDocument> buildReportDocument(const ReportData& data, const ReportOptions& options,
                                                    RadarEmbedding embedding) {
-    static RadarObject handler; // lives as long as documents built for display may
+    static DocumentImages handler; // lives as long as documents built for display may
     const QImage logo = loadLogo(options.branding.logoPath);
     return assemble(reportHtml(data, options, !logo.isNull()), {}, embedding, logo, nullptr, {}, &handler);
 }
 
 std::unique_ptr<QTextDocument> buildComparisonDocument(const ReportData& before, const ReportData& after,
-                                                       const ReportOptions& options, RadarEmbedding embedding) {
-    static RadarObject handler;
+                                                       const ReportOptions& options,
+                                                       RadarEmbedding embedding) {
+    static DocumentImages handler;
     const QImage logo = loadLogo(options.branding.logoPath);
-    return assemble(comparisonHtml(before, after, options, !logo.isNull()), {}, embedding, logo, nullptr, {}, &handler);
+    return assemble(comparisonHtml(before, after, options, !logo.isNull()), {}, embedding, logo, nullptr, {},
+                    &handler);
 }
 
 Result<void> writeReportPdf(const ReportData& data, const ReportOptions& options, const QString& path) {
@@ -701,15 +807,15 @@ Result<void> writeReportOdt(const ReportData& data, const ReportOptions& options
     return writeOdt(reportHtml(data, options, hasLogo), options, path);
 }
 
-Result<void> writeComparisonPdf(const ReportData& before, const ReportData& after, const ReportOptions& options,
-                                const QString& path) {
+Result<void> writeComparisonPdf(const ReportData& before, const ReportData& after,
+                                const ReportOptions& options, const QString& path) {
     const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
     return paginateToPdf(comparisonHtml(before, after, options, hasLogo), options, path,
                          QString::fromStdString(after.client.name + " - progress review"));
 }
 
-Result<void> writeComparisonOdt(const ReportData& before, const ReportData& after, const ReportOptions& options,
-                                const QString& path) {
+Result<void> writeComparisonOdt(const ReportData& before, const ReportData& after,
+                                const ReportOptions& options, const QString& path) {
     const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
     return writeOdt(comparisonHtml(before, after, options, hasLogo), options, path);
 }

@@ -53,7 +53,8 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
     {
         Workbook book(QFile::encodeName(temporary).toStdString());
         if (!book)
-            return fail(path.toStdString() + ": cannot create the workbook (check the folder exists and is writable)");
+            return fail(path.toStdString() +
+                        ": cannot create the workbook (check the folder exists and is writable)");
         lxw_format* header = workbook_add_format(book.get());
         format_set_bold(header);
         format_set_bg_color(header, 0xDCE6F0);
@@ -77,7 +78,8 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
         format_set_border(date, LXW_BORDER_THIN);
         format_set_border_color(date, 0xD0D7DE);
 
-        auto headers = [&](lxw_worksheet* sheet, std::initializer_list<std::pair<const char*, double>> columns) {
+        auto headers = [&](lxw_worksheet* sheet,
+                           std::initializer_list<std::pair<const char*, double>> columns) {
             lxw_col_t col = 0;
             for (const auto& [name, width] : columns) {
                 worksheet_write_string(sheet, 0, col, name, header);
@@ -90,10 +92,17 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
 
         // Sheet 1: every answer.
         lxw_worksheet* answers = workbook_add_worksheet(book.get(), "Answers");
-        const lxw_col_t answerCols = headers(answers, {{"Dimension", 26}, {"Id", 8}, {"Question", 60}, {"Current", 9},
-                                                      {"Current level", 14}, {"N/A", 6}, {"Target", 9},
-                                                      {"Target level", 14}, {"Gap", 7}, {"Confidence", 11},
-                                                      {"Notes and evidence", 70}});
+        const lxw_col_t answerCols = headers(answers, {{"Dimension", 26},
+                                                       {"Id", 8},
+                                                       {"Question", 60},
+                                                       {"Current", 9},
+                                                       {"Current level", 14},
+                                                       {"N/A", 6},
+                                                       {"Target", 9},
+                                                       {"Target level", 14},
+                                                       {"Gap", 7},
+                                                       {"Confidence", 11},
+                                                       {"Notes and evidence", 70}});
         lxw_row_t row = 1;
         for (const auto& qr : data.scores.questions) {
             const Answer* a = data.consensusAnswer(qr.question->id);
@@ -101,16 +110,18 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
             worksheet_write_string(answers, row, 1, qr.question->id.c_str(), wrap);
             worksheet_write_string(answers, row, 2, qr.question->text.c_str(), wrap);
             writeOptional(answers, row, 3, qr.answer.current, number);
-            worksheet_write_string(answers, row, 4,
-                                   qr.answer.current ? model.levelLabel(*qr.answer.current).c_str() : "", wrap);
+            worksheet_write_string(
+                answers, row, 4, qr.answer.current ? model.levelLabel(*qr.answer.current).c_str() : "", wrap);
             worksheet_write_string(answers, row, 5, qr.answer.notApplicable ? "yes" : "", wrap);
             const std::optional<double> target =
                 qr.answer.current ? std::optional<double>(qr.effectiveTarget()) : std::nullopt;
             writeOptional(answers, row, 6, target, number);
             worksheet_write_string(answers, row, 7, target ? model.levelLabel(*target).c_str() : "", wrap);
             writeOptional(answers, row, 8,
-                          target ? std::optional<double>(*target - *qr.answer.current) : std::nullopt, number);
-            worksheet_write_string(answers, row, 9, a ? std::string(toString(a->confidence)).c_str() : "", wrap);
+                          target ? std::optional<double>(*target - *qr.answer.current) : std::nullopt,
+                          number);
+            worksheet_write_string(answers, row, 9, a ? std::string(toString(a->confidence)).c_str() : "",
+                                   wrap);
             worksheet_write_string(answers, row, 10, a ? a->note.c_str() : "", wrap);
             ++row;
         }
@@ -118,8 +129,16 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
 
         // Sheet 2: scores per dimension.
         lxw_worksheet* scores = workbook_add_worksheet(book.get(), "Dimension scores");
-        headers(scores, {{"Dimension", 40}, {"Weight", 8}, {"Score", 9}, {"Level", 14}, {"Target", 9},
-                         {"Target level", 14}, {"Gap", 8}, {"Answered", 10}, {"Questions", 10}, {"Complete %", 11}});
+        headers(scores, {{"Dimension", 40},
+                         {"Weight", 8},
+                         {"Score", 9},
+                         {"Level", 14},
+                         {"Target", 9},
+                         {"Target level", 14},
+                         {"Gap", 8},
+                         {"Answered", 10},
+                         {"Questions", 10},
+                         {"Complete %", 11}});
         row = 1;
         for (const auto& d : data.scores.dimensions) {
             worksheet_write_string(scores, row, 0, d.title.c_str(), wrap);
@@ -142,13 +161,23 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
 
         // Sheet 3: the action plan, with owner and due date left for the client to fill in.
         lxw_worksheet* plan = workbook_add_worksheet(book.get(), "Action plan");
-        const lxw_col_t planCols = headers(plan, {{"Rank", 6}, {"Horizon", 14}, {"Dimension", 26}, {"Id", 8},
-                                                 {"Question", 50}, {"Current", 9}, {"Target", 9}, {"Gap", 7},
-                                                 {"Priority", 9}, {"Recommendation", 70}, {"Owner", 20},
-                                                 {"Due date", 12}, {"Status", 12}});
+        const lxw_col_t planCols = headers(plan, {{"Rank", 6},
+                                                  {"Horizon", 14},
+                                                  {"Dimension", 26},
+                                                  {"Id", 8},
+                                                  {"Question", 50},
+                                                  {"Current", 9},
+                                                  {"Target", 9},
+                                                  {"Gap", 7},
+                                                  {"Priority", 9},
+                                                  {"Recommendation", 70},
+                                                  {"Owner", 20},
+                                                  {"Due date", 12},
+                                                  {"Status", 12}});
         row = 1;
         for (const auto& g : data.gaps) {
-            const std::string horizon = std::string(toString(g.horizon)) + " (" + std::string(horizonPeriod(g.horizon)) + ")";
+            const std::string horizon =
+                std::string(toString(g.horizon)) + " (" + std::string(horizonPeriod(g.horizon)) + ")";
             worksheet_write_number(plan, row, 0, row, nullptr);
             worksheet_write_string(plan, row, 1, horizon.c_str(), wrap);
             worksheet_write_string(plan, row, 2, g.dimensionTitle.c_str(), wrap);
@@ -181,7 +210,8 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
         }
     }
     std::error_code ec;
-    std::filesystem::rename(QFile::encodeName(temporary).toStdString(), QFile::encodeName(path).toStdString(), ec);
+    std::filesystem::rename(QFile::encodeName(temporary).toStdString(), QFile::encodeName(path).toStdString(),
+                            ec);
     if (ec) {
         QFile::remove(temporary);
         return fail(path.toStdString() + ": cannot write (" + ec.message() + ")");

@@ -57,7 +57,8 @@ Result<DemoOutcome> createDemo(Store& store, const Model& model) {
             answer.notApplicable = entry[0] == "na";
             answer.current = levelOf(entry[0]);
             answer.target = levelOf(entry[1]);
-            answer.confidence = confidenceFromString(entry[2].get<std::string>()).value_or(Confidence::Medium);
+            answer.confidence =
+                confidenceFromString(entry[2].get<std::string>()).value_or(Confidence::Medium);
             answer.note = entry[3];
             answer.updatedAt = std::string(a["date"]) + "T16:00:00.000Z";
             if (auto problem = checkAnswer(model, answer))
@@ -76,18 +77,20 @@ Result<DemoOutcome> createDemo(Store& store, const Model& model) {
 }
 
 Result<std::size_t> createPortfolio(Store& store, const Model& model, int clients, unsigned seed) {
-    static const char* const sectors[] = {"Water utility", "Food & beverage", "Pharmaceuticals", "Mining",
-                                          "Electricity distribution", "Chemicals", "Automotive", "Ports & logistics"};
-    static const char* const places[] = {"Northfield", "Carrow", "Eastmere", "Highbury", "Kingsport", "Lowden",
-                                         "Marlow", "Oakridge", "Penrith", "Redcliff", "Stanmore", "Westbrook"};
+    static const char* const sectors[] = {"Water utility", "Food & beverage",          "Pharmaceuticals",
+                                          "Mining",        "Electricity distribution", "Chemicals",
+                                          "Automotive",    "Ports & logistics"};
+    static const char* const places[] = {"Northfield", "Carrow",   "Eastmere", "Highbury",
+                                         "Kingsport",  "Lowden",   "Marlow",   "Oakridge",
+                                         "Penrith",    "Redcliff", "Stanmore", "Westbrook"};
     std::mt19937 engine(seed);
     std::size_t created = 0;
     const auto questions = model.allQuestions();
     const std::size_t levels = model.scale.size();
     for (int c = 0; c < clients; ++c) {
         const std::string sector = sectors[c % std::size(sectors)];
-        const std::string name = std::string(places[(c / std::size(sectors)) % std::size(places)]) + " " + sector +
-                                 " #" + std::to_string(c + 1);
+        const std::string name = std::string(places[(c / std::size(sectors)) % std::size(places)]) + " " +
+                                 sector + " #" + std::to_string(c + 1);
         std::optional<std::string> previousUid;
         std::vector<std::size_t> current(questions.size());
         for (auto& level : current)
@@ -96,8 +99,8 @@ Result<std::size_t> createPortfolio(Store& store, const Model& model, int client
         for (int round = 0; round < rounds; ++round) {
             Bundle bundle;
             bundle.client = {0, name, sector, "Synthetic portfolio client for scale testing."};
-            bundle.assessment.uid = "portfolio-" + std::to_string(seed) + "-" + std::to_string(c) + "-" +
-                                    std::to_string(round);
+            bundle.assessment.uid =
+                "portfolio-" + std::to_string(seed) + "-" + std::to_string(c) + "-" + std::to_string(round);
             bundle.assessment.title = round == 0 ? "Baseline" : "Follow-up";
             bundle.assessment.date = round == 0 ? "2025-06-02" : "2026-06-01";
             bundle.assessment.assessor = "Portfolio generator";

@@ -29,7 +29,8 @@ std::string describe(const std::filesystem::path& path, const SQLite::Exception&
     if (code == SQLITE_CORRUPT)
         return where + " is damaged (" + e.what() + "); restore it from a backup";
     if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
-        return where + ": cannot " + std::string(action) + " (" + e.what() + "); check the file's permissions";
+        return where + ": cannot " + std::string(action) + " (" + e.what() +
+               "); check the file's permissions";
     if (code == SQLITE_FULL)
         return where + ": the disk is full; free some space and try again";
     return where + ": cannot " + std::string(action) + ": " + e.what();
@@ -157,12 +158,13 @@ Answer readAnswer(SQLite::Statement& q) {
 }
 
 void insertAnswer(SQLite::Database& db, Id assessmentId, const Answer& a) {
-    SQLite::Statement q(db, "INSERT INTO answers (assessment_id, question_id, participant_id, current, "
-                            "not_applicable, target, note, confidence, updated_at) VALUES (?,?,?,?,?,?,?,?,?) "
-                            "ON CONFLICT (assessment_id, question_id, participant_id) DO UPDATE SET "
-                            "current = excluded.current, not_applicable = excluded.not_applicable, "
-                            "target = excluded.target, note = excluded.note, confidence = excluded.confidence, "
-                            "updated_at = excluded.updated_at");
+    SQLite::Statement q(db,
+                        "INSERT INTO answers (assessment_id, question_id, participant_id, current, "
+                        "not_applicable, target, note, confidence, updated_at) VALUES (?,?,?,?,?,?,?,?,?) "
+                        "ON CONFLICT (assessment_id, question_id, participant_id) DO UPDATE SET "
+                        "current = excluded.current, not_applicable = excluded.not_applicable, "
+                        "target = excluded.target, note = excluded.note, confidence = excluded.confidence, "
+                        "updated_at = excluded.updated_at");
     q.bind(1, static_cast<int64_t>(assessmentId));
     q.bind(2, a.questionId);
     q.bind(3, static_cast<int64_t>(a.participantId));
@@ -177,7 +179,8 @@ void insertAnswer(SQLite::Database& db, Id assessmentId, const Answer& a) {
 
 Id insertParticipant(SQLite::Database& db, Id assessmentId, const std::string& name, const std::string& group,
                      bool isDefault) {
-    SQLite::Statement q(db, "INSERT INTO participants (assessment_id, name, grp, is_default) VALUES (?,?,?,?)");
+    SQLite::Statement q(db,
+                        "INSERT INTO participants (assessment_id, name, grp, is_default) VALUES (?,?,?,?)");
     q.bind(1, static_cast<int64_t>(assessmentId));
     q.bind(2, name);
     q.bind(3, group);
@@ -208,19 +211,20 @@ Result<Store> Store::open(const std::filesystem::path& path) {
             return fail("cannot create the folder " + path.parent_path().string() + ": " + ec.message());
     }
     return guarded(path, "open the database", [&]() -> Result<Store> {
-        auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                                                     3000);
+        auto db = std::make_unique<SQLite::Database>(path.string(),
+                                                     SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 3000);
         const int version = db->execAndGet("PRAGMA user_version").getInt();
         const int appId = db->execAndGet("PRAGMA application_id").getInt();
         if (appId != 0 && appId != kApplicationId)
-            return fail(path.string() + " is an SQLite database of another program, not of Maturity Workbench");
-        if (appId == 0 && version == 0 &&
-            db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
-            return fail(path.string() + " is an SQLite database of another program, not of Maturity Workbench");
+            return fail(path.string() +
+                        " is an SQLite database of another program, not of Maturity Workbench");
+        if (appId == 0 && version == 0 && db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
+            return fail(path.string() +
+                        " is an SQLite database of another program, not of Maturity Workbench");
         if (version > kSchemaVersion)
             return fail(path.string() + " was written by a newer Maturity Workbench (schema " +
-                        std::to_string(version) + ", this version reads up to " + std::to_string(kSchemaVersion) +
-                        "); update the program");
+                        std::to_string(version) + ", this version reads up to " +
+                        std::to_string(kSchemaVersion) + "); update the program");
         db->exec("PRAGMA foreign_keys = ON");
         const std::string mode = db->execAndGet("PRAGMA journal_mode = WAL").getString();
         if (mode != "wal")
@@ -241,7 +245,9 @@ Result<Store> Store::open(const std::filesystem::path& path) {
     });
 }
 
-int Store::schemaVersion() const { return db_->execAndGet("PRAGMA user_version").getInt(); }
+int Store::schemaVersion() const {
+    return db_->execAndGet("PRAGMA user_version").getInt();
+}
 
 Result<void> Store::migrate(int fromVersion) {
     // Steps are cumulative and run in one transaction: an upgrade lands whole or not at all.
@@ -288,7 +294,8 @@ Result<std::optional<Client>> Store::findClient(std::string_view name) const {
     });
 }
 
-Result<Client> Store::addClient(const std::string& name, const std::string& sector, const std::string& notes) {
+Result<Client> Store::addClient(const std::string& name, const std::string& sector,
+                                const std::string& notes) {
     if (name.find_first_not_of(" \t") == std::string::npos)
         return fail("a client needs a name");
     return guarded(path_, "add the client", [&]() -> Result<Client> {
@@ -341,8 +348,9 @@ Result<std::vector<AssessmentInfo>> Store::assessments() const {
 
 Result<AssessmentInfo> Store::assessmentInfo(Id id) const {
     return guarded(path_, "read the assessment", [&]() -> Result<AssessmentInfo> {
-        SQLite::Statement q(*db_, std::string("SELECT ") + kAssessmentColumns +
-                                      " FROM assessments a JOIN clients c ON c.id = a.client_id WHERE a.id = ?");
+        SQLite::Statement q(*db_,
+                            std::string("SELECT ") + kAssessmentColumns +
+                                " FROM assessments a JOIN clients c ON c.id = a.client_id WHERE a.id = ?");
         q.bind(1, static_cast<int64_t>(id));
         if (!q.executeStep())
             return fail("no assessment with id " + std::to_string(id) + " in " + path_.string() +
@@ -361,8 +369,8 @@ Result<LoadedAssessment> Store::assessment(Id id) const {
             SQLite::Statement q(*db_, "SELECT model_json FROM assessments WHERE id = ?");
             q.bind(1, static_cast<int64_t>(id));
             q.executeStep();
-            auto model =
-                loadModelText(q.getColumn(0).getString(), "model snapshot of assessment " + std::to_string(id));
+            auto model = loadModelText(q.getColumn(0).getString(),
+                                       "model snapshot of assessment " + std::to_string(id));
             if (!model)
                 return std::unexpected(model.error());
             cached = modelCache_.emplace(id, std::make_shared<const Model>(std::move(*model))).first;
@@ -394,9 +402,10 @@ Result<Id> Store::createAssessment(const NewAssessment& request) {
     }
     return guarded(path_, "create the assessment", [&]() -> Result<Id> {
         SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement q(*db_, "INSERT INTO assessments (uid, client_id, title, date, assessor, status, "
-                                  "baseline_id, model_id, model_version, model_json, question_count, created_at, "
-                                  "updated_at) VALUES (?,?,?,?,?,'draft',?,?,?,?,?,?,?)");
+        SQLite::Statement q(*db_,
+                            "INSERT INTO assessments (uid, client_id, title, date, assessor, status, "
+                            "baseline_id, model_id, model_version, model_json, question_count, created_at, "
+                            "updated_at) VALUES (?,?,?,?,?,'draft',?,?,?,?,?,?,?)");
         const std::string now = nowIsoUtc();
         q.bind(1, newUid());
         q.bind(2, static_cast<int64_t>(request.clientId));
@@ -464,8 +473,9 @@ Result<void> Store::deleteAssessment(Id id) {
 Result<std::vector<Participant>> Store::participants(Id assessmentId) const {
     return guarded(path_, "read the participants", [&]() -> Result<std::vector<Participant>> {
         std::vector<Participant> out;
-        SQLite::Statement q(*db_, "SELECT id, name, grp, is_default FROM participants WHERE assessment_id = ? "
-                                  "ORDER BY id");
+        SQLite::Statement q(*db_,
+                            "SELECT id, name, grp, is_default FROM participants WHERE assessment_id = ? "
+                            "ORDER BY id");
         q.bind(1, static_cast<int64_t>(assessmentId));
         while (q.executeStep())
             out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
@@ -496,9 +506,10 @@ Result<Id> Store::addParticipant(Id assessmentId, const std::string& name, const
 Result<std::vector<Answer>> Store::answers(Id assessmentId) const {
     return guarded(path_, "read the answers", [&]() -> Result<std::vector<Answer>> {
         std::vector<Answer> out;
-        SQLite::Statement q(*db_, "SELECT question_id, participant_id, current, not_applicable, target, note, "
-                                  "confidence, updated_at FROM answers WHERE assessment_id = ? "
-                                  "ORDER BY question_id, participant_id");
+        SQLite::Statement q(*db_,
+                            "SELECT question_id, participant_id, current, not_applicable, target, note, "
+                            "confidence, updated_at FROM answers WHERE assessment_id = ? "
+                            "ORDER BY question_id, participant_id");
         q.bind(1, static_cast<int64_t>(assessmentId));
         while (q.executeStep())
             out.push_back(readAnswer(q));
@@ -613,8 +624,8 @@ Result<ImportOutcome> Store::importBundle(const Bundle& bundle) {
             if (q.executeStep()) {
                 clientId = q.getColumn(0).getInt64();
             } else {
-                SQLite::Statement insert(*db_,
-                                         "INSERT INTO clients (name, sector, notes, created_at) VALUES (?,?,?,?)");
+                SQLite::Statement insert(
+                    *db_, "INSERT INTO clients (name, sector, notes, created_at) VALUES (?,?,?,?)");
                 insert.bind(1, bundle.client.name);
                 insert.bind(2, bundle.client.sector);
                 insert.bind(3, bundle.client.notes);
@@ -632,9 +643,10 @@ Result<ImportOutcome> Store::importBundle(const Bundle& bundle) {
                 baselineId = q.getColumn(0).getInt64();
         }
         const auto& info = bundle.assessment;
-        SQLite::Statement q(*db_, "INSERT INTO assessments (uid, client_id, title, date, assessor, status, "
-                                  "baseline_id, baseline_uid, model_id, model_version, model_json, question_count, "
-                                  "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        SQLite::Statement q(*db_,
+                            "INSERT INTO assessments (uid, client_id, title, date, assessor, status, "
+                            "baseline_id, baseline_uid, model_id, model_version, model_json, question_count, "
+                            "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         const std::string now = nowIsoUtc();
         q.bind(1, info.uid);
         q.bind(2, static_cast<int64_t>(clientId));

@@ -56,7 +56,8 @@ public:
     Result<std::vector<Client>> clients() const;
     Result<Client> client(Id id) const;
     Result<std::optional<Client>> findClient(std::string_view name) const;
-    Result<Client> addClient(const std::string& name, const std::string& sector = {}, const std::string& notes = {});
+    Result<Client> addClient(const std::string& name, const std::string& sector = {},
+                             const std::string& notes = {});
     Result<Client> ensureClient(const std::string& name);
     Result<void> updateClient(const Client& client);
 

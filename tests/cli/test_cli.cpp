@@ -101,10 +101,12 @@ TEST_CASE("demo, list, score, gaps and compare work on the sample", "[cli]") {
 
 TEST_CASE("new and answer record data, and bad input changes nothing", "[cli]") {
     CliFixture cli;
-    auto r = cli.run({"new", "--client", "Acme Foods", "--title", "Baseline", "--date", "2025-05-01", "--assessor", "Sam"});
+    auto r = cli.run({"new", "--client", "Acme Foods", "--title", "Baseline", "--date", "2025-05-01",
+                      "--assessor", "Sam"});
     REQUIRE(r.code == ExitOk);
     CHECK(r.out.contains("Created assessment #1"));
-    r = cli.run({"answer", "1", "GO1", "3", "--target", "4", "--note", "Charter seen", "--confidence", "high"});
+    r = cli.run(
+        {"answer", "1", "GO1", "3", "--target", "4", "--note", "Charter seen", "--confidence", "high"});
     REQUIRE(r.code == ExitOk);
     CHECK(r.out.contains("GO1 in assessment #1: 3 (Defined), target 4 (Managed), confidence high"));
     r = cli.run({"answer", "1", "GO2", "na"});
@@ -183,7 +185,8 @@ TEST_CASE("models and validate-model", "[cli]") {
     auto r = cli.run({"models"});
     CHECK(r.code == ExitOk);
     CHECK(r.out.contains("itot-convergence"));
-    r = cli.run({"validate-model", QString::fromStdString(test::modelPath("itot-convergence.json").string())});
+    r = cli.run(
+        {"validate-model", QString::fromStdString(test::modelPath("itot-convergence.json").string())});
     CHECK(r.code == ExitOk);
     CHECK(r.out.contains("valid: itot-convergence 1.0.0, 8 dimensions, 42 questions"));
     r = cli.run({"validate-model", QString::fromStdString(test::dataPath("bad-model.json").string())});

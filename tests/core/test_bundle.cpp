@@ -52,7 +52,8 @@ TEST_CASE("malformed bundles are refused with JSON paths", "[bundle]") {
         bundle["answers"][0]["current"] = 7;
         auto result = bundleFromJson(bundle);
         REQUIRE_FALSE(result.has_value());
-        CHECK(mentions(result.error(), "answers[0].current: 7 is not a level of the scale (0, 1, 2, 3, 4, 5)"));
+        CHECK(
+            mentions(result.error(), "answers[0].current: 7 is not a level of the scale (0, 1, 2, 3, 4, 5)"));
     }
     SECTION("unknown participant") {
         bundle["answers"][1]["participant"] = 9;
@@ -90,8 +91,10 @@ TEST_CASE("malformed bundles are refused with JSON paths", "[bundle]") {
 TEST_CASE("answers are checked against the model", "[bundle]") {
     const Model model = test::fixtureModel("rubric-basic.json");
     CHECK_FALSE(checkAnswer(model, test::level("A1", 3, 5)).has_value());
-    CHECK(checkAnswer(model, test::level("A1", 2.5)).value() == "level 2.5 is not on the scale (0, 1, 2, 3, 4, 5)");
-    CHECK(checkAnswer(model, test::level("A1", 2, 6)).value() == "target 6 is not on the scale (0, 1, 2, 3, 4, 5)");
+    CHECK(checkAnswer(model, test::level("A1", 2.5)).value() ==
+          "level 2.5 is not on the scale (0, 1, 2, 3, 4, 5)");
+    CHECK(checkAnswer(model, test::level("A1", 2, 6)).value() ==
+          "target 6 is not on the scale (0, 1, 2, 3, 4, 5)");
     CHECK(checkAnswer(model, test::level("Q1", 2)).value().find("unknown question 'Q1'") == 0);
 }
 

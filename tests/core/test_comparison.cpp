@@ -6,8 +6,9 @@ using test::level;
 
 TEST_CASE("comparison counts improved, declined and unchanged questions", "[comparison]") {
     const Model model = test::fixtureModel("rubric-basic.json");
-    const auto c = compareAssessments(model, {level("A1", 1), level("A2", 2), level("B1", 3), level("B2", 1)}, model,
-                                      {level("A1", 2), level("A2", 2), level("B1", 1), level("B2", 1), level("C1", 4)});
+    const auto c =
+        compareAssessments(model, {level("A1", 1), level("A2", 2), level("B1", 3), level("B2", 1)}, model,
+                           {level("A1", 2), level("A2", 2), level("B1", 1), level("B2", 1), level("C1", 4)});
     CHECK(c.improved == 1);
     CHECK(c.declined == 1);
     CHECK(c.unchanged == 2);
@@ -27,7 +28,8 @@ TEST_CASE("questions that exist on one side only are listed without failing", "[
     json["dimensions"][2]["questions"][0]["id"] = "C9";
     auto after = loadModel(json);
     REQUIRE(after.has_value());
-    const auto c = compareAssessments(before, {level("C1", 2), level("A1", 1)}, *after, {level("C9", 3), level("A1", 3)});
+    const auto c = compareAssessments(before, {level("C1", 2), level("A1", 1)}, *after,
+                                      {level("C9", 3), level("A1", 3)});
     CHECK_FALSE(c.sameModelVersion);
     CHECK(c.onlyInBefore == std::vector<std::string>{"C1"});
     CHECK(c.onlyInAfter == std::vector<std::string>{"C9"});

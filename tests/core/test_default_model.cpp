@@ -11,10 +11,10 @@ TEST_CASE("the default model has eight dimensions of five to seven questions", "
     CHECK(model.id == "itot-convergence");
     CHECK(model.version == "1.0.0");
     REQUIRE(model.dimensions.size() == 8);
-    const std::vector<std::string> titles = {"Goals & objectives", "Current-state assessment",
-                                             "Roles, people, processes & data", "Integration roadmap",
-                                             "Security & business continuity", "Technology footprint",
-                                             "Monitoring & control", "Continuous improvement"};
+    const std::vector<std::string> titles = {
+        "Goals & objectives",   "Current-state assessment",       "Roles, people, processes & data",
+        "Integration roadmap",  "Security & business continuity", "Technology footprint",
+        "Monitoring & control", "Continuous improvement"};
     for (std::size_t i = 0; i < titles.size(); ++i) {
         CHECK(model.dimensions[i].title == titles[i]);
         CHECK(model.dimensions[i].questions.size() >= 5);
@@ -22,7 +22,8 @@ TEST_CASE("the default model has eight dimensions of five to seven questions", "
         CHECK_FALSE(model.dimensions[i].description.empty());
     }
     REQUIRE(model.scale.size() == 6);
-    const std::vector<std::string> labels = {"Absent", "Initial", "Developing", "Defined", "Managed", "Optimised"};
+    const std::vector<std::string> labels = {"Absent",  "Initial", "Developing",
+                                             "Defined", "Managed", "Optimised"};
     for (std::size_t i = 0; i < 6; ++i) {
         CHECK(model.scale[i].value == static_cast<double>(i));
         CHECK(model.scale[i].label == labels[i]);
@@ -61,8 +62,8 @@ TEST_CASE("the default model points to recognised practice", "[default-model]") 
     for (const auto* q : model.allQuestions())
         for (const auto& r : q->references)
             references += r + "\n";
-    for (const char* standard : {"62443", "800-82", "ISA-95", "NIST CSF", "DAMA-DMBOK", "OPC UA", "MQTT", "20000",
-                                 "ISO 22301", "PDCA"})
+    for (const char* standard : {"62443", "800-82", "ISA-95", "NIST CSF", "DAMA-DMBOK", "OPC UA", "MQTT",
+                                 "20000", "ISO 22301", "PDCA"})
         CHECK(references.find(standard) != std::string::npos);
 }
 

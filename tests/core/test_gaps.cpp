@@ -6,9 +6,10 @@ using test::level;
 
 TEST_CASE("gaps are ranked by gap times question and dimension weight", "[gaps]") {
     const Model model = test::fixtureModel("rubric-basic.json");
-    // A1: gap 2 x 1 x 2 = 4; A2: gap 1 x 3 x 2 = 6; B1: gap 3 x 1 x 1 = 3; C1: no gap; B2: target below current.
-    const auto gaps = rankGaps(model, {level("A1", 1, 3), level("A2", 2, 3), level("B1", 0, 3), level("B2", 4, 2),
-                                       level("C1", 5, 5)});
+    // A1: gap 2 x 1 x 2 = 4; A2: gap 1 x 3 x 2 = 6; B1: gap 3 x 1 x 1 = 3; C1: no gap; B2: target below
+    // current.
+    const auto gaps = rankGaps(model, {level("A1", 1, 3), level("A2", 2, 3), level("B1", 0, 3),
+                                       level("B2", 4, 2), level("C1", 5, 5)});
     REQUIRE(gaps.size() == 3);
     CHECK(gaps[0].questionId == "A2");
     CHECK(gaps[0].priority == Approx(6));

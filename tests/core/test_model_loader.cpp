@@ -115,7 +115,8 @@ TEST_CASE("missing fields, bad versions and unknown rules are reported", "[loade
     const auto problems = problemsOf(model);
     CHECK(hasProblem(problems, "id: is missing"));
     CHECK(hasProblem(problems, "version: '1.0' is not a semantic version such as 1.0.0"));
-    CHECK(hasProblem(problems, "aggregation.rule: unknown rule 'median'; use weighted-mean, threshold or level-sum"));
+    CHECK(hasProblem(problems,
+                     "aggregation.rule: unknown rule 'median'; use weighted-mean, threshold or level-sum"));
     CHECK(hasProblem(problems, "dimensions[0].questions[1].recommendations: is missing"));
 }
 
@@ -143,7 +144,8 @@ TEST_CASE("every problem is reported, with a one-line summary", "[loader]") {
 TEST_CASE("syntax errors give the line and column", "[loader]") {
     auto result = loadModelFile(test::dataPath("not-json.json"));
     REQUIRE_FALSE(result.has_value());
-    CHECK(result.error().message.find(test::dataPath("not-json.json").string() + ": line 3, column 17: invalid JSON") == 0);
+    CHECK(result.error().message.find(test::dataPath("not-json.json").string() +
+                                      ": line 3, column 17: invalid JSON") == 0);
 }
 
 TEST_CASE("a missing file is named", "[loader]") {

@@ -10,8 +10,8 @@ namespace {
 
 RadarChart eightAxes() {
     RadarChart chart;
-    chart.axes = {"Goals & objectives", "Current-state assessment", "Roles, people, processes & data",
-                  "Integration roadmap", "Security & business continuity", "Technology footprint",
+    chart.axes = {"Goals & objectives",   "Current-state assessment",       "Roles, people, processes & data",
+                  "Integration roadmap",  "Security & business continuity", "Technology footprint",
                   "Monitoring & control", "Continuous improvement"};
     for (int i = 0; i <= 5; ++i)
         chart.rings.push_back({static_cast<double>(i), QString::number(i)});

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QProcess>
+#include <QRegularExpression>
 
 using namespace mw;
 
@@ -21,7 +22,8 @@ Run run(const QString& program, const QStringList& arguments, int timeoutMs = 18
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(program, arguments);
     if (!process.waitForStarted(10000))
-        FAIL("cannot start " << program.toStdString() << ": install poppler-utils, qpdf and LibreOffice (scripts/setup.sh)");
+        FAIL("cannot start " << program.toStdString()
+                             << ": install poppler-utils, qpdf and LibreOffice (scripts/setup.sh)");
     process.waitForFinished(timeoutMs);
     return {process.exitCode(), QString::fromUtf8(process.readAll())};
 }
@@ -42,10 +44,12 @@ int pdfPages(const std::filesystem::path& pdf) {
 }
 
 // Converts with LibreOffice in a private profile so parallel tests do not collide.
-std::filesystem::path convert(const std::filesystem::path& input, const QString& format, const test::TempDir& dir) {
+std::filesystem::path convert(const std::filesystem::path& input, const QString& format,
+                              const test::TempDir& dir) {
     const QString profile = "file://" + QString::fromStdString((dir / "lo-profile").string());
-    const Run r = run("soffice", {"-env:UserInstallation=" + profile, "--headless", "--convert-to", format, "--outdir",
-                                  QString::fromStdString(dir.path().string()), QString::fromStdString(input.string())});
+    const Run r =
+        run("soffice", {"-env:UserInstallation=" + profile, "--headless", "--convert-to", format, "--outdir",
+                        QString::fromStdString(dir.path().string()), QString::fromStdString(input.string())});
     INFO(r.output.toStdString());
     REQUIRE(r.exitCode == 0);
     auto output = input;
@@ -71,12 +75,14 @@ struct DemoData {
     }
 };
 
-const QStringList kDimensionTitles = {"Goals & objectives", "Current-state assessment",
-                                      "Roles, people, processes & data", "Integration roadmap",
-                                      "Security & business continuity", "Technology footprint",
-                                      "Monitoring & control", "Continuous improvement"};
+const QStringList kDimensionTitles = {
+    "Goals & objectives",   "Current-state assessment",       "Roles, people, processes & data",
+    "Integration roadmap",  "Security & business continuity", "Technology footprint",
+    "Monitoring & control", "Continuous improvement"};
 
-QString flattened(QString text) { return text.simplified(); }
+QString flattened(QString text) {
+    return text.simplified();
+}
 
 } // namespace
 
@@ -91,8 +97,9 @@ TEST_CASE("the PDF maturity report has every section and passes qpdf", "[report]
     CHECK(text.contains("Northbridge Advisory"));
     for (const QString& title : kDimensionTitles)
         CHECK(text.contains(title));
-    for (const char* section : {"Contents", "Executive summary", "Maturity profile", "Findings by dimension",
-                                "Gap analysis and roadmap", "Now (0-3 months)", "Appendix", "How the scores are computed"})
+    for (const char* section :
+         {"Contents", "Executive summary", "Maturity profile", "Findings by dimension",
+          "Gap analysis and roadmap", "Now (0-3 months)", "Appendix", "How the scores are computed"})
         CHECK(text.contains(section));
     REQUIRE_FALSE(demo.followUp.gaps.empty());
     const QString topGap = QString::fromStdString(demo.followUp.gaps.front().questionText);
@@ -112,6 +119,36 @@ TEST_CASE("the PDF maturity report has every section and passes qpdf", "[report]
             CHECK(line.mid(line.indexOf("Identity-H") + 17, 3) == "yes"); // every font embedded
 }
 
+TEST_CASE("the contents page gives the pages the sections start on", "[report][pdf]") {
+    DemoData demo;
+    const auto pdf = demo.dir / "contents.pdf";
+    REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(pdf.string())).has_value());
+    const QString path = QString::fromStdString(pdf.string());
+    const QString contents = run("pdftotext", {"-f", "2", "-l", "2", "-layout", path, "-"}).output;
+    for (const QString heading : {"Executive summary", "Maturity profile", "Findings by dimension",
+                                  "Gap analysis and roadmap", "Appendix"}) {
+        INFO(heading.toStdString());
+        const QRegularExpression row("^\\s*" + QRegularExpression::escape(heading) + "\\s+(\\d+)\\s*$",
+                                     QRegularExpression::MultilineOption);
+        const auto match = row.match(contents);
+        REQUIRE(match.hasMatch());
+        const QString page = match.captured(1);
+        const QString text = run("pdftotext", {"-f", page, "-l", page, path, "-"}).output;
+        CHECK(text.split('\n').contains(heading));
+    }
+}
+
+TEST_CASE("every question appears in the findings and the appendix", "[report][pdf]") {
+    DemoData demo;
+    const auto pdf = demo.dir / "complete.pdf";
+    REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(pdf.string())).has_value());
+    const QString text = pdfText(pdf);
+    for (const auto* question : demo.model.allQuestions()) {
+        INFO(question->id);
+        CHECK(text.count(QString::fromStdString(question->id)) >= 2);
+    }
+}
+
 TEST_CASE("US Letter reports are produced on Letter paper", "[report][pdf]") {
     DemoData demo;
     const auto pdf = demo.dir / "letter.pdf";
@@ -125,7 +162,8 @@ TEST_CASE("US Letter reports are produced on Letter paper", "[report][pdf]") {
 TEST_CASE("the comparison report shows deltas and both notes", "[report][pdf]") {
     DemoData demo;
     const auto pdf = demo.dir / "comparison.pdf";
-    REQUIRE(writeComparisonPdf(demo.baseline, demo.followUp, {}, QString::fromStdString(pdf.string())).has_value());
+    REQUIRE(writeComparisonPdf(demo.baseline, demo.followUp, {}, QString::fromStdString(pdf.string()))
+                .has_value());
     const QString text = flattened(pdfText(pdf));
     CHECK(text.contains("progress review"));
     CHECK(text.contains("Change by dimension"));
@@ -181,7 +219,8 @@ TEST_CASE("the ODT report opens in LibreOffice with the same content", "[report]
     CHECK(text.contains(QString::fromStdString(demo.followUp.gaps.front().questionText).left(40)));
 }
 
-TEST_CASE("the XLSX workbook opens in LibreOffice with answers, scores and an action plan", "[report][xlsx]") {
+TEST_CASE("the XLSX workbook opens in LibreOffice with answers, scores and an action plan",
+          "[report][xlsx]") {
     DemoData demo;
     const auto xlsx = demo.dir / "workbook.xlsx";
     REQUIRE(writeXlsx(demo.followUp, QString::fromStdString(xlsx.string())).has_value());

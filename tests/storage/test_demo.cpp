@@ -1,5 +1,5 @@
-#include "storage/demo.hpp"
 #include "core/gaps.hpp"
+#include "storage/demo.hpp"
 #include "support.hpp"
 
 using namespace mw;

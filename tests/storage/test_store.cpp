@@ -25,7 +25,8 @@ struct Fixture {
     Id newAssessment(Store& store, const std::string& client = "Acme Water") {
         auto c = store.ensureClient(client);
         REQUIRE(c.has_value());
-        auto id = store.createAssessment({c->id, "Baseline", "2025-03-31", "A. Assessor", std::nullopt, &model});
+        auto id =
+            store.createAssessment({c->id, "Baseline", "2025-03-31", "A. Assessor", std::nullopt, &model});
         REQUIRE(id.has_value());
         return *id;
     }
@@ -65,7 +66,8 @@ TEST_CASE("clients, assessments and answers round-trip", "[store]") {
         stranger.participantId = 999;
         auto refused = store.saveAnswer(id, stranger);
         REQUIRE_FALSE(refused.has_value());
-        CHECK(refused.error().message.find("participant 999 is not part of this assessment") != std::string::npos);
+        CHECK(refused.error().message.find("participant 999 is not part of this assessment") !=
+              std::string::npos);
     }
     Store store = f.open();
     auto info = store.assessmentInfo(id);
@@ -92,7 +94,8 @@ TEST_CASE("answers outside the model are refused", "[store]") {
     a.participantId = 0;
     auto result = store.saveAnswer(id, a);
     REQUIRE_FALSE(result.has_value());
-    CHECK(result.error().message == "assessment " + std::to_string(id) + ": level 7 is not on the scale (0, 1, 2, 3, 4, 5)");
+    CHECK(result.error().message ==
+          "assessment " + std::to_string(id) + ": level 7 is not on the scale (0, 1, 2, 3, 4, 5)");
     a = test::level("Z1", 1);
     a.participantId = 0;
     CHECK_FALSE(store.saveAnswer(id, a).has_value());
@@ -120,7 +123,8 @@ TEST_CASE("a follow-up copies its baseline's answers and links to it", "[store]"
     a.note = "carried over";
     REQUIRE(store.saveAnswer(baseline, a));
     auto client = store.findClient("Acme Water");
-    auto followUp = store.createAssessment({(*client)->id, "Follow-up", "2026-03-31", "A. Assessor", baseline, &f.model, true});
+    auto followUp = store.createAssessment(
+        {(*client)->id, "Follow-up", "2026-03-31", "A. Assessor", baseline, &f.model, true});
     REQUIRE(followUp.has_value());
     auto info = store.assessmentInfo(*followUp);
     CHECK(info->baselineId == baseline);
@@ -172,7 +176,8 @@ TEST_CASE("files that are not our database give a clear error", "[store]") {
         test::writeBytes(f.path, "this is not a database at all, just text that is long enough");
         auto store = Store::open(f.path);
         REQUIRE_FALSE(store.has_value());
-        CHECK(store.error().message == f.path.string() + " is not a Maturity Workbench database (it is not an SQLite file)");
+        CHECK(store.error().message ==
+              f.path.string() + " is not a Maturity Workbench database (it is not an SQLite file)");
     }
     SECTION("another program's SQLite database") {
         {
@@ -216,9 +221,7 @@ TEST_CASE("files that are not our database give a clear error", "[store]") {
         CHECK(store.error().message.find("is a folder") != std::string::npos);
     }
     SECTION("a newer schema") {
-        {
-            Store store = f.open();
-        }
+        { Store store = f.open(); }
         {
             SQLite::Database raw(f.path.string(), SQLite::OPEN_READWRITE);
             raw.exec("PRAGMA user_version = 99");

@@ -148,7 +148,8 @@ TEST_CASE("find jumps to a question and follow-ups start from the baseline", "[u
     CHECK(notes->toPlainText().isEmpty());
 
     auto followUp = wb.window->createAssessment(
-        {"Followup Water", "", "Workshop follow-up", "2027-03-01", "Sam Lee", "itot-convergence"}, *baseline, true);
+        {"Followup Water", "", "Workshop follow-up", "2027-03-01", "Sam Lee", "itot-convergence"}, *baseline,
+        true);
     REQUIRE(followUp.has_value());
     AssessmentDocument* doc = wb.window->document();
     CHECK(doc->info().baselineId == *baseline);

@@ -1,0 +1,76 @@
+// Benchmark: how long one committed answer takes, and how long scoring and the portfolio listing take.
+// Not a test: it reports figures for the README. Usage: bench_store [FOLDER]
+#include "core/gaps.hpp"
+#include "core/model_registry.hpp"
+#include "storage/demo.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <vector>
+
+using namespace mw;
+using Clock = std::chrono::steady_clock;
+
+static double ms(Clock::duration d) {
+    return std::chrono::duration<double, std::milli>(d).count();
+}
+
+static void report(const char* what, std::vector<double> samples) {
+    std::sort(samples.begin(), samples.end());
+    const auto at = [&](double q) { return samples[static_cast<std::size_t>(q * (samples.size() - 1))]; };
+    std::printf("%-44s n=%-5zu median %7.3f ms   p95 %7.3f ms   max %7.3f ms\n", what, samples.size(),
+                at(0.5), at(0.95), samples.back());
+}
+
+int main(int argc, char** argv) {
+    const std::filesystem::path folder = argc > 1 ? argv[1] : std::filesystem::temp_directory_path();
+    const auto path = folder / "bench-store.db";
+    std::filesystem::remove(path);
+    auto store = Store::open(path);
+    if (!store) {
+        std::fprintf(stderr, "%s\n", store.error().message.c_str());
+        return 1;
+    }
+    const Model model = *ModelRegistry::withBuiltins().find(ModelRegistry::defaultModelId);
+    auto demo = createDemo(*store, model);
+    const auto portfolioStart = Clock::now();
+    auto created = createPortfolio(*store, model, 500);
+    std::printf("created a portfolio of %zu assessments in %.0f ms\n", created.value_or(0),
+                ms(Clock::now() - portfolioStart));
+
+    std::vector<double> saves;
+    const auto questions = model.allQuestions();
+    for (int i = 0; i < 400; ++i) {
+        Answer a;
+        a.questionId = questions[i % questions.size()]->id;
+        a.current = model.scale[i % model.scale.size()].value;
+        a.note = "Benchmark note " + std::to_string(i);
+        const auto start = Clock::now();
+        if (!store->saveAnswer(demo->followUpId, a))
+            return 1;
+        saves.push_back(ms(Clock::now() - start));
+    }
+    report("save one answer (committed, synchronous=FULL)", saves);
+
+    std::vector<double> scoring;
+    const auto answers = *store->answers(demo->followUpId);
+    for (int i = 0; i < 200; ++i) {
+        const auto start = Clock::now();
+        const auto card = computeScores(model, answers);
+        const auto gaps = rankGaps(model, card);
+        scoring.push_back(ms(Clock::now() - start));
+    }
+    report("score + rank gaps, 42 questions", scoring);
+
+    std::vector<double> listing;
+    for (int i = 0; i < 20; ++i) {
+        const auto start = Clock::now();
+        const auto list = store->assessments();
+        listing.push_back(ms(Clock::now() - start));
+    }
+    report("list 877 assessments with completeness", listing);
+    std::filesystem::remove(path);
+    return 0;
+}
