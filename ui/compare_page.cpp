@@ -2,6 +2,7 @@
 
 #include "core/comparison.hpp"
 #include "radar_widget.hpp"
+#include "table_helpers.hpp"
 #include "workspace.hpp"
 
 #include <QComboBox>
@@ -18,29 +19,10 @@ namespace {
 QString q(const std::string& text) {
     return QString::fromStdString(text);
 }
-QString fixed(const std::optional<double>& v) {
-    return v ? QString::number(*v, 'f', 2) : QStringLiteral("—");
-}
 QString signedFixed(const std::optional<double>& v) {
     if (!v)
         return QStringLiteral("—");
     return (*v > 1e-9 ? QStringLiteral("+") : QString()) + QString::number(*v, 'f', 2);
-}
-QTableWidgetItem* cell(const QString& text, bool number = false) {
-    auto* item = new QTableWidgetItem(text);
-    item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-    if (number)
-        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
-}
-QTableWidget* makeTable(const QStringList& headers, QWidget* parent) {
-    auto* table = new QTableWidget(0, headers.size(), parent);
-    table->setHorizontalHeaderLabels(headers);
-    table->verticalHeader()->setVisible(false);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setAlternatingRowColors(true);
-    table->horizontalHeader()->setStretchLastSection(true);
-    return table;
 }
 QColor deltaColour(const std::optional<double>& delta) {
     if (!delta || std::abs(*delta) < 1e-9)
@@ -56,8 +38,8 @@ ComparePage::ComparePage(Workspace& workspace, QWidget* parent)
     , after_(new QComboBox(this))
     , radar_(new RadarWidget(this))
     , counts_(new QLabel(this))
-    , dimensions_(makeTable({tr("Dimension"), tr("Before"), tr("After"), tr("Change")}, this))
-    , questions_(makeTable({tr("Question"), tr("Before"), tr("After"), tr("Change")}, this)) {
+    , dimensions_(makeResultTable({tr("Dimension"), tr("Before"), tr("After"), tr("Change")}, this))
+    , questions_(makeResultTable({tr("Question"), tr("Before"), tr("After"), tr("Change")}, this)) {
     setObjectName("comparePage");
     before_->setObjectName("compareBefore");
     after_->setObjectName("compareAfter");
@@ -68,13 +50,6 @@ ComparePage::ComparePage(Workspace& workspace, QWidget* parent)
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.2);
     counts_->setFont(big);
-    for (auto* table : {dimensions_, questions_}) {
-        table->horizontalHeader()->setStretchLastSection(false);
-        table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-        for (int c = 1; c < 4; ++c)
-            table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    }
-    questions_->setWordWrap(true);
     questions_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     auto* pickers = new QHBoxLayout;
@@ -169,16 +144,16 @@ void ComparePage::refresh() {
         return;
     }
     const Comparison c = compareAssessments(before->model, *beforeAnswers, after->model, *afterAnswers);
-    counts_->setText(tr("Overall %1 → %2 (%3).   %4 improved · %5 declined · %6 unchanged")
-                         .arg(fixed(c.overallBefore), fixed(c.overallAfter), signedFixed(c.overallDelta()))
-                         .arg(c.improved)
-                         .arg(c.declined)
-                         .arg(c.unchanged) +
-                     (c.sameModelVersion
-                          ? QString()
-                          : tr("\nDifferent model versions: %1 questions only before, %2 only after.")
-                                .arg(c.onlyInBefore.size())
-                                .arg(c.onlyInAfter.size())));
+    counts_->setText(
+        tr("Overall %1 → %2 (%3).   %4 improved · %5 declined · %6 unchanged")
+            .arg(fixedScore(c.overallBefore), fixedScore(c.overallAfter), signedFixed(c.overallDelta()))
+            .arg(c.improved)
+            .arg(c.declined)
+            .arg(c.unchanged) +
+        (c.sameModelVersion ? QString()
+                            : tr("\nDifferent model versions: %1 questions only before, %2 only after.")
+                                  .arg(c.onlyInBefore.size())
+                                  .arg(c.onlyInAfter.size())));
 
     RadarChart chart;
     std::vector<std::optional<double>> earlier, later;
@@ -199,10 +174,10 @@ void ComparePage::refresh() {
     dimensions_->setRowCount(static_cast<int>(c.dimensions.size()));
     int row = 0;
     for (const auto& d : c.dimensions) {
-        dimensions_->setItem(row, 0, cell(q(d.title)));
-        dimensions_->setItem(row, 1, cell(fixed(d.before), true));
-        dimensions_->setItem(row, 2, cell(fixed(d.after), true));
-        auto* change = cell(signedFixed(d.delta()), true);
+        dimensions_->setItem(row, 0, readOnlyCell(q(d.title)));
+        dimensions_->setItem(row, 1, readOnlyCell(fixedScore(d.before), true));
+        dimensions_->setItem(row, 2, readOnlyCell(fixedScore(d.after), true));
+        auto* change = readOnlyCell(signedFixed(d.delta()), true);
         change->setForeground(deltaColour(d.delta()));
         dimensions_->setItem(row, 3, change);
         ++row;
@@ -210,12 +185,12 @@ void ComparePage::refresh() {
     questions_->setRowCount(static_cast<int>(c.questions.size()));
     row = 0;
     for (const auto& d : c.questions) {
-        auto* question = cell(q(d.questionId + "  " + d.questionText));
+        auto* question = readOnlyCell(q(d.questionId + "  " + d.questionText));
         question->setToolTip(q("Before: " + d.beforeNote + "\nAfter: " + d.afterNote));
         questions_->setItem(row, 0, question);
-        questions_->setItem(row, 1, cell(d.before ? q(formatNumber(*d.before)) : "—", true));
-        questions_->setItem(row, 2, cell(d.after ? q(formatNumber(*d.after)) : "—", true));
-        auto* change = cell(signedFixed(d.delta()), true);
+        questions_->setItem(row, 1, readOnlyCell(d.before ? q(formatNumber(*d.before)) : "—", true));
+        questions_->setItem(row, 2, readOnlyCell(d.after ? q(formatNumber(*d.after)) : "—", true));
+        auto* change = readOnlyCell(signedFixed(d.delta()), true);
         change->setForeground(deltaColour(d.delta()));
         questions_->setItem(row, 3, change);
         ++row;

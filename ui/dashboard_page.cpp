@@ -2,6 +2,7 @@
 
 #include "assessment_document.hpp"
 #include "radar_widget.hpp"
+#include "table_helpers.hpp"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -16,29 +17,7 @@ namespace {
 QString q(const std::string& text) {
     return QString::fromStdString(text);
 }
-QString fixed(const std::optional<double>& value) {
-    return value ? QString::number(*value, 'f', 2) : QStringLiteral("—");
-}
 
-QTableWidgetItem* cell(const QString& text, bool number = false) {
-    auto* item = new QTableWidgetItem(text);
-    item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-    if (number)
-        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
-}
-
-QTableWidget* makeTable(const QStringList& headers, QWidget* parent) {
-    auto* table = new QTableWidget(0, headers.size(), parent);
-    table->setHorizontalHeaderLabels(headers);
-    table->verticalHeader()->setVisible(false);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(true);
-    table->horizontalHeader()->setStretchLastSection(true);
-    return table;
-}
 } // namespace
 
 DashboardPage::DashboardPage(QWidget* parent)
@@ -46,9 +25,9 @@ DashboardPage::DashboardPage(QWidget* parent)
     , radar_(new RadarWidget(this))
     , overall_(new QLabel(this))
     , completeness_(new QProgressBar(this))
-    , dimensions_(makeTable(
+    , dimensions_(makeResultTable(
           {tr("Dimension"), tr("Score"), tr("Level"), tr("Target"), tr("Gap"), tr("Answered")}, this))
-    , gaps_(makeTable(
+    , gaps_(makeResultTable(
           {tr("#"), tr("Question and next step"), tr("Now → target"), tr("Priority"), tr("Horizon")}, this))
     , explanation_(new QLabel(this)) {
     setObjectName("dashboardPage");
@@ -66,15 +45,10 @@ DashboardPage::DashboardPage(QWidget* parent)
     explanation_->setPalette(muted);
     dimensions_->setObjectName("dimensionScores");
     gaps_->setObjectName("gapList");
-    gaps_->horizontalHeader()->setStretchLastSection(false);
+    // The gap list's second column (question and next step) takes the spare width, not the rank.
+    gaps_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     gaps_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    for (int c : {0, 2, 3, 4})
-        gaps_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     gaps_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    dimensions_->horizontalHeader()->setStretchLastSection(false);
-    dimensions_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    for (int c = 1; c < 6; ++c)
-        dimensions_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
 
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
@@ -163,31 +137,34 @@ void DashboardPage::refresh() {
     radar_->setChart(std::move(chart));
 
     overall_->setText(scores.overall ? tr("Overall %1 of %2 · %3   (target %4)")
-                                           .arg(fixed(scores.overall), q(formatNumber(model.maxScore())),
-                                                q(scores.overallLabel), fixed(scores.overallTarget))
+                                           .arg(fixedScore(scores.overall), q(formatNumber(model.maxScore())),
+                                                q(scores.overallLabel), fixedScore(scores.overallTarget))
                                      : tr("Not scored yet: answer a question to see scores"));
     completeness_->setValue(qRound(scores.completeness));
 
     dimensions_->setRowCount(static_cast<int>(scores.dimensions.size()) + 1);
     int row = 0;
     for (const auto& d : scores.dimensions) {
-        dimensions_->setItem(row, 0, cell(q(d.title)));
-        dimensions_->setItem(row, 1, cell(fixed(d.current), true));
-        dimensions_->setItem(row, 2, cell(d.current ? q(d.currentLabel) : tr("not scored")));
-        dimensions_->setItem(row, 3, cell(fixed(d.target), true));
-        dimensions_->setItem(row, 4, cell(fixed(d.gap()), true));
-        dimensions_->setItem(row, 5, cell(QStringLiteral("%1/%2").arg(d.answered).arg(d.total), true));
+        dimensions_->setItem(row, 0, readOnlyCell(q(d.title)));
+        dimensions_->setItem(row, 1, readOnlyCell(fixedScore(d.current), true));
+        dimensions_->setItem(row, 2, readOnlyCell(d.current ? q(d.currentLabel) : tr("not scored")));
+        dimensions_->setItem(row, 3, readOnlyCell(fixedScore(d.target), true));
+        dimensions_->setItem(row, 4, readOnlyCell(fixedScore(d.gap()), true));
+        dimensions_->setItem(row, 5,
+                             readOnlyCell(QStringLiteral("%1/%2").arg(d.answered).arg(d.total), true));
         ++row;
     }
     QFont bold = dimensions_->font();
     bold.setBold(true);
-    dimensions_->setItem(row, 0, cell(tr("Overall")));
-    dimensions_->setItem(row, 1, cell(fixed(scores.overall), true));
-    dimensions_->setItem(row, 2, cell(q(scores.overallLabel)));
-    dimensions_->setItem(row, 3, cell(fixed(scores.overallTarget), true));
-    dimensions_->setItem(row, 4,
-                         cell(scores.overall ? fixed(*scores.overallTarget - *scores.overall) : "—", true));
-    dimensions_->setItem(row, 5, cell(QStringLiteral("%1/%2").arg(scores.answered).arg(scores.total), true));
+    dimensions_->setItem(row, 0, readOnlyCell(tr("Overall")));
+    dimensions_->setItem(row, 1, readOnlyCell(fixedScore(scores.overall), true));
+    dimensions_->setItem(row, 2, readOnlyCell(q(scores.overallLabel)));
+    dimensions_->setItem(row, 3, readOnlyCell(fixedScore(scores.overallTarget), true));
+    dimensions_->setItem(
+        row, 4,
+        readOnlyCell(scores.overall ? fixedScore(*scores.overallTarget - *scores.overall) : "—", true));
+    dimensions_->setItem(row, 5,
+                         readOnlyCell(QStringLiteral("%1/%2").arg(scores.answered).arg(scores.total), true));
     for (int c = 0; c < dimensions_->columnCount(); ++c)
         dimensions_->item(row, c)->setFont(bold);
 
@@ -195,15 +172,17 @@ void DashboardPage::refresh() {
     gaps_->setRowCount(static_cast<int>(gaps.size()));
     row = 0;
     for (const auto& g : gaps) {
-        gaps_->setItem(row, 0, cell(QString::number(row + 1), true));
-        auto* question =
-            cell(q(g.questionId + "  " + g.questionText) + "\n" + tr("Next step: ") + q(g.recommendation));
+        gaps_->setItem(row, 0, readOnlyCell(QString::number(row + 1), true));
+        auto* question = readOnlyCell(q(g.questionId + "  " + g.questionText) + "\n" + tr("Next step: ") +
+                                      q(g.recommendation));
         question->setToolTip(q(g.dimensionTitle));
         gaps_->setItem(row, 1, question);
-        gaps_->setItem(row, 2, cell(q(formatNumber(g.current) + " → " + formatNumber(g.target)), true));
-        gaps_->setItem(row, 3, cell(QString::number(g.priority, 'f', 2), true));
+        gaps_->setItem(row, 2,
+                       readOnlyCell(q(formatNumber(g.current) + " → " + formatNumber(g.target)), true));
+        gaps_->setItem(row, 3, readOnlyCell(QString::number(g.priority, 'f', 2), true));
         gaps_->setItem(
-            row, 4, cell(q(std::string(toString(g.horizon)) + "\n" + std::string(horizonPeriod(g.horizon)))));
+            row, 4,
+            readOnlyCell(q(std::string(toString(g.horizon)) + "\n" + std::string(horizonPeriod(g.horizon)))));
         ++row;
     }
     QStringList explanation;

@@ -150,6 +150,23 @@ private:
         return *registry_;
     }
 
+    struct AssessmentWithAnswers {
+        LoadedAssessment assessment;
+        std::vector<Answer> answers;
+    };
+    Result<AssessmentWithAnswers> loadWithAnswers(Id id) {
+        auto db = store();
+        if (!db)
+            return std::unexpected(db.error());
+        auto loaded = (*db)->assessment(id);
+        if (!loaded)
+            return std::unexpected(loaded.error());
+        auto answers = (*db)->answers(id);
+        if (!answers)
+            return std::unexpected(answers.error());
+        return AssessmentWithAnswers{std::move(*loaded), std::move(*answers)};
+    }
+
     void addCommandOptions();
     QString helpText() const;
 
@@ -565,15 +582,11 @@ QString heading(const AssessmentInfo& info) {
 int Cli::score() {
     const Id id = idArgument(0, "ID");
     expectPositionals(1);
-    auto db = store();
-    if (!db)
-        return failWith(db.error());
-    auto loaded = (*db)->assessment(id);
-    auto answers = (*db)->answers(id);
-    if (!loaded)
-        return failWith(loaded.error());
-    if (!answers)
-        return failWith(answers.error());
+    auto data = loadWithAnswers(id);
+    if (!data)
+        return failWith(data.error());
+    const LoadedAssessment* loaded = &data->assessment;
+    const std::vector<Answer>* answers = &data->answers;
     const Model& model = loaded->model;
     const Scorecard card = computeScores(model, *answers);
     if (parser_.isSet("json")) {
@@ -645,15 +658,11 @@ int Cli::gaps() {
         if (!ok || limit == 0)
             throw UsageError{"gaps: --limit takes a whole number above 0"};
     }
-    auto db = store();
-    if (!db)
-        return failWith(db.error());
-    auto loaded = (*db)->assessment(id);
-    auto answers = (*db)->answers(id);
-    if (!loaded)
-        return failWith(loaded.error());
-    if (!answers)
-        return failWith(answers.error());
+    auto data = loadWithAnswers(id);
+    if (!data)
+        return failWith(data.error());
+    const LoadedAssessment* loaded = &data->assessment;
+    const std::vector<Answer>* answers = &data->answers;
     auto list = rankGaps(loaded->model, *answers);
     const std::size_t totalGaps = list.size();
     if (limit && list.size() > limit)
@@ -705,22 +714,14 @@ int Cli::compare() {
     const Id beforeId = idArgument(0, "BEFORE");
     const Id afterId = idArgument(1, "AFTER");
     expectPositionals(2);
-    auto db = store();
-    if (!db)
-        return failWith(db.error());
-    auto before = (*db)->assessment(beforeId);
+    auto before = loadWithAnswers(beforeId);
     if (!before)
         return failWith(before.error());
-    auto after = (*db)->assessment(afterId);
+    auto after = loadWithAnswers(afterId);
     if (!after)
         return failWith(after.error());
-    auto beforeAnswers = (*db)->answers(beforeId);
-    auto afterAnswers = (*db)->answers(afterId);
-    if (!beforeAnswers)
-        return failWith(beforeAnswers.error());
-    if (!afterAnswers)
-        return failWith(afterAnswers.error());
-    const Comparison c = compareAssessments(before->model, *beforeAnswers, after->model, *afterAnswers);
+    const Comparison c = compareAssessments(before->assessment.model, before->answers,
+                                            after->assessment.model, after->answers);
     if (parser_.isSet("json")) {
         json dims = json::array();
         for (const auto& d : c.dimensions)
@@ -736,8 +737,8 @@ int Cli::compare() {
                                  {"before", optionalJson(d.before)},
                                  {"after", optionalJson(d.after)},
                                  {"delta", optionalJson(d.delta())}});
-        json result = {{"before", assessmentJson(before->info)},
-                       {"after", assessmentJson(after->info)},
+        json result = {{"before", assessmentJson(before->assessment.info)},
+                       {"after", assessmentJson(after->assessment.info)},
                        {"sameModelVersion", c.sameModelVersion},
                        {"overall",
                         {{"before", optionalJson(c.overallBefore)},
@@ -755,7 +756,8 @@ int Cli::compare() {
         out_ << q(result.dump(2)) << '\n';
         return ExitOk;
     }
-    out_ << "Before: " << heading(before->info) << '\n' << "After:  " << heading(after->info) << "\n\n";
+    out_ << "Before: " << heading(before->assessment.info) << '\n'
+         << "After:  " << heading(after->assessment.info) << "\n\n";
     auto signedNumber = [](std::optional<double> v) {
         if (!v)
             return QStringLiteral("-");
@@ -773,8 +775,8 @@ int Cli::compare() {
         out_ << ", " << c.notComparable << " not comparable (unanswered or N/A on one side)";
     out_ << ".\n";
     if (!c.sameModelVersion)
-        out_ << "The two assessments use different model versions (" << q(before->model.version) << " and "
-             << q(after->model.version) << ").\n";
+        out_ << "The two assessments use different model versions (" << q(before->assessment.model.version)
+             << " and " << q(after->assessment.model.version) << ").\n";
     if (!c.onlyInBefore.empty()) {
         out_ << "Only in the earlier model:";
         for (const auto& id : c.onlyInBefore)

@@ -249,13 +249,8 @@ Result<Bundle> bundleFromJson(const json& root) {
         }
     }
 
-    if (!check.problems.empty()) {
-        const std::size_t count = check.problems.size();
-        std::string summary = check.problems.front();
-        if (count > 1)
-            summary += " (and " + std::to_string(count - 1) + " more problem" + (count > 2 ? "s" : "") + ")";
-        return fail(summary, check.problems);
-    }
+    if (!check.problems.empty())
+        return std::unexpected(check.toError());
     bundle.assessment.clientName = bundle.client.name;
     std::set<std::string> answered;
     for (const auto& a : bundle.answers)
@@ -266,16 +261,7 @@ Result<Bundle> bundleFromJson(const json& root) {
 }
 
 Result<Bundle> parseBundle(std::string_view text, std::string_view source) {
-    auto json = parseJsonText(text, source);
-    if (!json)
-        return std::unexpected(json.error());
-    auto bundle = bundleFromJson(*json);
-    if (!bundle) {
-        Error error = bundle.error();
-        error.message = std::string(source) + ": " + error.message;
-        return std::unexpected(error);
-    }
-    return bundle;
+    return detail::parseAndRead(text, source, [](const json& root) { return bundleFromJson(root); });
 }
 
 } // namespace mw

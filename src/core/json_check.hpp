@@ -1,6 +1,8 @@
 #pragma once
 // Internal to maturity_core: validation helpers that collect every problem with its JSON path.
+#include "error.hpp"
 #include "model.hpp"
+#include "model_loader.hpp"
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -107,9 +109,33 @@ public:
         return out;
     }
 
+    // All problems as one error: the first in the one-line message, every one in the details.
+    Error toError() const {
+        const std::size_t count = problems.size();
+        std::string summary = problems.front();
+        if (count > 1)
+            summary += " (and " + std::to_string(count - 1) + " more problem" + (count > 2 ? "s" : "") + ")";
+        return Error{summary, problems};
+    }
+
     static std::string join(const std::string& path, const char* key) {
         return path.empty() ? std::string(key) : path + "." + key;
     }
 };
+
+// Parses JSON text, then reads it with `read`; errors name the source first.
+template <typename Read>
+auto parseAndRead(std::string_view text, std::string_view source, Read read) -> decltype(read(json{})) {
+    auto parsed = parseJsonText(text, source);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    auto result = read(*parsed);
+    if (!result) {
+        Error error = result.error();
+        error.message = std::string(source) + ": " + error.message;
+        return std::unexpected(error);
+    }
+    return result;
+}
 
 } // namespace mw::detail

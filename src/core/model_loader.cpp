@@ -257,13 +257,8 @@ Result<Model> loadModel(const json& root) {
             check.problem("dimensions[" + std::to_string(d) + "]",
                           "dimension '" + model.dimensions[d].id + "' has no questions");
 
-    if (!check.problems.empty()) {
-        const std::size_t count = check.problems.size();
-        std::string summary = check.problems.front();
-        if (count > 1)
-            summary += " (and " + std::to_string(count - 1) + " more problem" + (count > 2 ? "s" : "") + ")";
-        return fail(summary, check.problems);
-    }
+    if (!check.problems.empty())
+        return std::unexpected(check.toError());
     return model;
 }
 
@@ -307,16 +302,7 @@ Result<std::string> readTextFile(const std::filesystem::path& path) {
 }
 
 Result<Model> loadModelText(std::string_view text, std::string_view source) {
-    auto json = parseJsonText(text, source);
-    if (!json)
-        return std::unexpected(json.error());
-    auto model = loadModel(*json);
-    if (!model) {
-        Error error = model.error();
-        error.message = std::string(source) + ": " + error.message;
-        return std::unexpected(error);
-    }
-    return model;
+    return detail::parseAndRead(text, source, [](const json& root) { return loadModel(root); });
 }
 
 Result<Model> loadModelFile(const std::filesystem::path& path) {

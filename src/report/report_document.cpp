@@ -596,6 +596,7 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, const std::vecto
     doc->setDefaultFont(documentFont());
     doc->setDefaultStyleSheet(QString::fromLatin1(kStyleSheet));
     doc->setDocumentMargin(0);
+    doc->setUseDesignMetrics(true); // unhinted advances: print layout independent of device resolution
     if (device)
         doc->documentLayout()->setPaintDevice(device);
     // Page size before content: the document is laid out and paginated once, when the HTML arrives.
@@ -710,7 +711,6 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
         const QRectF pageRect(0, page * body_h, geometry.body().width(), body_h);
         context.clip = pageRect; // draw only this page's blocks: every page stays small and quick
         context.palette.setColor(QPalette::Text, QColor(0x1d, 0x24, 0x2c));
-        painter.setClipRect(pageRect);
         doc->documentLayout()->draw(&painter, context);
         painter.restore();
         if (page == 1) {
