@@ -340,7 +340,7 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
                     scores.overall ? num(*scores.overallTarget - *scores.overall) : QStringLiteral("&#8212;"),
                     QStringLiteral("%1/%2").arg(scores.answered).arg(scores.total)});
     html.body += ReportHtml::table({"Dimension", "Score", "Level", "Target", "Gap", "Answered"}, rows,
-                                   {36, 11, 17, 11, 10, 15});
+                                   {31, 10, 16, 12, 10, 21});
     html.pageBreak();
 
     // Findings by dimension
@@ -754,12 +754,36 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
     return {};
 }
 
+// Word processors ignore percentage table widths in Qt's ODF output and squeeze every table into a narrow
+// block. Give each table and its columns fixed widths across the text area instead.
+void fixTableWidths(QTextFrame* frame, double textWidth) {
+    for (QTextFrame* child : frame->childFrames()) {
+        if (auto* table = qobject_cast<QTextTable*>(child)) {
+            QTextTableFormat format = table->format();
+            const auto constraints = format.columnWidthConstraints();
+            QList<QTextLength> fixed;
+            for (int c = 0; c < table->columns(); ++c) {
+                const double share = c < constraints.size() && constraints[c].type() == QTextLength::PercentageLength
+                                         ? constraints[c].rawValue() / 100.0
+                                         : 1.0 / table->columns();
+                fixed << QTextLength(QTextLength::FixedLength, textWidth * share);
+            }
+            format.setColumnWidthConstraints(fixed);
+            format.setWidth(QTextLength(QTextLength::FixedLength, textWidth));
+            table->setFormat(format);
+        }
+        fixTableWidths(child, textWidth);
+    }
+}
+
 Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, const QString& path) {
     const QImage logo = loadLogo(options.branding.logoPath);
     DocumentImages unused;
     // Word processors number their own pages; the contents lists the sections without numbers.
     const std::vector<int> noPages(html.headings.size(), 0);
     auto doc = assemble(html, noPages, RadarEmbedding::Image, logo, nullptr, {}, &unused);
+    // A4 text width with 2 cm margins, in the 96-per-inch units the ODF writer converts to points.
+    fixTableWidths(doc->rootFrame(), 170 / 25.4 * 96);
     // The ODF writer closes its device, so it writes to memory and QSaveFile moves the bytes into place.
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);

@@ -87,6 +87,10 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
                 ++col;
             }
             worksheet_freeze_panes(sheet, 1, 0);
+            // Printed: landscape, one page wide, the header row repeated on every page.
+            worksheet_set_landscape(sheet);
+            worksheet_fit_to_pages(sheet, 1, 0);
+            worksheet_repeat_rows(sheet, 0, 0);
             return col;
         };
 
