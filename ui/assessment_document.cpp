@@ -19,8 +19,9 @@ public:
         , after_(std::move(after))
         , mergeId_(mergeId) {}
 
-    void redo() override { document_->apply(questionId_, after_); }
-    void undo() override { document_->apply(questionId_, before_); }
+    // A write the database refused leaves nothing to undo: the command drops out of the stack.
+    void redo() override { setObsolete(!document_->apply(questionId_, after_)); }
+    void undo() override { setObsolete(!document_->apply(questionId_, before_)); }
     int id() const override { return mergeId_; }
     bool mergeWith(const QUndoCommand* other) override {
         const auto* next = static_cast<const AnswerCommand*>(other);

@@ -259,8 +259,14 @@ void MainWindow::showPage(int index) {
 
 void MainWindow::showError(const QString& message) {
     statusBar()->showMessage(message, 10000);
-    if (isVisible())
-        QMessageBox::warning(this, tr("Maturity Workbench"), message);
+    if (!isVisible())
+        return;
+    // Not modal: a workshop carries on while the consultant reads what went wrong.
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("Maturity Workbench"), message, QMessageBox::Ok, this);
+    box->setObjectName("errorBox");
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 Result<void> MainWindow::openAssessment(Id id) {

@@ -13,10 +13,12 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 using namespace mw;
 using namespace mw::ui;
@@ -107,6 +109,29 @@ TEST_CASE("a whole assessment flow: create, answer by keyboard, see scores, undo
     CHECK(doc->answer("GO2")->current == 3);
     CHECK_FALSE(doc->answer("GO3").has_value());
     CHECK(doc->scores().answered == 2);
+}
+
+TEST_CASE("a refused save is reported, changes nothing and leaves nothing to undo", "[ui]") {
+    Workbench wb;
+    REQUIRE(wb.window->createAssessment(request("Locked Utilities")).has_value());
+    AssessmentDocument* doc = wb.window->document();
+    QString reported;
+    QObject::connect(doc, &AssessmentDocument::saveFailed,
+                     [&](const QString& message) { reported = message; });
+    {
+        // Another program holds the database: the write waits for it, then gives up with a clear message.
+        SQLite::Database other(wb.path.toStdString(), SQLite::OPEN_READWRITE);
+        other.exec("BEGIN EXCLUSIVE");
+        wb.questionPanel()->setFocus();
+        wb.key(Qt::Key_3);
+        other.exec("ROLLBACK");
+    }
+    CHECK(reported.contains("is locked by another program"));
+    CHECK_FALSE(doc->answer("GO1").has_value());
+    CHECK(doc->undoStack()->count() == 0);
+    CHECK(wb.window->findChild<QMessageBox*>("errorBox") != nullptr);
+    wb.key(Qt::Key_3); // and once the lock is gone the same key works
+    CHECK(doc->answer("GO1")->current == 3);
 }
 
 TEST_CASE("clicking a level card and choosing a target save at once", "[ui]") {
