@@ -80,6 +80,7 @@ th { background-color: #dce6f0; color: #17365d; font-weight: 600; text-align: le
 .question { margin-top: 9px; margin-bottom: 2px; font-weight: 600; }
 .meta { color: #33414f; margin-bottom: 2px; }
 .good { color: #1e7b34; }
+.label { color: #1f4e79; font-weight: 600; }
 .bad { color: #b3261e; }
 )CSS";
 
@@ -380,12 +381,12 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
                     if (model.scale[i].value <= *qr.answer.current + 1e-9)
                         level = i;
                 if (level < question.descriptors.size())
-                    html.body +=
-                        QStringLiteral("<p><i>Observed:</i> %1</p>").arg(esc(question.descriptors[level]));
+                    html.body += QStringLiteral("<p><span class=\"label\">Observed:</span> %1</p>")
+                                     .arg(esc(question.descriptors[level]));
             }
             if (answer && !answer->note.empty())
-                html.body +=
-                    QStringLiteral("<p><i>Notes and evidence:</i> %1</p>").arg(escMultiline(answer->note));
+                html.body += QStringLiteral("<p><span class=\"label\">Notes and evidence:</span> %1</p>")
+                                 .arg(escMultiline(answer->note));
         }
     }
     html.pageBreak();
@@ -402,30 +403,32 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
     if (data.gaps.empty())
         html.body +=
             QStringLiteral("<p>There are no gaps: every answered question is at or above its target.</p>");
+    // Paragraphs rather than a table: the recommendations read as prose and the report lays out faster.
     for (Horizon horizon : {Horizon::Now, Horizon::Next, Horizon::Later}) {
-        std::vector<QStringList> gapRows;
-        int rank = 0;
-        for (const auto& g : data.gaps) {
-            ++rank;
-            if (g.horizon != horizon)
-                continue;
-            gapRows.push_back({QString::number(rank),
-                               QStringLiteral("<b>%1</b><br/><span class=\"muted small\">%2"
-                                              "</span>")
-                                   .arg(esc(g.questionText), esc(g.dimensionTitle)),
-                               num(g.current) + " &#8594; " + num(g.target), num(g.priority),
-                               esc(g.recommendation)});
-        }
         const QString name = horizon == Horizon::Now    ? QStringLiteral("Now")
                              : horizon == Horizon::Next ? QStringLiteral("Next")
                                                         : QStringLiteral("Later");
         html.heading(2,
                      QStringLiteral("%1 (%2)").arg(name, QString::fromUtf8(horizonPeriod(horizon).data())));
-        if (gapRows.empty())
+        int rank = 0, shown = 0;
+        for (const auto& g : data.gaps) {
+            ++rank;
+            if (g.horizon != horizon)
+                continue;
+            ++shown;
+            html.body += QStringLiteral("<p class=\"question\">%1.&nbsp;&nbsp;%2</p>")
+                             .arg(rank)
+                             .arg(esc(g.questionText));
+            html.body += QStringLiteral(
+                             "<p class=\"meta\">%1 &#160;&#183;&#160; %2 %3 &#8594; %4 %5 &#160;&#183;&#160; "
+                             "gap %6, priority %7</p>")
+                             .arg(esc(g.dimensionTitle), num(g.current), esc(g.currentLabel), num(g.target),
+                                  esc(g.targetLabel), num(g.gap), num(g.priority));
+            html.body += QStringLiteral("<p><span class=\"label\">Next step:</span> %1</p>")
+                             .arg(esc(g.recommendation));
+        }
+        if (shown == 0)
             html.body += QStringLiteral("<p class=\"muted\">No gaps in this horizon.</p>");
-        else
-            html.body += ReportHtml::table({"#", "Question", "Levels", "Priority", "Next step"}, gapRows,
-                                           {5, 33, 10, 12, 40});
     }
     html.pageBreak();
 
@@ -437,13 +440,17 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
     for (const auto& qr : scores.questions) {
         const Answer* answer = data.consensusAnswer(qr.question->id);
         answerRows.push_back(
-            {esc(qr.question->id), esc(qr.question->text),
+            {esc(qr.question->id), esc(qr.dimension->title),
              qr.answer.notApplicable ? QStringLiteral("N/A") : num(qr.answer.current),
              qr.answer.current ? num(qr.effectiveTarget()) : QStringLiteral("&#8212;"),
-             answer ? esc(std::string(toString(answer->confidence))) : QStringLiteral("&#8212;")});
+             answer ? esc(std::string(toString(answer->confidence))) : QStringLiteral("&#8212;"),
+             answer ? esc(answer->updatedAt.substr(0, 10)) : QStringLiteral("&#8212;")});
     }
-    html.body += ReportHtml::table({"Id", "Question", "Current", "Target", "Confidence"}, answerRows,
-                                   {7, 55, 11, 11, 16});
+    html.body +=
+        QStringLiteral("<p>The answer register: every question by its id (the findings above give the "
+                       "question text, the descriptor and the notes).</p>");
+    html.body += ReportHtml::table({"Id", "Dimension", "Current", "Target", "Confidence", "Last changed"},
+                                   answerRows, {8, 40, 11, 11, 14, 16});
     html.heading(2, QStringLiteral("Participants"));
     std::vector<QStringList> participantRows;
     for (const auto& p : data.participants)
@@ -548,9 +555,11 @@ ReportHtml comparisonHtml(const ReportData& before, const ReportData& after, con
             QStringLiteral("<p class=\"meta\">%1 &#8594; %2 (<b>%3</b>)</p>")
                 .arg(levelText(*before.model, q->before), levelText(model, q->after), signedNum(q->delta()));
         if (!q->beforeNote.empty())
-            html.body += QStringLiteral("<p><i>Before:</i> %1</p>").arg(escMultiline(q->beforeNote));
+            html.body += QStringLiteral("<p><span class=\"label\">Before:</span> %1</p>")
+                             .arg(escMultiline(q->beforeNote));
         if (!q->afterNote.empty())
-            html.body += QStringLiteral("<p><i>After:</i> %1</p>").arg(escMultiline(q->afterNote));
+            html.body += QStringLiteral("<p><span class=\"label\">After:</span> %1</p>")
+                             .arg(escMultiline(q->afterNote));
     }
     if (changed.empty())
         html.body += QStringLiteral("<p>No question changed level.</p>");
@@ -763,9 +772,10 @@ void fixTableWidths(QTextFrame* frame, double textWidth) {
             const auto constraints = format.columnWidthConstraints();
             QList<QTextLength> fixed;
             for (int c = 0; c < table->columns(); ++c) {
-                const double share = c < constraints.size() && constraints[c].type() == QTextLength::PercentageLength
-                                         ? constraints[c].rawValue() / 100.0
-                                         : 1.0 / table->columns();
+                const double share =
+                    c < constraints.size() && constraints[c].type() == QTextLength::PercentageLength
+                        ? constraints[c].rawValue() / 100.0
+                        : 1.0 / table->columns();
                 fixed << QTextLength(QTextLength::FixedLength, textWidth * share);
             }
             format.setColumnWidthConstraints(fixed);
