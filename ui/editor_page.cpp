@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStackedLayout>
 #include <QStringListModel>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -157,10 +158,28 @@ EditorPage::EditorPage(QWidget* parent)
     hints->setPalette(muted);
     hints->setContentsMargins(6, 4, 6, 4);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter, 1);
-    layout->addWidget(hints);
+    auto* work = new QWidget(this);
+    auto* workLayout = new QVBoxLayout(work);
+    workLayout->setContentsMargins(0, 0, 0, 0);
+    workLayout->addWidget(splitter, 1);
+    workLayout->addWidget(hints);
+
+    // With no assessment open, say what to do instead of showing empty cards.
+    auto* empty =
+        new QLabel(tr("No assessment is open.\n\nPick one in the portfolio on the left, or press Ctrl+N "
+                      "to start a new one."),
+                   this);
+    empty->setObjectName("emptyEditor");
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    QFont emptyFont = empty->font();
+    emptyFont.setPointSizeF(emptyFont.pointSizeF() * 1.3);
+    empty->setFont(emptyFont);
+    empty->setPalette(muted);
+
+    pages_ = new QStackedLayout(this);
+    pages_->addWidget(empty);
+    pages_->addWidget(work);
 
     connect(dimensions_, &QListWidget::currentRowChanged, this, [this](int row) {
         if (updating_ || !document_ || row < 0)
@@ -226,7 +245,6 @@ EditorPage::EditorPage(QWidget* parent)
         noteStatus_->setText(tr("No question matches “%1”").arg(text));
     });
     qApp->installEventFilter(this);
-    setEnabled(false);
 }
 
 void EditorPage::setDocument(AssessmentDocument* document) {
@@ -235,7 +253,7 @@ void EditorPage::setDocument(AssessmentDocument* document) {
         disconnect(document_, nullptr, this, nullptr);
     document_ = document;
     notesQuestion_.clear();
-    setEnabled(document_ != nullptr);
+    pages_->setCurrentIndex(document_ ? 1 : 0);
     if (!document_)
         return;
     connect(document_, &AssessmentDocument::currentChanged, this, [this] {

@@ -8,6 +8,7 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QStackedLayout;
 class QTimer;
 
 namespace mw::ui {
@@ -50,6 +51,7 @@ private:
     QPushButton* previous_;
     QPushButton* next_;
     QTimer* noteTimer_;
+    QStackedLayout* pages_;
     bool updating_ = false;
     std::string notesQuestion_; // the question whose note the notes field holds
 };

@@ -103,6 +103,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     portfolio_->reload();
     updateTitle();
     updateActions();
+    openInitialAssessment();
     resize(1440, 900);
     QSettings settings;
     restoreGeometry(settings.value("window/geometry").toByteArray());
@@ -301,9 +302,39 @@ Result<void> MainWindow::openAssessment(Id id) {
         previous->deleteLater();
     }
     portfolio_->select(id);
+    QSettings().setValue("last/" + workspace_.path(), QVariant::fromValue<qlonglong>(id));
     updateTitle();
     updateActions();
     return {};
+}
+
+// Workshops resume where they stopped: the assessment last open on this database, else the latest draft.
+void MainWindow::openInitialAssessment() {
+    if (!workspace_.isOpen())
+        return;
+    auto list = workspace_.store().assessments();
+    if (!list || list->empty())
+        return;
+    const qlonglong remembered = QSettings().value("last/" + workspace_.path()).toLongLong();
+    std::optional<Id> pick;
+    for (const auto& a : *list)
+        if (a.id == remembered)
+            pick = a.id;
+    if (!pick) {
+        // Drafts before final reports, then the most recent date.
+        auto preferable = [](const AssessmentInfo& a, const AssessmentInfo& b) {
+            if ((a.status == Status::Draft) != (b.status == Status::Draft))
+                return a.status == Status::Draft;
+            return a.date >= b.date;
+        };
+        const AssessmentInfo* best = &list->front();
+        for (const auto& a : *list)
+            if (preferable(a, *best))
+                best = &a;
+        pick = best->id;
+    }
+    if (auto opened = openAssessment(*pick); !opened)
+        statusBar()->showMessage(q(opened.error().message), 10000);
 }
 
 Result<Id> MainWindow::createAssessment(const NewAssessmentRequest& request, std::optional<Id> baseline,
@@ -390,6 +421,7 @@ void MainWindow::switchDatabase(const QString& path) {
     }
     updateTitle();
     updateActions();
+    openInitialAssessment();
 }
 
 void MainWindow::openDatabase() {

@@ -47,6 +47,7 @@ protected:
 
 private:
     void buildMenus();
+    void openInitialAssessment();
     void updateTitle();
     void updateActions();
     void newAssessment();

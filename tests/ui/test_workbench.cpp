@@ -60,6 +60,7 @@ TEST_CASE("a whole assessment flow: create, answer by keyboard, see scores, undo
     REQUIRE(doc != nullptr);
     CHECK(doc->currentIndex() == 0);
     CHECK(wb.overall().contains("Not scored yet"));
+    CHECK_FALSE(wb.window->findChild<QLabel*>("emptyEditor")->isVisible());
     CHECK(wb.window->portfolio()->assessmentCount() == 1);
 
     // GO1: level 2, target 4 (Alt+4), next; GO2: level 3, next; GO3: N/A.
@@ -221,6 +222,10 @@ TEST_CASE("the demo portfolio loads, filters and exports a report off the UI thr
     auto sheet = wb.window->exportSpreadsheet(xlsx);
     sheet.waitForFinished();
     CHECK(sheet.result().has_value());
+    // Starting again resumes the assessment that was open.
+    wb.reopen();
+    REQUIRE(wb.window->document() != nullptr);
+    CHECK(wb.window->document()->id() == 2);
     wb.window->portfolio()->filter()->setText("nothing matches this");
     CHECK(wb.window->portfolio()->findChild<QAbstractItemView*>()->model()->rowCount() == 0);
 }
