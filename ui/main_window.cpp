@@ -283,7 +283,11 @@ Result<void> MainWindow::openAssessment(Id id) {
     connect(document_, &AssessmentDocument::saved, this, [this](const QString& question, double ms) {
         statusBar()->showMessage(tr("Saved %1 in %2 ms").arg(question).arg(ms, 0, 'f', 1), 4000);
     });
-    connect(document_, &AssessmentDocument::answerChanged, &workspace_, &Workspace::notifyPortfolioChanged);
+    // Only this assessment's completeness changes with an answer: update its row, not the whole portfolio.
+    connect(document_, &AssessmentDocument::scoresChanged, this, [this] {
+        if (document_)
+            portfolio_->setCompleteness(document_->id(), document_->scores().completeness);
+    });
     editor_->setDocument(document_);
     dashboard_->setDocument(document_);
     if (document_->info().baselineId) {

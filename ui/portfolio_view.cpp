@@ -109,19 +109,28 @@ void PortfolioView::reload() {
         select(*selected);
 }
 
-void PortfolioView::select(Id assessmentId) {
+QStandardItem* PortfolioView::assessmentItem(Id assessmentId) const {
     for (int r = 0; r < model_->rowCount(); ++r) {
         QStandardItem* client = model_->item(r);
-        for (int c = 0; c < client->rowCount(); ++c) {
-            if (client->child(c)->data(kIdRole).toLongLong() == assessmentId) {
-                const QModelIndex index = proxy_->mapFromSource(client->child(c)->index());
-                tree_->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect |
-                                                           QItemSelectionModel::Rows);
-                tree_->scrollTo(index);
-                return;
-            }
-        }
+        for (int c = 0; c < client->rowCount(); ++c)
+            if (client->child(c)->data(kIdRole).toLongLong() == assessmentId)
+                return client->child(c);
     }
+    return nullptr;
+}
+
+void PortfolioView::select(Id assessmentId) {
+    if (QStandardItem* item = assessmentItem(assessmentId)) {
+        const QModelIndex index = proxy_->mapFromSource(item->index());
+        tree_->selectionModel()->select(index,
+                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        tree_->scrollTo(index);
+    }
+}
+
+void PortfolioView::setCompleteness(Id assessmentId, double percent) {
+    if (QStandardItem* item = assessmentItem(assessmentId))
+        item->parent()->child(item->row(), 3)->setText(QString::number(qRound(percent)) + "%");
 }
 
 std::optional<Id> PortfolioView::selectedAssessment() const {

@@ -5,6 +5,7 @@
 
 class QLineEdit;
 class QSortFilterProxyModel;
+class QStandardItem;
 class QStandardItemModel;
 class QTreeView;
 
@@ -19,6 +20,7 @@ public:
     explicit PortfolioView(Workspace& workspace, QWidget* parent = nullptr);
     void reload();
     void select(Id assessmentId);
+    void setCompleteness(Id assessmentId, double percent);
     std::optional<Id> selectedAssessment() const;
     QLineEdit* filter() const { return filter_; }
     int assessmentCount() const;
@@ -28,6 +30,7 @@ signals:
     void failed(const QString& message);
 
 private:
+    QStandardItem* assessmentItem(Id assessmentId) const;
     Workspace& workspace_;
     QLineEdit* filter_;
     QStandardItemModel* model_;

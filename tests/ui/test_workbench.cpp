@@ -77,6 +77,10 @@ TEST_CASE("a whole assessment flow: create, answer by keyboard, see scores, undo
     CHECK(doc->answer("GO1")->target == 4);
     CHECK(doc->answer("GO2")->current == 3);
     CHECK(doc->answer("GO3")->notApplicable);
+    // The portfolio row follows: 3 of 42 answered.
+    auto* tree = wb.window->portfolio()->findChild<QAbstractItemView*>();
+    const QModelIndex client = tree->model()->index(0, 0);
+    CHECK(tree->model()->index(0, 3, client).data().toString() == "7%");
 
     // The dashboard follows: Goals = (2 x 1.5 + 3 x 1.3) / 2.8.
     const QString expected = QString::number((2 * 1.5 + 3 * 1.3) / 2.8, 'f', 2);
