@@ -10,6 +10,7 @@
 #include "portfolio_view.hpp"
 #include "presenter_window.hpp"
 #include "report/exports.hpp"
+#include "report/file_output.hpp"
 #include "workspace.hpp"
 
 #include <QAction>
@@ -25,7 +26,6 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -529,10 +529,8 @@ void MainWindow::exportBundle() {
         showError(q(bundle.error().message));
         return;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QByteArray::fromStdString(serializeBundle(*bundle))) < 0 || !file.commit()) {
-        showError(tr("%1: cannot write (%2)").arg(path, file.errorString()));
+    if (auto written = writeBundleFile(*bundle, path); !written) {
+        showError(q(written.error().message));
         return;
     }
     statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);

@@ -6,8 +6,8 @@
 #include "core/gaps.hpp"
 #include "core/model_loader.hpp"
 #include "core/model_registry.hpp"
-#include "report/csv_export.hpp"
 #include "report/exports.hpp"
+#include "report/file_output.hpp"
 #include "storage/demo.hpp"
 #include "storage/store.hpp"
 
@@ -15,7 +15,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <functional>
@@ -799,17 +798,6 @@ Result<ReportData> reportData(Store& store, Id id) {
     return ReportData::fromBundle(*bundle);
 }
 
-// Writes atomically: a failed write never leaves half a file behind.
-Result<void> writeFileAtomically(const QString& path, const QByteArray& bytes) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(s(path) + ": cannot write (" + s(file.errorString()) + ")");
-    file.write(bytes);
-    if (!file.commit())
-        return fail(s(path) + ": cannot write (" + s(file.errorString()) + ")");
-    return {};
-}
-
 int Cli::exportCommand() {
     const Id id = idArgument(0, "ID");
     expectPositionals(1);
@@ -827,10 +815,9 @@ int Cli::exportCommand() {
         return failWith(bundle.error());
     Result<void> written;
     if (suffix == "json") {
-        written = writeFileAtomically(outPath, QByteArray::fromStdString(serializeBundle(*bundle)));
+        written = writeBundleFile(*bundle, outPath);
     } else if (suffix == "csv") {
-        written = writeFileAtomically(outPath, QByteArray::fromStdString(answersCsv(
-                                                   bundle->model, bundle->answers, bundle->participants)));
+        written = writeAnswersCsvFile(*bundle, outPath);
     } else {
         written = writeXlsx(ReportData::fromBundle(*bundle), outPath);
     }

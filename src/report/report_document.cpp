@@ -1,5 +1,6 @@
 // Builds the maturity report and the comparison report as QTextDocuments, and paginates them to PDF.
 #include "report/exports.hpp"
+#include "report/file_output.hpp"
 #include "report/report_document_p.hpp"
 
 #include <QAbstractTextDocumentLayout>
@@ -794,18 +795,14 @@ Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, cons
     auto doc = assemble(html, noPages, RadarEmbedding::Image, logo, nullptr, {}, &unused);
     // A4 text width with 2 cm margins, in the 96-per-inch units the ODF writer converts to points.
     fixTableWidths(doc->rootFrame(), 170 / 25.4 * 96);
-    // The ODF writer closes its device, so it writes to memory and QSaveFile moves the bytes into place.
+    // The ODF writer closes its device, so it writes to memory and the bytes are then moved into place.
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QTextDocumentWriter writer(&buffer, "ODF");
     if (!writer.write(doc.get()))
         return fail(path.toStdString() + ": cannot write the ODT document");
-    QSaveFile output(path);
-    if (!output.open(QIODevice::WriteOnly))
-        return fail(path.toStdString() + ": cannot write (" + output.errorString().toStdString() + ")");
-    output.write(buffer.data());
-    if (!output.commit())
-        return fail(path.toStdString() + ": cannot write (" + output.errorString().toStdString() + ")");
+    if (auto written = writeFileAtomically(path, buffer.data()); !written)
+        return written;
     return {};
 }
 
