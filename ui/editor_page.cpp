@@ -296,6 +296,11 @@ void EditorPage::focusFind() {
     find_->selectAll();
 }
 
+void EditorPage::focusQuestion() {
+    if (document_)
+        findChild<QWidget*>("questionPanel")->setFocus(Qt::OtherFocusReason);
+}
+
 void EditorPage::flushNote() {
     noteTimer_->stop();
     if (!document_ || updating_)

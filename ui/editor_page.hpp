@@ -24,7 +24,8 @@ public:
     void setDocument(AssessmentDocument* document);
     AssessmentDocument* document() const { return document_; }
     void focusFind();
-    void flushNote(); // saves a note being typed right away
+    void focusQuestion(); // the workshop keys act on the question panel
+    void flushNote();     // saves a note being typed right away
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -90,6 +90,10 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
             if (auto opened = openAssessment(id); !opened)
                 showError(q(opened.error().message));
     });
+    connect(portfolio_, &PortfolioView::assessmentChosen, this, [this] {
+        showPage(0);
+        editor_->focusQuestion();
+    });
     connect(portfolio_, &PortfolioView::failed, this, &MainWindow::showError);
     connect(compare_, &ComparePage::failed, this, &MainWindow::showError);
     connect(&workspace_, &Workspace::opened, this, [this] {
@@ -97,6 +101,8 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
         rebuildRecentMenu();
     });
     connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 0)
+            editor_->focusQuestion();
         if (index == 2)
             compare_->reload(document_ ? std::optional<Id>(document_->id()) : std::nullopt);
     });
@@ -363,6 +369,7 @@ Result<Id> MainWindow::createAssessment(const NewAssessmentRequest& request, std
     if (auto opened = openAssessment(*id); !opened)
         return std::unexpected(opened.error());
     showPage(0);
+    editor_->focusQuestion(); // ready for 0-5 straight away
     return *id;
 }
 

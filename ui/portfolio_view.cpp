@@ -52,8 +52,10 @@ PortfolioView::PortfolioView(Workspace& workspace, QWidget* parent)
     connect(filter_, &QLineEdit::textChanged, tree_, &QTreeView::expandAll);
     connect(tree_, &QTreeView::activated, this, [this](const QModelIndex& index) {
         const QVariant id = index.siblingAtColumn(0).data(kIdRole);
-        if (id.isValid())
+        if (id.isValid()) {
             emit assessmentActivated(id.toLongLong());
+            emit assessmentChosen(id.toLongLong());
+        }
     });
     connect(tree_, &QTreeView::clicked, this, [this](const QModelIndex& index) {
         const QVariant id = index.siblingAtColumn(0).data(kIdRole);

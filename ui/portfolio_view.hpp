@@ -27,6 +27,7 @@ public:
 
 signals:
     void assessmentActivated(mw::Id id);
+    void assessmentChosen(mw::Id id); // Enter or double-click: go and work on it
     void failed(const QString& message);
 
 private:

@@ -11,6 +11,7 @@
 #include "support.hpp"
 #include "workspace.hpp"
 
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -184,6 +185,13 @@ TEST_CASE("find jumps to a question and follow-ups start from the baseline", "[u
     AssessmentDocument* doc = wb.window->document();
     CHECK(doc->info().baselineId == *baseline);
     CHECK(doc->answer("GO1")->current == 1);
+    // The new follow-up takes the workshop keys at once, without a click.
+    CHECK(QApplication::focusWidget() == wb.questionPanel());
+    const std::string firstOpen = doc->currentQuestion().id; // the first question not carried over
+    CHECK(firstOpen == "GO2");
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_2);
+    CHECK(doc->answer(firstOpen)->current == 2);
+    doc->undoStack()->undo();
 
     wb.window->showPage(2);
     auto* compare = wb.window->comparePage();
