@@ -2,6 +2,7 @@
 
 #include "core/comparison.hpp"
 #include "radar_widget.hpp"
+#include "report/exports.hpp"
 #include "table_helpers.hpp"
 #include "workspace.hpp"
 
@@ -155,17 +156,13 @@ void ComparePage::refresh() {
                                   .arg(c.onlyInBefore.size())
                                   .arg(c.onlyInAfter.size())));
 
-    RadarChart chart;
+    RadarChart chart = radarScale(after->model);
     std::vector<std::optional<double>> earlier, later;
     for (const auto& d : c.dimensions) {
         chart.axes << q(d.title);
         earlier.push_back(d.before);
         later.push_back(d.after);
     }
-    for (const auto& level : after->model.scoreLevels())
-        chart.rings.push_back({level.value, q(formatNumber(level.value) + " " + level.label)});
-    chart.minValue = after->model.minScore();
-    chart.maxValue = after->model.maxScore();
     chart.series.push_back(
         {tr("Before: %1").arg(q(before->info.date)), earlier, radar_palette::baseline, true, Qt::DashLine});
     chart.series.push_back({tr("After: %1").arg(q(after->info.date)), later, radar_palette::current, true});

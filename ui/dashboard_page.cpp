@@ -2,6 +2,7 @@
 
 #include "assessment_document.hpp"
 #include "radar_widget.hpp"
+#include "report/exports.hpp"
 #include "table_helpers.hpp"
 
 #include <QHeaderView>
@@ -110,17 +111,13 @@ void DashboardPage::refresh() {
     const Model& model = document_->model();
     const Scorecard& scores = document_->scores();
 
-    RadarChart chart;
+    RadarChart chart = radarScale(model);
     std::vector<std::optional<double>> current, target;
     for (const auto& d : scores.dimensions) {
         chart.axes << q(d.title);
         current.push_back(d.current);
         target.push_back(d.target);
     }
-    for (const auto& level : model.scoreLevels())
-        chart.rings.push_back({level.value, q(formatNumber(level.value) + " " + level.label)});
-    chart.minValue = model.minScore();
-    chart.maxValue = model.maxScore();
     chart.series.push_back({tr("Target"), target, radar_palette::target, true, Qt::DashLine});
     if (!baseline_.empty()) {
         std::vector<std::optional<double>> values;

@@ -355,14 +355,6 @@ void EditorPage::showCurrent() {
         evidence << q(e);
     evidence_->setText(tr("Evidence to look for: %1").arg(evidence.join("; ")));
     evidence_->setVisible(!evidence.isEmpty());
-    for (int i = 0; i < cards_.size(); ++i) {
-        const bool used = i < static_cast<int>(model.scale.size());
-        cards_[i]->setVisible(used);
-        if (used)
-            cards_[i]->setContent(
-                level(model.scale[i].value), q(model.scale[i].label),
-                i < static_cast<int>(question.descriptors.size()) ? q(question.descriptors[i]) : QString());
-    }
     target_->clear();
     target_->addItem(tr("No target"), QVariant());
     for (const auto& l : model.scale)
@@ -384,12 +376,7 @@ void EditorPage::refreshAnswer() {
     updating_ = true;
     const Model& model = document_->model();
     const auto answer = document_->answer(document_->currentQuestion().id);
-    for (int i = 0; i < static_cast<int>(model.scale.size()) && i < cards_.size(); ++i) {
-        const double value = model.scale[i].value;
-        const bool current = answer && answer->current && std::abs(*answer->current - value) < 1e-9;
-        const bool target = answer && answer->target && std::abs(*answer->target - value) < 1e-9;
-        cards_[i]->setState(current, target);
-    }
+    showLevels(cards_, model, document_->currentQuestion(), answer);
     notApplicable_->setChecked(answer && answer->notApplicable);
     target_->setCurrentIndex(answer && answer->target ? target_->findData(*answer->target) : 0);
     confidence_->setCurrentIndex(confidence_->findData(

@@ -6,6 +6,8 @@
 #include <QMouseEvent>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace mw::ui {
 
 LevelCard::LevelCard(int index, QWidget* parent)
@@ -73,6 +75,27 @@ void LevelCard::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange)
         restyle();
     QFrame::changeEvent(event);
+}
+
+void showLevels(const QList<LevelCard*>& cards, const Model& model, const Question& question,
+                const std::optional<Answer>& answer) {
+    auto is = [](const std::optional<double>& level, double value) {
+        return level && std::abs(*level - value) < 1e-9;
+    };
+    for (int i = 0; i < cards.size(); ++i) {
+        const bool used = i < static_cast<int>(model.scale.size());
+        cards[i]->setVisible(used);
+        if (!used)
+            continue;
+        const ScaleLevel& level = model.scale[i];
+        cards[i]->setContent(QString::fromStdString(formatNumber(level.value)),
+                             QString::fromStdString(level.label),
+                             i < static_cast<int>(question.descriptors.size())
+                                 ? QString::fromStdString(question.descriptors[i])
+                                 : QString());
+        cards[i]->setState(answer && is(answer->current, level.value),
+                           answer && is(answer->target, level.value));
+    }
 }
 
 void LevelCard::restyle() {

@@ -1,5 +1,9 @@
 #pragma once
+#include "core/assessment.hpp"
+#include "core/model.hpp"
+
 #include <QFrame>
+#include <optional>
 
 class QLabel;
 
@@ -31,5 +35,10 @@ private:
     QLabel* descriptor_;
     QLabel* badge_;
 };
+
+// Shows a question's descriptors on the cards (one per scale level; spare cards are hidden) and marks the
+// answer's current and target levels. The editor and presenter mode both use it.
+void showLevels(const QList<LevelCard*>& cards, const Model& model, const Question& question,
+                const std::optional<Answer>& answer);
 
 } // namespace mw::ui

@@ -85,19 +85,7 @@ void PresenterWindow::refresh() {
             .arg(document_->currentIndex() + 1)
             .arg(document_->questions().size()));
     question_->setText(q(question.text));
-    const auto answer = document_->answer(question.id);
-    for (int i = 0; i < cards_.size(); ++i) {
-        const bool used = i < static_cast<int>(model.scale.size());
-        cards_[i]->setVisible(used);
-        if (!used)
-            continue;
-        const double value = model.scale[i].value;
-        cards_[i]->setContent(q(formatNumber(value)), q(model.scale[i].label),
-                              i < static_cast<int>(question.descriptors.size()) ? q(question.descriptors[i])
-                                                                                : QString());
-        cards_[i]->setState(answer && answer->current && std::abs(*answer->current - value) < 1e-9,
-                            answer && answer->target && std::abs(*answer->target - value) < 1e-9);
-    }
+    showLevels(cards_, model, question, document_->answer(question.id));
 }
 
 void PresenterWindow::keyPressEvent(QKeyEvent* event) {

@@ -41,6 +41,8 @@ struct ReportData {
     const Answer* consensusAnswer(const std::string& questionId) const;
 };
 
+// A radar with no axes or series yet: rings labelled with the model's score levels, and its range.
+RadarChart radarScale(const Model& model);
 // The radar of one assessment (current and target), optionally with a baseline overlay.
 RadarChart radarChartFor(const ReportData& data, const ReportData* baseline = nullptr);
 // Before/after radar for a comparison.

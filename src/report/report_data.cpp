@@ -43,11 +43,14 @@ const Answer* ReportData::consensusAnswer(const std::string& questionId) const {
     return any;
 }
 
-static std::vector<RadarRing> ringsFor(const Model& model) {
-    std::vector<RadarRing> rings;
+RadarChart radarScale(const Model& model) {
+    RadarChart chart;
     for (const auto& level : model.scoreLevels())
-        rings.push_back({level.value, QString::fromStdString(formatNumber(level.value) + " " + level.label)});
-    return rings;
+        chart.rings.push_back(
+            {level.value, QString::fromStdString(formatNumber(level.value) + " " + level.label)});
+    chart.minValue = model.minScore();
+    chart.maxValue = model.maxScore();
+    return chart;
 }
 
 static std::vector<std::optional<double>> currentValues(const Scorecard& scores) {
@@ -58,13 +61,9 @@ static std::vector<std::optional<double>> currentValues(const Scorecard& scores)
 }
 
 RadarChart radarChartFor(const ReportData& data, const ReportData* baseline) {
-    RadarChart chart;
-    const Model& model = *data.model;
+    RadarChart chart = radarScale(*data.model);
     for (const auto& d : data.scores.dimensions)
         chart.axes << QString::fromStdString(d.title);
-    chart.rings = ringsFor(model);
-    chart.minValue = model.minScore();
-    chart.maxValue = model.maxScore();
     std::vector<std::optional<double>> targets;
     for (const auto& d : data.scores.dimensions)
         targets.push_back(d.target);
@@ -85,17 +84,13 @@ RadarChart radarChartFor(const ReportData& data, const ReportData* baseline) {
 }
 
 RadarChart comparisonRadar(const ReportData& before, const ReportData& after) {
-    RadarChart chart;
-    const Model& model = *after.model;
+    RadarChart chart = radarScale(*after.model);
     std::vector<std::optional<double>> earlier;
     for (const auto& d : after.scores.dimensions) {
         chart.axes << QString::fromStdString(d.title);
         const auto* b = before.scores.dimension(d.id);
         earlier.push_back(b ? b->current : std::nullopt);
     }
-    chart.rings = ringsFor(model);
-    chart.minValue = model.minScore();
-    chart.maxValue = model.maxScore();
     chart.series.push_back({QStringLiteral("Before: %1").arg(QString::fromStdString(before.info.date)),
                             earlier, radar_palette::baseline, true, Qt::DashLine});
     chart.series.push_back({QStringLiteral("After: %1").arg(QString::fromStdString(after.info.date)),
