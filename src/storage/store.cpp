@@ -359,24 +359,31 @@ Result<AssessmentInfo> Store::assessmentInfo(Id id) const {
     });
 }
 
+Result<std::shared_ptr<const Model>> Store::modelOf(Id id) const {
+    if (auto cached = modelCache_.find(id); cached != modelCache_.end())
+        return cached->second;
+    return guarded(path_, "read the assessment", [&]() -> Result<std::shared_ptr<const Model>> {
+        SQLite::Statement q(*db_, "SELECT model_json FROM assessments WHERE id = ?");
+        q.bind(1, static_cast<int64_t>(id));
+        if (!q.executeStep())
+            return fail("no assessment with id " + std::to_string(id) + " in " + path_.string() +
+                        " (run 'maturity list' to see the ids)");
+        auto model =
+            loadModelText(q.getColumn(0).getString(), "model snapshot of assessment " + std::to_string(id));
+        if (!model)
+            return std::unexpected(model.error());
+        return modelCache_.emplace(id, std::make_shared<const Model>(std::move(*model))).first->second;
+    });
+}
+
 Result<LoadedAssessment> Store::assessment(Id id) const {
     auto info = assessmentInfo(id);
     if (!info)
         return std::unexpected(info.error());
-    return guarded(path_, "read the assessment", [&]() -> Result<LoadedAssessment> {
-        auto cached = modelCache_.find(id);
-        if (cached == modelCache_.end()) {
-            SQLite::Statement q(*db_, "SELECT model_json FROM assessments WHERE id = ?");
-            q.bind(1, static_cast<int64_t>(id));
-            q.executeStep();
-            auto model = loadModelText(q.getColumn(0).getString(),
-                                       "model snapshot of assessment " + std::to_string(id));
-            if (!model)
-                return std::unexpected(model.error());
-            cached = modelCache_.emplace(id, std::make_shared<const Model>(std::move(*model))).first;
-        }
-        return LoadedAssessment{*info, *cached->second};
-    });
+    auto model = modelOf(id);
+    if (!model)
+        return std::unexpected(model.error());
+    return LoadedAssessment{*info, **model};
 }
 
 Result<Id> Store::createAssessment(const NewAssessment& request) {
@@ -518,19 +525,21 @@ Result<std::vector<Answer>> Store::answers(Id assessmentId) const {
 }
 
 Result<Answer> Store::saveAnswer(Id assessmentId, Answer answer) {
-    auto loaded = assessment(assessmentId);
-    if (!loaded)
-        return std::unexpected(loaded.error());
-    if (auto problem = checkAnswer(loaded->model, answer))
+    // Hot path: the cached model snapshot and one participants query, nothing more, before the write.
+    auto model = modelOf(assessmentId);
+    if (!model)
+        return std::unexpected(model.error());
+    if (auto problem = checkAnswer(**model, answer))
         return fail("assessment " + std::to_string(assessmentId) + ": " + *problem);
     auto participants = this->participants(assessmentId);
     if (!participants)
         return std::unexpected(participants.error());
     if (answer.participantId == 0) {
-        auto participant = defaultParticipant(assessmentId);
-        if (!participant)
-            return std::unexpected(participant.error());
-        answer.participantId = participant->id;
+        auto consensus = std::find_if(participants->begin(), participants->end(),
+                                      [](const Participant& p) { return p.isDefault; });
+        if (consensus == participants->end() && participants->empty())
+            return fail("assessment " + std::to_string(assessmentId) + " has no participants");
+        answer.participantId = (consensus != participants->end() ? *consensus : participants->front()).id;
     } else if (std::none_of(participants->begin(), participants->end(),
                             [&](const Participant& p) { return p.id == answer.participantId; })) {
         return fail("assessment " + std::to_string(assessmentId) + ": participant " +

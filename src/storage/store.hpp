@@ -87,6 +87,7 @@ public:
 private:
     Store(std::unique_ptr<SQLite::Database> db, std::filesystem::path path);
     Result<void> migrate(int fromVersion);
+    Result<std::shared_ptr<const Model>> modelOf(Id assessmentId) const;
     std::unique_ptr<SQLite::Database> db_;
     // Model snapshots never change once stored, so parsing one per assessment is enough.
     mutable std::map<Id, std::shared_ptr<const Model>> modelCache_;
