@@ -878,6 +878,7 @@ int Cli::report() {
         if (!ok || *baseId <= 0)
             throw UsageError{"report: --compare takes an assessment id"};
     }
+    const ReportFontPreload fonts;
     auto db = store();
     if (!db)
         return failWith(db.error());

@@ -10,8 +10,7 @@
 #include <QString>
 
 #include <memory>
-
-class QTextDocument;
+#include <thread>
 
 namespace mw {
 
@@ -48,15 +47,18 @@ RadarChart radarChartFor(const ReportData& data, const ReportData* baseline = nu
 // Before/after radar for a comparison.
 RadarChart comparisonRadar(const ReportData& before, const ReportData& after);
 
-enum class RadarEmbedding { Vector, Image };
+// Loads the report fonts on a worker thread while the caller reads the assessment: the font database
+// takes about as long to load as the data. Waits for the thread when destroyed.
+class ReportFontPreload {
+public:
+    ReportFontPreload();
+    ~ReportFontPreload();
+    ReportFontPreload(const ReportFontPreload&) = delete;
+    ReportFontPreload& operator=(const ReportFontPreload&) = delete;
 
-// The report as a rich-text document. Vector embedding paints the radar through RadarRenderer when the
-// document is drawn (PDF); image embedding stores a high-resolution picture (ODT).
-std::unique_ptr<QTextDocument> buildReportDocument(const ReportData& data, const ReportOptions& options,
-                                                   RadarEmbedding embedding);
-std::unique_ptr<QTextDocument> buildComparisonDocument(const ReportData& before, const ReportData& after,
-                                                       const ReportOptions& options,
-                                                       RadarEmbedding embedding);
+private:
+    std::thread thread_;
+};
 
 Result<void> writeReportPdf(const ReportData& data, const ReportOptions& options, const QString& path);
 Result<void> writeReportOdt(const ReportData& data, const ReportOptions& options, const QString& path);

@@ -2,11 +2,13 @@
 #include "report/exports.hpp"
 #include "report/file_output.hpp"
 #include "report/report_document_p.hpp"
+#include "report/report_table.hpp"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QDate>
 #include <QFile>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QImageReader>
 #include <QPainter>
@@ -28,12 +30,15 @@ namespace mw {
 
 namespace {
 
-constexpr int kDocumentImagesType = QTextFormat::UserObject + 1;
-constexpr int kRadarIndexProperty = QTextFormat::UserProperty + 1;
 const QString kRadarMarker = QStringLiteral("@@MW-RADAR-%1@@");
+const QString kTableMarker = QStringLiteral("@@MW-TABLE-%1@@");
+const QChar kDash(0x2014);
 
 QString esc(const std::string& text) {
     return QString::fromStdString(text).toHtmlEscaped();
+}
+QString plain(const std::string& text) {
+    return QString::fromStdString(text);
 }
 QString escMultiline(const std::string& text) {
     return esc(text).replace(QLatin1Char('\n'), QStringLiteral("<br/>"));
@@ -42,31 +47,36 @@ QString num(double value) {
     return QString::fromStdString(formatNumber(value));
 }
 QString num(const std::optional<double>& value) {
-    return value ? num(*value) : QStringLiteral("&#8212;");
+    return value ? num(*value) : QString(kDash);
 }
+// Plain text that needs no escaping: digits, signs and dashes.
 QString signedNum(const std::optional<double>& value) {
     if (!value)
-        return QStringLiteral("&#8212;");
+        return kDash;
     if (*value > 1e-9)
         return "+" + num(*value);
     if (*value < -1e-9)
-        return QStringLiteral("&#8722;") + num(-*value);
+        return QChar(0x2212) + num(-*value);
     return QStringLiteral("0");
 }
-QString levelText(const Model& model, const std::optional<double>& value) {
+// "2 · Developing", as plain text.
+QString levelPlain(const Model& model, const std::optional<double>& value) {
     if (!value)
-        return QStringLiteral("&#8212;");
-    return num(*value) + " &#183; " + esc(model.levelLabel(*value));
+        return kDash;
+    return num(*value) + QStringLiteral(" \u00b7 ") + plain(model.levelLabel(*value));
+}
+QString levelText(const Model& model, const std::optional<double>& value) {
+    return levelPlain(model, value).toHtmlEscaped();
 }
 QString scoreText(const Model& model, const std::optional<double>& value) {
     if (!value)
         return QStringLiteral("not scored");
     return num(*value) + " &#183; " + esc(model.scoreLabel(*value));
 }
+// Plain text: "18 November 2025".
 QString longDate(const std::string& iso) {
     const QDate date = QDate::fromString(QString::fromStdString(iso), Qt::ISODate);
-    return date.isValid() ? date.toString(QStringLiteral("d MMMM yyyy"))
-                          : QString::fromStdString(iso).toHtmlEscaped();
+    return date.isValid() ? date.toString(QStringLiteral("d MMMM yyyy")) : QString::fromStdString(iso);
 }
 
 const char* const kStyleSheet = R"CSS(
@@ -85,23 +95,27 @@ th { background-color: #dce6f0; color: #17365d; font-weight: 600; text-align: le
 .bad { color: #b3261e; }
 )CSS";
 
-// Draws the document's images. "mw-radar-N" is painted by RadarRenderer straight into the page (vector in a
-// PDF, identical to the screen); anything else (the logo) is a picture from the document's resources. Taking
-// over images lets the whole report come from one setHtml call and one layout.
-class DocumentImages : public QObject, public QTextObjectInterface {
+// Draws the document's objects. "mw-radar-N" is painted by RadarRenderer straight into the page (vector in a
+// PDF, identical to the screen); "mw-row-T-R" is row R of table T, painted by TablePainter; anything else
+// (the logo) is a picture from the document's resources. Taking over these objects lets the whole report
+// come from one setHtml call and one layout, with rows that paginate like lines of text.
+class DocumentObjects : public QObject, public QTextObjectInterface {
     Q_OBJECT
     Q_INTERFACES(QTextObjectInterface)
 public:
     std::vector<RadarChart> charts;
-    QFont font;
+    std::vector<std::unique_ptr<TablePainter>> tables;
+    QFont radarFont;
+    double pageTop = -1; // document coordinates of the page being drawn
 
     QSizeF intrinsicSize(QTextDocument* doc, int, const QTextFormat& format) override {
         const QTextImageFormat image = format.toImageFormat();
-        if (radarIndex(image) >= 0) {
-            const double width =
-                doc->pageSize().width() > 0 ? doc->pageSize().width() * 0.94 : doc->textWidth();
-            return {width, width * 0.8};
-        }
+        const double width = doc->pageSize().width() > 0 ? doc->pageSize().width() : doc->textWidth();
+        if (radarIndex(image) >= 0)
+            return {width * 0.94, width * 0.94 * 0.8};
+        if (const auto [table, row] = rowIndex(image); table >= 0)
+            return {width, tables[static_cast<std::size_t>(table)]->rowHeight(
+                               row, width, doc->documentLayout()->paintDevice())};
         const QImage picture =
             doc->resource(QTextDocument::ImageResource, QUrl(image.name())).value<QImage>();
         if (picture.isNull())
@@ -116,8 +130,24 @@ public:
     void drawObject(QPainter* painter, const QRectF& rect, QTextDocument* doc, int,
                     const QTextFormat& format) override {
         const QTextImageFormat image = format.toImageFormat();
-        if (const int index = radarIndex(image); index >= 0 && index < static_cast<int>(charts.size())) {
-            RadarRenderer::paint(*painter, charts[index], rect, font, RadarColors());
+        if (const int index = radarIndex(image); index >= 0) {
+            RadarRenderer::paint(*painter, charts[static_cast<std::size_t>(index)], rect, radarFont,
+                                 RadarColors());
+            return;
+        }
+        if (const auto [table, row] = rowIndex(image); table >= 0) {
+            // A row moved to the next page still belongs to the block that ends this one: skip it here.
+            if (pageTop >= 0 && rect.top() >= pageTop + doc->pageSize().height() - 0.5)
+                return;
+            TablePainter& rows = *tables[static_cast<std::size_t>(table)];
+            rows.paintRow(*painter, row, rect);
+            // A row that opens the page being drawn, in the middle of a table, repeats the header above
+            // it, in the top margin, as a printed table does.
+            const double tolerance = painter->device()->logicalDpiY() / 72.0 * 2;
+            if (row > 0 && rows.hasHeader() && std::abs(rect.top() - pageTop) < tolerance) {
+                const double height = rows.headerHeight(rect.width(), painter->device());
+                rows.paintHeader(*painter, rect.left(), rect.top() - height, rect.width());
+            }
             return;
         }
         const QImage picture =
@@ -127,8 +157,20 @@ public:
     }
 
 private:
-    static int radarIndex(const QTextImageFormat& image) {
-        return image.name().startsWith(QLatin1String("mw-radar-")) ? image.name().mid(9).toInt() : -1;
+    int radarIndex(const QTextImageFormat& image) const {
+        if (!image.name().startsWith(QLatin1String("mw-radar-")))
+            return -1;
+        const int index = image.name().mid(9).toInt();
+        return index < static_cast<int>(charts.size()) ? index : -1;
+    }
+    std::pair<int, int> rowIndex(const QTextImageFormat& image) const {
+        if (!image.name().startsWith(QLatin1String("mw-row-")))
+            return {-1, -1};
+        const QStringList parts = image.name().mid(7).split(QLatin1Char('-'));
+        const int table = parts.value(0).toInt();
+        if (parts.size() != 2 || table >= static_cast<int>(tables.size()))
+            return {-1, -1};
+        return {table, parts[1].toInt()};
     }
 };
 
@@ -149,34 +191,40 @@ QFont radarFont() {
 
 } // namespace
 
-// --- HTML assembly --------------------------------------------------------------------------------
+ReportFontPreload::ReportFontPreload()
+    : thread_([] {
+        // Resolving the two weights fills the shared font database and fontconfig's caches; the font
+        // engines themselves are per thread and are created again where the report is drawn.
+        QFont font = documentFont();
+        (void)QFontMetricsF(font).height();
+        font.setWeight(QFont::DemiBold);
+        (void)QFontMetricsF(font).height();
+    }) {}
 
-QString ReportHtml::table(const QStringList& headers, const std::vector<QStringList>& rows,
-                          const std::vector<int>& widths) {
-    QString html =
-        QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" border=\"1\" "
-                       "style=\"border-color:#b8c2cc; border-style:solid; margin-bottom:10px;\"><thead><tr>");
-    for (qsizetype i = 0; i < headers.size(); ++i) {
-        const QString width = i < static_cast<qsizetype>(widths.size()) && widths[i] > 0
-                                  ? QStringLiteral(" width=\"%1%\"").arg(widths[i])
-                                  : QString();
-        html += QStringLiteral("<th%1>%2</th>").arg(width, headers[i]);
-    }
-    html += QStringLiteral("</tr></thead>");
-    bool shaded = false;
-    for (const auto& row : rows) {
-        html += shaded ? QStringLiteral("<tr bgcolor=\"#f4f7fa\">") : QStringLiteral("<tr>");
-        for (const auto& cell : row)
-            html += QStringLiteral("<td>%1</td>").arg(cell);
-        html += QStringLiteral("</tr>");
-        shaded = !shaded;
-    }
-    return html + QStringLiteral("</table>");
+ReportFontPreload::~ReportFontPreload() {
+    if (thread_.joinable())
+        thread_.join();
 }
 
-void ReportHtml::heading(int level, const QString& text) {
-    body += QStringLiteral("<h%1>%2</h%1>").arg(level).arg(text);
-    headings.push_back({level, text});
+// --- HTML assembly --------------------------------------------------------------------------------
+
+QString ReportHtml::table(ReportTable table) {
+    tables.push_back(std::move(table));
+    return kTableMarker.arg(tables.size() - 1);
+}
+
+QString ReportHtml::table(const QStringList& headers, std::vector<std::vector<TableCell>> rows,
+                          const std::vector<int>& widthPercents) {
+    ReportTable grid;
+    grid.headers = headers;
+    grid.rows = std::move(rows);
+    grid.widthPercents = widthPercents;
+    return table(std::move(grid));
+}
+
+void ReportHtml::heading(int level, const QString& plainText) {
+    body += QStringLiteral("<h%1>%2</h%1>").arg(level).arg(plainText.toHtmlEscaped());
+    headings.push_back({level, plainText});
 }
 
 void ReportHtml::radar(RadarChart chart) {
@@ -188,25 +236,24 @@ void ReportHtml::pageBreak() {
     body += QStringLiteral("<p style=\"page-break-after: always;\"></p>");
 }
 
-QString ReportHtml::contents(const std::vector<int>& pages) const {
-    QString html =
-        QStringLiteral("<h1>Contents</h1><table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">");
+ReportTable ReportHtml::contents(const std::vector<int>& pages) const {
+    ReportTable table;
+    table.style = ReportTable::Style::Contents;
+    table.widthPercents = {90, 10};
+    table.rightAlignedColumn = 1;
     for (std::size_t i = 0; i < headings.size(); ++i) {
         const auto& [level, text] = headings[i];
-        // 0: the number is painted in after pagination (PDF) or left to the word processor (ODT).
         const QString page = i < pages.size() && pages[i] > 0 ? QString::number(pages[i]) : QString();
-        const QString indent = level > 1 ? QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;") : QString();
-        const QString weight = level == 1 ? QStringLiteral("font-weight:600;") : QString();
-        html += QStringLiteral("<tr><td style=\"%1\">%2%3</td><td align=\"right\" width=\"10%\">%4</td></tr>")
-                    .arg(weight, indent, text, page);
+        table.rows.push_back({{text, level == 1, TableCell::Tone::Normal, level > 1 ? 1 : 0}, {page}});
     }
-    return html + QStringLiteral("</table>");
+    return table;
 }
 
 namespace {
 
-QString coverHtml(const QString& kind, const QString& client, const QString& title, const QStringList& facts,
-                  const ReportBranding& branding, bool hasLogo) {
+// facts: label and value pairs, plain text.
+QString coverHtml(ReportHtml& report, const QString& kind, const QString& client, const QString& title,
+                  const QStringList& facts, const ReportBranding& branding, bool hasLogo) {
     QString html = QStringLiteral("<p>&nbsp;</p>");
     if (hasLogo)
         html += QStringLiteral("<p><img src=\"mw-logo\" height=\"70\"/></p>");
@@ -214,11 +261,12 @@ QString coverHtml(const QString& kind, const QString& client, const QString& tit
                 .arg(kind);
     html += QStringLiteral("<p style=\"font-size:26pt; font-weight:600; color:#17365d;\">%1</p>").arg(client);
     html += QStringLiteral("<p style=\"font-size:15pt; color:#1f4e79;\">%1</p><p>&nbsp;</p>").arg(title);
-    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"4\">");
+    ReportTable table;
+    table.style = ReportTable::Style::Plain;
+    table.widthPercents = {22, 78};
     for (qsizetype i = 0; i + 1 < facts.size(); i += 2)
-        html += QStringLiteral("<tr><td style=\"color:#5a6673;\" width=\"130\">%1</td><td>%2</td></tr>")
-                    .arg(facts[i], facts[i + 1]);
-    html += QStringLiteral("</table>");
+        table.rows.push_back({{facts[i], false, TableCell::Tone::Muted}, {facts[i + 1]}});
+    html += report.table(std::move(table));
     if (!branding.consultancy.isEmpty())
         html +=
             QStringLiteral("<p>&nbsp;</p><p>&nbsp;</p><p style=\"font-size:11pt;\">Prepared by <b>%1</b></p>")
@@ -250,17 +298,17 @@ void appendMethod(ReportHtml& html, const Model& model) {
     html.heading(2, QStringLiteral("How the scores are computed"));
     for (const auto& paragraph : scoringExplanation(model))
         html.body += QStringLiteral("<p>%1</p>").arg(esc(paragraph));
-    std::vector<QStringList> rows;
+    std::vector<std::vector<TableCell>> rows;
     for (const auto& level : model.scale)
-        rows.push_back({num(level.value), esc(level.label), esc(level.meaning)});
+        rows.push_back({{num(level.value)}, {plain(level.label)}, {plain(level.meaning)}});
     html.body +=
         QStringLiteral("<p>The answer scale of %1 %2:</p>").arg(esc(model.title), esc(model.version));
-    html.body += ReportHtml::table({"Level", "Name", "What it means"}, rows, {10, 18, 72});
+    html.body += html.table({"Level", "Name", "What it means"}, std::move(rows), {10, 18, 72});
     if (model.aggregation.rule != AggregationRule::WeightedMean) {
-        std::vector<QStringList> tiers;
+        std::vector<std::vector<TableCell>> tiers;
         for (const auto& tier : model.aggregation.tiers)
-            tiers.push_back({num(tier.value), esc(tier.label), esc(tier.meaning)});
-        html.body += ReportHtml::table({"Score", "Tier", "What it means"}, tiers, {10, 18, 72});
+            tiers.push_back({{num(tier.value)}, {plain(tier.label)}, {plain(tier.meaning)}});
+        html.body += html.table({"Score", "Tier", "What it means"}, std::move(tiers), {10, 18, 72});
     }
 }
 
@@ -270,12 +318,12 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
     const Model& model = *data.model;
     const Scorecard& scores = data.scores;
     ReportHtml html;
-    html.cover = coverHtml(QStringLiteral("IT/OT convergence maturity assessment"), esc(data.client.name),
-                           esc(data.info.title),
-                           {"Date", longDate(data.info.date), "Assessor", esc(data.info.assessor), "Model",
-                            esc(model.title + " " + model.version), "Status",
+    html.cover = coverHtml(html, QStringLiteral("IT/OT convergence maturity assessment"),
+                           esc(data.client.name), esc(data.info.title),
+                           {"Date", longDate(data.info.date), "Assessor", plain(data.info.assessor), "Model",
+                            plain(model.title + " " + model.version), "Status",
                             data.info.status == Status::Final ? "Final" : "Draft: subject to review",
-                            "Sector", esc(data.client.sector)},
+                            "Sector", plain(data.client.sector)},
                            options.branding, hasLogo);
 
     // Executive summary
@@ -333,16 +381,22 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
                        "target (dashed orange). Each ring is one level of the scale; the further out, the "
                        "more mature.</p>");
     html.radar(radarChartFor(data));
-    std::vector<QStringList> rows;
+    std::vector<std::vector<TableCell>> rows;
     for (const auto& d : scores.dimensions)
-        rows.push_back({esc(d.title), num(d.current), esc(d.current ? d.currentLabel : "not scored"),
-                        num(d.target), num(d.gap()), QStringLiteral("%1/%2").arg(d.answered).arg(d.total)});
-    rows.push_back({"<b>Overall</b>", "<b>" + num(scores.overall) + "</b>", esc(scores.overallLabel),
-                    num(scores.overallTarget),
-                    scores.overall ? num(*scores.overallTarget - *scores.overall) : QStringLiteral("&#8212;"),
-                    QStringLiteral("%1/%2").arg(scores.answered).arg(scores.total)});
-    html.body += ReportHtml::table({"Dimension", "Score", "Level", "Target", "Gap", "Answered"}, rows,
-                                   {31, 10, 16, 12, 10, 21});
+        rows.push_back({{plain(d.title)},
+                        {num(d.current)},
+                        {plain(d.current ? d.currentLabel : "not scored")},
+                        {num(d.target)},
+                        {num(d.gap())},
+                        {QStringLiteral("%1/%2").arg(d.answered).arg(d.total)}});
+    rows.push_back({{QStringLiteral("Overall"), true},
+                    {num(scores.overall), true},
+                    {plain(scores.overallLabel)},
+                    {num(scores.overallTarget)},
+                    {scores.overall ? num(*scores.overallTarget - *scores.overall) : QString(kDash)},
+                    {QStringLiteral("%1/%2").arg(scores.answered).arg(scores.total)}});
+    html.body += html.table({"Dimension", "Score", "Level", "Target", "Gap", "Answered"}, std::move(rows),
+                            {31, 10, 16, 12, 10, 21});
     html.pageBreak();
 
     // Findings by dimension
@@ -350,7 +404,7 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
     std::size_t qIndex = 0;
     for (const auto& dimension : model.dimensions) {
         const DimensionResult* result = scores.dimension(dimension.id);
-        html.heading(2, esc(dimension.title));
+        html.heading(2, plain(dimension.title));
         html.body += QStringLiteral("<p class=\"muted\">%1</p>").arg(esc(dimension.description));
         if (result)
             html.body += QStringLiteral("<p class=\"meta\">Score <b>%1</b>, target %2; %3 of %4 questions "
@@ -437,26 +491,26 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
     html.heading(1, QStringLiteral("Appendix"));
     appendMethod(html, model);
     html.heading(2, QStringLiteral("All answers"));
-    std::vector<QStringList> answerRows;
+    std::vector<std::vector<TableCell>> answerRows;
     for (const auto& qr : scores.questions) {
         const Answer* answer = data.consensusAnswer(qr.question->id);
-        answerRows.push_back(
-            {esc(qr.question->id), esc(qr.dimension->title),
-             qr.answer.notApplicable ? QStringLiteral("N/A") : num(qr.answer.current),
-             qr.answer.current ? num(qr.effectiveTarget()) : QStringLiteral("&#8212;"),
-             answer ? esc(std::string(toString(answer->confidence))) : QStringLiteral("&#8212;"),
-             answer ? esc(answer->updatedAt.substr(0, 10)) : QStringLiteral("&#8212;")});
+        answerRows.push_back({{plain(qr.question->id)},
+                              {plain(qr.dimension->title)},
+                              {qr.answer.notApplicable ? QStringLiteral("N/A") : num(qr.answer.current)},
+                              {qr.answer.current ? num(qr.effectiveTarget()) : QString(kDash)},
+                              {answer ? plain(std::string(toString(answer->confidence))) : QString(kDash)},
+                              {answer ? plain(answer->updatedAt.substr(0, 10)) : QString(kDash)}});
     }
     html.body +=
         QStringLiteral("<p>The answer register: every question by its id (the findings above give the "
                        "question text, the descriptor and the notes).</p>");
-    html.body += ReportHtml::table({"Id", "Dimension", "Current", "Target", "Confidence", "Last changed"},
-                                   answerRows, {8, 40, 11, 11, 14, 16});
+    html.body += html.table({"Id", "Dimension", "Current", "Target", "Confidence", "Last changed"},
+                            std::move(answerRows), {8, 40, 11, 11, 14, 16});
     html.heading(2, QStringLiteral("Participants"));
-    std::vector<QStringList> participantRows;
+    std::vector<std::vector<TableCell>> participantRows;
     for (const auto& p : data.participants)
-        participantRows.push_back({esc(p.name), esc(p.group)});
-    html.body += ReportHtml::table({"Name", "Group"}, participantRows, {60, 40});
+        participantRows.push_back({{plain(p.name)}, {plain(p.group)}});
+    html.body += html.table({"Name", "Group"}, std::move(participantRows), {60, 40});
     return html;
 }
 
@@ -466,10 +520,10 @@ ReportHtml comparisonHtml(const ReportData& before, const ReportData& after, con
     const Comparison c = compareAssessments(*before.model, before.answers, *after.model, after.answers);
     ReportHtml html;
     html.cover =
-        coverHtml(QStringLiteral("IT/OT convergence progress review"), esc(after.client.name),
+        coverHtml(html, QStringLiteral("IT/OT convergence progress review"), esc(after.client.name),
                   esc(before.info.title) + " &#8594; " + esc(after.info.title),
                   {"Before", longDate(before.info.date), "After", longDate(after.info.date), "Assessor",
-                   esc(after.info.assessor), "Model", esc(model.title + " " + model.version)},
+                   plain(after.info.assessor), "Model", plain(model.title + " " + model.version)},
                   options.branding, hasLogo);
 
     html.heading(1, QStringLiteral("Summary of progress"));
@@ -477,9 +531,10 @@ ReportHtml comparisonHtml(const ReportData& before, const ReportData& after, con
         html.body +=
             QStringLiteral("<p>Between %1 and %2 the overall index moved from <b>%3</b> (%4) to <b>%5</b> "
                            "(%6), a change of <b>%7</b>.</p>")
-                .arg(longDate(before.info.date), longDate(after.info.date), num(*c.overallBefore),
-                     esc(before.model->scoreLabel(*c.overallBefore)), num(*c.overallAfter),
-                     esc(model.scoreLabel(*c.overallAfter)), signedNum(c.overallDelta()));
+                .arg(longDate(before.info.date).toHtmlEscaped(), longDate(after.info.date).toHtmlEscaped(),
+                     num(*c.overallBefore), esc(before.model->scoreLabel(*c.overallBefore)),
+                     num(*c.overallAfter), esc(model.scoreLabel(*c.overallAfter)),
+                     signedNum(c.overallDelta()));
     html.body +=
         QStringLiteral("<p>Of the questions answered both times, <b>%1 improved</b>, <b>%2 declined</b> and "
                        "%3 stayed where they were.%4</p>")
@@ -498,17 +553,20 @@ ReportHtml comparisonHtml(const ReportData& before, const ReportData& after, con
                 .arg(c.onlyInBefore.size())
                 .arg(c.onlyInAfter.size());
     html.radar(comparisonRadar(before, after));
-    std::vector<QStringList> rows;
+    std::vector<std::vector<TableCell>> rows;
     for (const auto& d : c.dimensions) {
         const auto delta = d.delta();
-        const QString cls = delta && *delta > 1e-9 ? "good" : delta && *delta < -1e-9 ? "bad" : "";
-        rows.push_back({esc(d.title), num(d.before), num(d.after),
-                        QStringLiteral("<span class=\"%1\"><b>%2</b></span>").arg(cls, signedNum(delta))});
+        const auto tone = delta && *delta > 1e-9    ? TableCell::Tone::Good
+                          : delta && *delta < -1e-9 ? TableCell::Tone::Bad
+                                                    : TableCell::Tone::Normal;
+        rows.push_back({{plain(d.title)}, {num(d.before)}, {num(d.after)}, {signedNum(delta), true, tone}});
     }
-    rows.push_back({"<b>Overall</b>", num(c.overallBefore), num(c.overallAfter),
-                    "<b>" + signedNum(c.overallDelta()) + "</b>"});
+    rows.push_back({{QStringLiteral("Overall"), true},
+                    {num(c.overallBefore)},
+                    {num(c.overallAfter)},
+                    {signedNum(c.overallDelta()), true}});
     html.heading(2, QStringLiteral("Change by dimension"));
-    html.body += ReportHtml::table({"Dimension", "Before", "After", "Change"}, rows, {52, 16, 16, 16});
+    html.body += html.table({"Dimension", "Before", "After", "Change"}, std::move(rows), {52, 16, 16, 16});
     html.pageBreak();
 
     std::vector<const QuestionDelta*> changed;
@@ -536,14 +594,15 @@ ReportHtml comparisonHtml(const ReportData& before, const ReportData& after, con
                                       : QStringLiteral("<p>No question lost ground.</p>");
             continue;
         }
-        std::vector<QStringList> changeRows;
+        std::vector<std::vector<TableCell>> changeRows;
         for (const auto* q : list)
-            changeRows.push_back(
-                {esc(q->questionText), esc(q->dimensionTitle),
-                 levelText(*before.model, q->before) + " &#8594; " + levelText(model, q->after),
-                 signedNum(q->delta())});
-        html.body +=
-            ReportHtml::table({"Question", "Dimension", "Levels", "Change"}, changeRows, {44, 24, 22, 10});
+            changeRows.push_back({{plain(q->questionText)},
+                                  {plain(q->dimensionTitle)},
+                                  {levelPlain(*before.model, q->before) + QStringLiteral(" \u2192 ") +
+                                   levelPlain(model, q->after)},
+                                  {signedNum(q->delta())}});
+        html.body += html.table({"Question", "Dimension", "Levels", "Change"}, std::move(changeRows),
+                                {44, 24, 22, 10});
     }
 
     html.heading(1, QStringLiteral("Every changed question"));
@@ -588,7 +647,12 @@ constexpr int kPdfResolution = 300;
 PageGeometry geometryFor(QPageSize::PageSizeId id) {
     const QSizeF mm = QPageSize(id).size(QPageSize::Millimeter);
     const double px = kPdfResolution / 25.4;
-    return {QSizeF(mm.width() * px, mm.height() * px), QMarginsF(20 * px, 24 * px, 20 * px, 22 * px)};
+    const QSizeF page(mm.width() * px, mm.height() * px);
+    const double top = 24 * px;
+    // The text layout counts in 64ths of a unit: a body height it can represent exactly keeps its page
+    // boundaries and ours identical, so no line is drawn on two pages.
+    const double body = std::floor((page.height() - top - 22 * px) * 64) / 64;
+    return {page, QMarginsF(20 * px, top, 20 * px, page.height() - top - body)};
 }
 
 QImage loadLogo(const QString& path) {
@@ -599,9 +663,16 @@ QImage loadLogo(const QString& path) {
     return reader.read();
 }
 
-std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, const std::vector<int>& pages,
-                                        RadarEmbedding embedding, const QImage& logo, QPaintDevice* device,
-                                        const QSizeF& bodySize, DocumentImages* handler) {
+enum class Target { Pdf, WordProcessor };
+
+const QString kPageBreak = QStringLiteral("<p style=\"page-break-after: always;\"></p>");
+
+// The report as one document. For a PDF the radar and the table rows are objects painted by `objects`;
+// a word processor gets a picture and real tables it can edit. The contents table comes last in
+// objects->tables, its page column empty.
+std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, Target target, const QImage& logo,
+                                        QPaintDevice* device, const QSizeF& bodySize,
+                                        DocumentObjects* objects) {
     auto doc = std::make_unique<QTextDocument>();
     doc->setDefaultFont(documentFont());
     doc->setDefaultStyleSheet(QString::fromLatin1(kStyleSheet));
@@ -614,13 +685,14 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, const std::vecto
         doc->setPageSize(bodySize);
     if (!logo.isNull())
         doc->addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("mw-logo")), logo);
-    QString body = html.cover + QStringLiteral("<p style=\"page-break-after: always;\"></p>") +
-                   html.contents(pages) + QStringLiteral("<p style=\"page-break-after: always;\"></p>") +
-                   html.body;
+    std::vector<ReportTable> tables = html.tables;
+    tables.push_back(html.contents({}));
+    QString body = html.cover + kPageBreak + QStringLiteral("<h1>Contents</h1>") +
+                   kTableMarker.arg(tables.size() - 1) + kPageBreak + html.body;
 
     for (std::size_t i = 0; i < html.charts.size(); ++i) {
         const QString name = QStringLiteral("mw-radar-%1").arg(i);
-        if (embedding == RadarEmbedding::Image) {
+        if (target == Target::WordProcessor) {
             // Word processors get a picture: 1800 x 1330 pixels, shown 16 cm wide.
             QImage image(QSize(1800, 1330), QImage::Format_ARGB32_Premultiplied);
             image.fill(Qt::white);
@@ -636,10 +708,26 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, const std::vecto
             body.replace(kRadarMarker.arg(i), QStringLiteral("<img src=\"%1\"/>").arg(name));
         }
     }
-    if (embedding == RadarEmbedding::Vector) {
-        handler->charts = html.charts;
-        handler->font = radarFont();
-        doc->documentLayout()->registerHandler(QTextFormat::ImageObject, handler);
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        QString replacement;
+        if (target == Target::WordProcessor) {
+            replacement = tables[i].rows.empty() ? QString() : tables[i].toHtml();
+        } else {
+            for (std::size_t row = 0; row < tables[i].rows.size(); ++row)
+                replacement += QStringLiteral("<p style=\"margin-top:0px; margin-bottom:%1px;\">"
+                                              "<img src=\"mw-row-%2-%3\"/></p>")
+                                   .arg(row + 1 == tables[i].rows.size() ? 10 : 0)
+                                   .arg(i)
+                                   .arg(row);
+        }
+        body.replace(kTableMarker.arg(i), replacement);
+    }
+    if (target == Target::Pdf) {
+        objects->charts = html.charts;
+        objects->radarFont = radarFont();
+        for (const ReportTable& table : tables)
+            objects->tables.push_back(std::make_unique<TablePainter>(table, documentFont()));
+        doc->documentLayout()->registerHandler(QTextFormat::ImageObject, objects);
     }
     doc->setHtml(body);
     return doc;
@@ -662,25 +750,6 @@ std::vector<int> headingPages(QTextDocument& doc, double bodyHeight) {
     return pages;
 }
 
-// Vertical centre (document coordinates) of each contents row, in heading order; -1 where not found.
-std::vector<double> contentsRows(QTextDocument& doc, const ReportHtml& html, double bodyHeight) {
-    std::vector<double> rows(html.headings.size(), -1);
-    auto* layout = doc.documentLayout();
-    std::size_t next = 0;
-    for (QTextBlock block = doc.begin(); block.isValid() && next < rows.size(); block = block.next()) {
-        const QRectF rect = layout->blockBoundingRect(block);
-        if (rect.top() >= 2 * bodyHeight)
-            break;
-        if (rect.top() < bodyHeight || !QTextCursor(block).currentTable())
-            continue;
-        const QString expected =
-            QTextDocumentFragment::fromHtml(html.headings[next].second).toPlainText().trimmed();
-        if (block.text().trimmed() == expected)
-            rows[next++] = rect.center().y();
-    }
-    return rows;
-}
-
 Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options, const QString& path,
                            const QString& runningTitle) {
     const PageGeometry geometry = geometryFor(options.pageSize);
@@ -696,13 +765,13 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
     writer.setTitle(runningTitle);
     writer.setCreator(QStringLiteral("Maturity Workbench"));
 
-    DocumentImages handler;
+    DocumentObjects objects;
+    auto doc = assemble(html, Target::Pdf, logo, &writer, geometry.body(), &objects);
     // The contents table leaves its page column empty; once the one layout pass has paginated the report,
-    // the numbers are painted into that column. No second layout is needed.
-    const std::vector<int> noNumbers(html.headings.size(), 0);
-    auto doc = assemble(html, noNumbers, RadarEmbedding::Vector, logo, &writer, geometry.body(), &handler);
+    // the numbers go into that column. They do not change any row's height, so no second layout is needed.
     const std::vector<int> pages = headingPages(*doc, geometry.body().height());
-    const std::vector<double> rows = contentsRows(*doc, html, geometry.body().height());
+    for (std::size_t i = 0; i < pages.size(); ++i)
+        objects.tables.back()->setCellText(static_cast<int>(i), 1, QString::number(pages[i]));
     const int pageCount = doc->pageCount();
 
     QPainter painter;
@@ -721,19 +790,12 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
         const QRectF pageRect(0, page * body_h, geometry.body().width(), body_h);
         context.clip = pageRect; // draw only this page's blocks: every page stays small and quick
         context.palette.setColor(QPalette::Text, QColor(0x1d, 0x24, 0x2c));
+        // A block that starts on the next page must not spill into this page's footer. The clip reaches
+        // up into the top margin, where a table continued from the previous page repeats its header.
+        painter.setClipRect(pageRect.adjusted(0, -geometry.margins.top() * 0.4, 0, 0));
+        objects.pageTop = pageRect.top();
         doc->documentLayout()->draw(&painter, context);
         painter.restore();
-        if (page == 1) {
-            painter.setFont(documentFont());
-            painter.setPen(QColor(0x1d, 0x24, 0x2c));
-            for (std::size_t i = 0; i < rows.size() && i < pages.size(); ++i) {
-                if (rows[i] < 0)
-                    continue;
-                const QRectF cell(geometry.margins.left(), geometry.margins.top() + rows[i] - body_h - 100,
-                                  geometry.body().width() - 12, 200);
-                painter.drawText(cell, Qt::AlignRight | Qt::AlignVCenter, QString::number(pages[i]));
-            }
-        }
         painter.setFont(small);
         painter.setPen(muted);
         const double left = geometry.margins.left();
@@ -789,10 +851,8 @@ void fixTableWidths(QTextFrame* frame, double textWidth) {
 
 Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, const QString& path) {
     const QImage logo = loadLogo(options.branding.logoPath);
-    DocumentImages unused;
     // Word processors number their own pages; the contents lists the sections without numbers.
-    const std::vector<int> noPages(html.headings.size(), 0);
-    auto doc = assemble(html, noPages, RadarEmbedding::Image, logo, nullptr, {}, &unused);
+    auto doc = assemble(html, Target::WordProcessor, logo, nullptr, {}, nullptr);
     // A4 text width with 2 cm margins, in the 96-per-inch units the ODF writer converts to points.
     fixTableWidths(doc->rootFrame(), 170 / 25.4 * 96);
     // The ODF writer closes its device, so it writes to memory and the bytes are then moved into place.
@@ -811,22 +871,6 @@ QString runningTitleFor(const ReportData& data) {
 }
 
 } // namespace
-
-std::unique_ptr<QTextDocument> buildReportDocument(const ReportData& data, const ReportOptions& options,
-                                                   RadarEmbedding embedding) {
-    static DocumentImages handler; // lives as long as documents built for display may
-    const QImage logo = loadLogo(options.branding.logoPath);
-    return assemble(reportHtml(data, options, !logo.isNull()), {}, embedding, logo, nullptr, {}, &handler);
-}
-
-std::unique_ptr<QTextDocument> buildComparisonDocument(const ReportData& before, const ReportData& after,
-                                                       const ReportOptions& options,
-                                                       RadarEmbedding embedding) {
-    static DocumentImages handler;
-    const QImage logo = loadLogo(options.branding.logoPath);
-    return assemble(comparisonHtml(before, after, options, !logo.isNull()), {}, embedding, logo, nullptr, {},
-                    &handler);
-}
 
 Result<void> writeReportPdf(const ReportData& data, const ReportOptions& options, const QString& path) {
     const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();

@@ -1,6 +1,7 @@
 #pragma once
 // Internal to maturity_report: the report as HTML sections before pagination.
 #include "report/exports.hpp"
+#include "report/report_table.hpp"
 
 #include <QString>
 #include <QStringList>
@@ -9,18 +10,24 @@
 
 namespace mw {
 
+// Tables and charts appear in the HTML as markers; the PDF and the ODT replace them differently.
 struct ReportHtml {
     QString cover;
     QString body;
-    std::vector<std::pair<int, QString>> headings; // level, escaped text: the contents
+    std::vector<std::pair<int, QString>> headings; // level, plain text: the contents
     std::vector<RadarChart> charts;
+    std::vector<ReportTable> tables;
 
-    static QString table(const QStringList& headers, const std::vector<QStringList>& rows,
-                         const std::vector<int>& widthPercents);
-    void heading(int level, const QString& text);
+    // The marker of a new table, to be placed between paragraphs.
+    QString table(ReportTable table);
+    // A grid table with a header row; cells are plain text.
+    QString table(const QStringList& headers, std::vector<std::vector<TableCell>> rows,
+                  const std::vector<int>& widthPercents);
+    void heading(int level, const QString& plainText);
     void radar(RadarChart chart);
     void pageBreak();
-    QString contents(const std::vector<int>& pages) const;
+    // Headings and their pages; a page of 0 leaves the number out.
+    ReportTable contents(const std::vector<int>& pages) const;
 };
 
 ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool hasLogo);

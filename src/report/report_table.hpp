@@ -1,0 +1,80 @@
+#pragma once
+// Internal to maturity_report: the report's tables. A word processor gets them as real HTML tables (ODT);
+// the PDF paints each row itself, because rich-text tables cost more to lay out and draw than the whole
+// rest of the report, and split across pages with stray borders.
+#include <QColor>
+#include <QFont>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QPainter;
+class QPaintDevice;
+class QTextLayout;
+
+namespace mw {
+
+struct TableCell {
+    enum class Tone { Normal, Muted, Good, Bad };
+    QString text; // plain text, never markup
+    bool bold = false;
+    Tone tone = Tone::Normal;
+    int indent = 0; // steps of indentation (the contents' second level)
+};
+
+struct ReportTable {
+    enum class Style {
+        Grid,     // header row, borders and shaded alternate rows
+        Plain,    // label/value pairs without lines (the cover)
+        Contents, // headings and page numbers
+    };
+    Style style = Style::Grid;
+    QStringList headers;            // empty: no header row
+    std::vector<int> widthPercents; // one per column
+    std::vector<std::vector<TableCell>> rows;
+    int rightAlignedColumn = -1; // the contents' page numbers
+
+    // The table as HTML for a word processor, with every text escaped.
+    QString toHtml() const;
+};
+
+// Lays out and paints one table row at a time, so that the rows paginate like lines of text. The layouts
+// are computed once, when the document asks for a row's size, and reused when it is drawn.
+class TablePainter {
+public:
+    TablePainter(const ReportTable& table, QFont font);
+
+    // Height of row `row` laid out `width` wide for `device`; the first row includes the header row.
+    double rowHeight(int row, double width, const QPaintDevice* device);
+    double headerHeight(double width, const QPaintDevice* device);
+    void paintRow(QPainter& painter, int row, const QRectF& rect);
+    // The header above `top`: for a row that opens a page in the middle of the table.
+    void paintHeader(QPainter& painter, double left, double top, double width);
+    bool hasHeader() const { return !table_.headers.isEmpty(); }
+    void setCellText(int row, int column, const QString& text);
+
+private:
+    struct Line {
+        std::vector<std::unique_ptr<QTextLayout>> cells;
+        double height = 0;
+    };
+    Line layoutLine(const std::vector<TableCell>& cells, bool header, double width,
+                    const QPaintDevice* device) const;
+    void paintLine(QPainter& painter, const Line& line, const std::vector<TableCell>& cells, bool header,
+                   bool shaded, const QRectF& rect) const;
+    std::vector<double> columnEdges(double width) const;
+    void forgetLayoutsUnless(double width, const QPaintDevice* device);
+    double unit(const QPaintDevice* device) const; // device units per point
+
+    ReportTable table_;
+    QFont font_;
+    double width_ = 0;
+    const QPaintDevice* device_ = nullptr;
+    std::optional<Line> header_;
+    std::vector<std::optional<Line>> lines_;
+};
+
+} // namespace mw
