@@ -716,7 +716,7 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, Target target, c
             for (std::size_t row = 0; row < tables[i].rows.size(); ++row)
                 replacement += QStringLiteral("<p style=\"margin-top:0px; margin-bottom:%1px;\">"
                                               "<img src=\"mw-row-%2-%3\"/></p>")
-                                   .arg(row + 1 == tables[i].rows.size() ? 10 : 0)
+                                   .arg(row + 1 == tables[i].rows.size() ? 14 : 0)
                                    .arg(i)
                                    .arg(row);
         }

@@ -193,6 +193,35 @@ TEST_CASE("user text is printed literally, never interpreted as markup", "[repor
     CHECK_FALSE(text.contains("root:x:0:0"));
 }
 
+TEST_CASE("a table that runs over pages repeats its header and prints every row once", "[report][pdf]") {
+    DemoData demo;
+    for (int i = 1; i <= 90; ++i)
+        demo.followUp.participants.push_back(
+            {0, "Participant " + std::to_string(1000 + i), i % 2 ? "OT" : "IT", false});
+    demo.followUp.participants.push_back({0, "<b>Ana</b> & Co", "Business", false});
+    const auto pdf = demo.dir / "long-table.pdf";
+    REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(pdf.string())).has_value());
+    const QString path = QString::fromStdString(pdf.string());
+    const QRegularExpression header("^\\s*Name\\s+Group\\s*$", QRegularExpression::MultilineOption);
+    int pagesWithRows = 0;
+    for (int page = 1; page <= pdfPages(pdf); ++page) {
+        const QString number = QString::number(page);
+        const QString text = run("pdftotext", {"-f", number, "-l", number, "-layout", path, "-"}).output;
+        if (!text.contains("Participant 1"))
+            continue;
+        INFO("page " << page);
+        ++pagesWithRows;
+        CHECK(header.match(text).hasMatch());
+    }
+    CHECK(pagesWithRows >= 2);
+    const QString all = pdfText(pdf);
+    for (int i = 1; i <= 90; ++i) {
+        INFO(i);
+        CHECK(all.count(QStringLiteral("Participant %1").arg(1000 + i)) == 1);
+    }
+    CHECK(all.contains("<b>Ana</b> & Co"));
+}
+
 TEST_CASE("non-Latin text renders with embedded fonts", "[report][unicode]") {
     DemoData demo;
     demo.followUp.client.name = "Müller Wasser 東京 Ελλάδα";
