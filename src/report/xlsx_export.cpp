@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLibrary>
 
 #include <xlsxwriter.h>
 
@@ -12,14 +13,68 @@ namespace mw {
 
 namespace {
 
+// The libxlsxwriter functions this file calls. The library links OpenSSL, and loading that costs every
+// start of the CLI and the workbench about 5 ms; so it is opened when the first spreadsheet is written
+// instead of being linked. The pointer types come from the library's own header.
+#define MW_XLSX_FUNCTIONS(X)                                                                                 \
+    X(format_set_align)                                                                                      \
+    X(format_set_bg_color)                                                                                   \
+    X(format_set_bold)                                                                                       \
+    X(format_set_border)                                                                                     \
+    X(format_set_border_color)                                                                               \
+    X(format_set_font_color)                                                                                 \
+    X(format_set_num_format)                                                                                 \
+    X(format_set_text_wrap)                                                                                  \
+    X(lxw_strerror)                                                                                          \
+    X(workbook_add_format)                                                                                   \
+    X(workbook_add_worksheet)                                                                                \
+    X(workbook_close)                                                                                        \
+    X(workbook_new)                                                                                          \
+    X(workbook_set_properties)                                                                               \
+    X(worksheet_autofilter)                                                                                  \
+    X(worksheet_fit_to_pages)                                                                                \
+    X(worksheet_freeze_panes)                                                                                \
+    X(worksheet_repeat_rows)                                                                                 \
+    X(worksheet_set_column)                                                                                  \
+    X(worksheet_set_landscape)                                                                               \
+    X(worksheet_write_blank)                                                                                 \
+    X(worksheet_write_number)                                                                                \
+    X(worksheet_write_string)
+
+struct XlsxWriter {
+#define MW_XLSX_POINTER(name) decltype(&::name) name = nullptr;
+    MW_XLSX_FUNCTIONS(MW_XLSX_POINTER)
+#undef MW_XLSX_POINTER
+};
+
+// The library's functions, or why they cannot be had. Loaded once; the library stays loaded.
+const Result<XlsxWriter>& xlsxWriter() {
+    static const Result<XlsxWriter> loaded = []() -> Result<XlsxWriter> {
+        QLibrary library(QStringLiteral("xlsxwriter"), MW_XLSXWRITER_SOVERSION);
+        if (!library.load())
+            return fail("cannot load the spreadsheet library (" + library.errorString().toStdString() +
+                        "); install libxlsxwriter" + std::to_string(MW_XLSXWRITER_SOVERSION));
+        XlsxWriter api;
+#define MW_XLSX_RESOLVE(name)                                                                                \
+    api.name = reinterpret_cast<decltype(&::name)>(library.resolve(#name));                                  \
+    if (!api.name)                                                                                           \
+        return fail("the spreadsheet library has no " #name);
+        MW_XLSX_FUNCTIONS(MW_XLSX_RESOLVE)
+#undef MW_XLSX_RESOLVE
+        return api;
+    }();
+    return loaded;
+}
+
 // libxlsxwriter is a C library; this keeps its handles and error checks in one place.
 class Workbook {
 public:
-    explicit Workbook(const std::string& path)
-        : book_(workbook_new(path.c_str())) {}
+    Workbook(const XlsxWriter& xlsx, const std::string& path)
+        : xlsx_(xlsx)
+        , book_(xlsx.workbook_new(path.c_str())) {}
     ~Workbook() {
         if (book_)
-            workbook_close(book_);
+            xlsx_.workbook_close(book_);
     }
     Workbook(const Workbook&) = delete;
     Workbook& operator=(const Workbook&) = delete;
@@ -27,75 +82,80 @@ public:
     explicit operator bool() const { return book_ != nullptr; }
     lxw_workbook* get() { return book_; }
     lxw_error close() {
-        lxw_error error = workbook_close(book_);
+        lxw_error error = xlsx_.workbook_close(book_);
         book_ = nullptr;
         return error;
     }
 
 private:
+    const XlsxWriter& xlsx_;
     lxw_workbook* book_;
 };
 
-void writeOptional(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const std::optional<double>& value,
-                   lxw_format* format) {
+void writeOptional(const XlsxWriter& xlsx, lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col,
+                   const std::optional<double>& value, lxw_format* format) {
     if (value)
-        worksheet_write_number(sheet, row, col, *value, format);
+        xlsx.worksheet_write_number(sheet, row, col, *value, format);
     else
-        worksheet_write_blank(sheet, row, col, format);
+        xlsx.worksheet_write_blank(sheet, row, col, format);
 }
 
 } // namespace
 
 Result<void> writeXlsx(const ReportData& data, const QString& path) {
+    const auto& loaded = xlsxWriter();
+    if (!loaded)
+        return fail(path.toStdString() + ": " + loaded.error().message);
+    const XlsxWriter& xlsx = *loaded;
     const Model& model = *data.model;
     // Build beside the target, then rename: a failed export never leaves half a workbook.
     const QString temporary = path + QStringLiteral(".part");
     {
-        Workbook book(QFile::encodeName(temporary).toStdString());
+        Workbook book(xlsx, QFile::encodeName(temporary).toStdString());
         if (!book)
             return fail(path.toStdString() +
                         ": cannot create the workbook (check the folder exists and is writable)");
-        lxw_format* header = workbook_add_format(book.get());
-        format_set_bold(header);
-        format_set_bg_color(header, 0xDCE6F0);
-        format_set_font_color(header, 0x17365D);
-        format_set_text_wrap(header);
-        format_set_border(header, LXW_BORDER_THIN);
-        format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
-        lxw_format* wrap = workbook_add_format(book.get());
-        format_set_text_wrap(wrap);
-        format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-        lxw_format* number = workbook_add_format(book.get());
-        format_set_num_format(number, "0.00");
-        format_set_align(number, LXW_ALIGN_VERTICAL_TOP);
-        lxw_format* input = workbook_add_format(book.get());
-        format_set_bg_color(input, 0xFFF8E1);
-        format_set_border(input, LXW_BORDER_THIN);
-        format_set_border_color(input, 0xD0D7DE);
-        lxw_format* date = workbook_add_format(book.get());
-        format_set_num_format(date, "yyyy-mm-dd");
-        format_set_bg_color(date, 0xFFF8E1);
-        format_set_border(date, LXW_BORDER_THIN);
-        format_set_border_color(date, 0xD0D7DE);
+        lxw_format* header = xlsx.workbook_add_format(book.get());
+        xlsx.format_set_bold(header);
+        xlsx.format_set_bg_color(header, 0xDCE6F0);
+        xlsx.format_set_font_color(header, 0x17365D);
+        xlsx.format_set_text_wrap(header);
+        xlsx.format_set_border(header, LXW_BORDER_THIN);
+        xlsx.format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
+        lxw_format* wrap = xlsx.workbook_add_format(book.get());
+        xlsx.format_set_text_wrap(wrap);
+        xlsx.format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+        lxw_format* number = xlsx.workbook_add_format(book.get());
+        xlsx.format_set_num_format(number, "0.00");
+        xlsx.format_set_align(number, LXW_ALIGN_VERTICAL_TOP);
+        lxw_format* input = xlsx.workbook_add_format(book.get());
+        xlsx.format_set_bg_color(input, 0xFFF8E1);
+        xlsx.format_set_border(input, LXW_BORDER_THIN);
+        xlsx.format_set_border_color(input, 0xD0D7DE);
+        lxw_format* date = xlsx.workbook_add_format(book.get());
+        xlsx.format_set_num_format(date, "yyyy-mm-dd");
+        xlsx.format_set_bg_color(date, 0xFFF8E1);
+        xlsx.format_set_border(date, LXW_BORDER_THIN);
+        xlsx.format_set_border_color(date, 0xD0D7DE);
 
         auto headers = [&](lxw_worksheet* sheet,
                            std::initializer_list<std::pair<const char*, double>> columns) {
             lxw_col_t col = 0;
             for (const auto& [name, width] : columns) {
-                worksheet_write_string(sheet, 0, col, name, header);
-                worksheet_set_column(sheet, col, col, width, nullptr);
+                xlsx.worksheet_write_string(sheet, 0, col, name, header);
+                xlsx.worksheet_set_column(sheet, col, col, width, nullptr);
                 ++col;
             }
-            worksheet_freeze_panes(sheet, 1, 0);
+            xlsx.worksheet_freeze_panes(sheet, 1, 0);
             // Printed: landscape, one page wide, the header row repeated on every page.
-            worksheet_set_landscape(sheet);
-            worksheet_fit_to_pages(sheet, 1, 0);
-            worksheet_repeat_rows(sheet, 0, 0);
+            xlsx.worksheet_set_landscape(sheet);
+            xlsx.worksheet_fit_to_pages(sheet, 1, 0);
+            xlsx.worksheet_repeat_rows(sheet, 0, 0);
             return col;
         };
 
         // Sheet 1: every answer.
-        lxw_worksheet* answers = workbook_add_worksheet(book.get(), "Answers");
+        lxw_worksheet* answers = xlsx.workbook_add_worksheet(book.get(), "Answers");
         const lxw_col_t answerCols = headers(answers, {{"Dimension", 26},
                                                        {"Id", 8},
                                                        {"Question", 60},
@@ -110,29 +170,30 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
         lxw_row_t row = 1;
         for (const auto& qr : data.scores.questions) {
             const Answer* a = data.consensusAnswer(qr.question->id);
-            worksheet_write_string(answers, row, 0, qr.dimension->title.c_str(), wrap);
-            worksheet_write_string(answers, row, 1, qr.question->id.c_str(), wrap);
-            worksheet_write_string(answers, row, 2, qr.question->text.c_str(), wrap);
-            writeOptional(answers, row, 3, qr.answer.current, number);
-            worksheet_write_string(
+            xlsx.worksheet_write_string(answers, row, 0, qr.dimension->title.c_str(), wrap);
+            xlsx.worksheet_write_string(answers, row, 1, qr.question->id.c_str(), wrap);
+            xlsx.worksheet_write_string(answers, row, 2, qr.question->text.c_str(), wrap);
+            writeOptional(xlsx, answers, row, 3, qr.answer.current, number);
+            xlsx.worksheet_write_string(
                 answers, row, 4, qr.answer.current ? model.levelLabel(*qr.answer.current).c_str() : "", wrap);
-            worksheet_write_string(answers, row, 5, qr.answer.notApplicable ? "yes" : "", wrap);
+            xlsx.worksheet_write_string(answers, row, 5, qr.answer.notApplicable ? "yes" : "", wrap);
             const std::optional<double> target =
                 qr.answer.current ? std::optional<double>(qr.effectiveTarget()) : std::nullopt;
-            writeOptional(answers, row, 6, target, number);
-            worksheet_write_string(answers, row, 7, target ? model.levelLabel(*target).c_str() : "", wrap);
-            writeOptional(answers, row, 8,
+            writeOptional(xlsx, answers, row, 6, target, number);
+            xlsx.worksheet_write_string(answers, row, 7, target ? model.levelLabel(*target).c_str() : "",
+                                        wrap);
+            writeOptional(xlsx, answers, row, 8,
                           target ? std::optional<double>(*target - *qr.answer.current) : std::nullopt,
                           number);
-            worksheet_write_string(answers, row, 9, a ? std::string(toString(a->confidence)).c_str() : "",
-                                   wrap);
-            worksheet_write_string(answers, row, 10, a ? a->note.c_str() : "", wrap);
+            xlsx.worksheet_write_string(answers, row, 9,
+                                        a ? std::string(toString(a->confidence)).c_str() : "", wrap);
+            xlsx.worksheet_write_string(answers, row, 10, a ? a->note.c_str() : "", wrap);
             ++row;
         }
-        worksheet_autofilter(answers, 0, 0, row - 1, answerCols - 1);
+        xlsx.worksheet_autofilter(answers, 0, 0, row - 1, answerCols - 1);
 
         // Sheet 2: scores per dimension.
-        lxw_worksheet* scores = workbook_add_worksheet(book.get(), "Dimension scores");
+        lxw_worksheet* scores = xlsx.workbook_add_worksheet(book.get(), "Dimension scores");
         headers(scores, {{"Dimension", 40},
                          {"Weight", 8},
                          {"Score", 9},
@@ -145,26 +206,26 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
                          {"Complete %", 11}});
         row = 1;
         for (const auto& d : data.scores.dimensions) {
-            worksheet_write_string(scores, row, 0, d.title.c_str(), wrap);
-            worksheet_write_number(scores, row, 1, d.weight, number);
-            writeOptional(scores, row, 2, d.current, number);
-            worksheet_write_string(scores, row, 3, d.currentLabel.c_str(), wrap);
-            writeOptional(scores, row, 4, d.target, number);
-            worksheet_write_string(scores, row, 5, d.targetLabel.c_str(), wrap);
-            writeOptional(scores, row, 6, d.gap(), number);
-            worksheet_write_number(scores, row, 7, static_cast<double>(d.answered), nullptr);
-            worksheet_write_number(scores, row, 8, static_cast<double>(d.total), nullptr);
-            worksheet_write_number(scores, row, 9, d.completeness, number);
+            xlsx.worksheet_write_string(scores, row, 0, d.title.c_str(), wrap);
+            xlsx.worksheet_write_number(scores, row, 1, d.weight, number);
+            writeOptional(xlsx, scores, row, 2, d.current, number);
+            xlsx.worksheet_write_string(scores, row, 3, d.currentLabel.c_str(), wrap);
+            writeOptional(xlsx, scores, row, 4, d.target, number);
+            xlsx.worksheet_write_string(scores, row, 5, d.targetLabel.c_str(), wrap);
+            writeOptional(xlsx, scores, row, 6, d.gap(), number);
+            xlsx.worksheet_write_number(scores, row, 7, static_cast<double>(d.answered), nullptr);
+            xlsx.worksheet_write_number(scores, row, 8, static_cast<double>(d.total), nullptr);
+            xlsx.worksheet_write_number(scores, row, 9, d.completeness, number);
             ++row;
         }
-        worksheet_write_string(scores, row, 0, "Overall", header);
-        writeOptional(scores, row, 2, data.scores.overall, number);
-        worksheet_write_string(scores, row, 3, data.scores.overallLabel.c_str(), wrap);
-        writeOptional(scores, row, 4, data.scores.overallTarget, number);
-        worksheet_write_string(scores, row, 5, data.scores.overallTargetLabel.c_str(), wrap);
+        xlsx.worksheet_write_string(scores, row, 0, "Overall", header);
+        writeOptional(xlsx, scores, row, 2, data.scores.overall, number);
+        xlsx.worksheet_write_string(scores, row, 3, data.scores.overallLabel.c_str(), wrap);
+        writeOptional(xlsx, scores, row, 4, data.scores.overallTarget, number);
+        xlsx.worksheet_write_string(scores, row, 5, data.scores.overallTargetLabel.c_str(), wrap);
 
         // Sheet 3: the action plan, with owner and due date left for the client to fill in.
-        lxw_worksheet* plan = workbook_add_worksheet(book.get(), "Action plan");
+        lxw_worksheet* plan = xlsx.workbook_add_worksheet(book.get(), "Action plan");
         const lxw_col_t planCols = headers(plan, {{"Rank", 6},
                                                   {"Horizon", 14},
                                                   {"Dimension", 26},
@@ -182,23 +243,23 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
         for (const auto& g : data.gaps) {
             const std::string horizon =
                 std::string(toString(g.horizon)) + " (" + std::string(horizonPeriod(g.horizon)) + ")";
-            worksheet_write_number(plan, row, 0, row, nullptr);
-            worksheet_write_string(plan, row, 1, horizon.c_str(), wrap);
-            worksheet_write_string(plan, row, 2, g.dimensionTitle.c_str(), wrap);
-            worksheet_write_string(plan, row, 3, g.questionId.c_str(), wrap);
-            worksheet_write_string(plan, row, 4, g.questionText.c_str(), wrap);
-            worksheet_write_number(plan, row, 5, g.current, number);
-            worksheet_write_number(plan, row, 6, g.target, number);
-            worksheet_write_number(plan, row, 7, g.gap, number);
-            worksheet_write_number(plan, row, 8, g.priority, number);
-            worksheet_write_string(plan, row, 9, g.recommendation.c_str(), wrap);
-            worksheet_write_blank(plan, row, 10, input);
-            worksheet_write_blank(plan, row, 11, date);
-            worksheet_write_blank(plan, row, 12, input);
+            xlsx.worksheet_write_number(plan, row, 0, row, nullptr);
+            xlsx.worksheet_write_string(plan, row, 1, horizon.c_str(), wrap);
+            xlsx.worksheet_write_string(plan, row, 2, g.dimensionTitle.c_str(), wrap);
+            xlsx.worksheet_write_string(plan, row, 3, g.questionId.c_str(), wrap);
+            xlsx.worksheet_write_string(plan, row, 4, g.questionText.c_str(), wrap);
+            xlsx.worksheet_write_number(plan, row, 5, g.current, number);
+            xlsx.worksheet_write_number(plan, row, 6, g.target, number);
+            xlsx.worksheet_write_number(plan, row, 7, g.gap, number);
+            xlsx.worksheet_write_number(plan, row, 8, g.priority, number);
+            xlsx.worksheet_write_string(plan, row, 9, g.recommendation.c_str(), wrap);
+            xlsx.worksheet_write_blank(plan, row, 10, input);
+            xlsx.worksheet_write_blank(plan, row, 11, date);
+            xlsx.worksheet_write_blank(plan, row, 12, input);
             ++row;
         }
         if (row > 1)
-            worksheet_autofilter(plan, 0, 0, row - 1, planCols - 1);
+            xlsx.worksheet_autofilter(plan, 0, 0, row - 1, planCols - 1);
         lxw_doc_properties properties{};
         // The C API takes non-const strings but only reads them.
         std::string title = data.client.name + " - " + data.info.title;
@@ -207,10 +268,11 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
         properties.title = title.data();
         properties.author = author.data();
         properties.comments = comments.data();
-        workbook_set_properties(book.get(), &properties);
+        xlsx.workbook_set_properties(book.get(), &properties);
         if (lxw_error error = book.close(); error != LXW_NO_ERROR) {
             QFile::remove(temporary);
-            return fail(path.toStdString() + ": cannot write the workbook (" + lxw_strerror(error) + ")");
+            return fail(path.toStdString() + ": cannot write the workbook (" + xlsx.lxw_strerror(error) +
+                        ")");
         }
     }
     std::error_code ec;
