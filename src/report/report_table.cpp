@@ -127,7 +127,7 @@ TablePainter::Line TablePainter::layoutLine(const std::vector<TableCell>& cells,
     for (std::size_t c = 0; c < cells.size() && c + 1 < edges.size(); ++c) {
         QFont font = font_;
         if (header || cells[c].bold)
-            font.setWeight(QFont::DemiBold);
+            font.setWeight(QFont::Bold);
         auto layout = std::make_unique<QTextLayout>(cells[c].text, font, const_cast<QPaintDevice*>(device));
         QTextOption option(static_cast<int>(c) == table_.rightAlignedColumn ? Qt::AlignRight : Qt::AlignLeft);
         option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
