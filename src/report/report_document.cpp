@@ -795,8 +795,10 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
         context.clip = pageRect; // draw only this page's blocks: every page stays small and quick
         context.palette.setColor(QPalette::Text, QColor(0x1d, 0x24, 0x2c));
         // A block that starts on the next page must not spill into this page's footer. The clip reaches
-        // up into the top margin, where a table continued from the previous page repeats its header.
-        painter.setClipRect(pageRect.adjusted(0, -geometry.margins.top() * 0.4, 0, 0));
+        // up into the top margin, where a table continued from the previous page repeats its header, and
+        // sideways, so that table borders on the edges of the text are drawn whole.
+        painter.setClipRect(pageRect.adjusted(-geometry.margins.left(), -geometry.margins.top() * 0.4,
+                                              geometry.margins.right(), 0));
         objects.pageTop = pageRect.top();
         doc->documentLayout()->draw(&painter, context);
         painter.restore();
