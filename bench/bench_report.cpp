@@ -1,9 +1,8 @@
 // Benchmark: how long the reports take inside a running process, as the workbench writes them (the CLI adds
 // its start-up, which scripts/bench.sh measures). Not a test: it reports figures for the README.
 // Usage: bench_report [FOLDER]
-#include "core/model_registry.hpp"
+#include "bench_demo.hpp"
 #include "report/exports.hpp"
-#include "storage/demo.hpp"
 
 #include <QGuiApplication>
 
@@ -41,19 +40,13 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "minimal:enable_fonts:fontconfig");
     QGuiApplication app(argc, argv);
-    const auto path = folder / "bench-report.db";
-    std::filesystem::remove(path);
-    auto store = Store::open(path);
-    if (!store) {
-        std::fprintf(stderr, "%s\n", store.error().message.c_str());
+    auto bench = createBenchDemo(folder / "bench-report.db");
+    if (!bench)
         return 1;
-    }
-    const Model model = *ModelRegistry::withBuiltins().find(ModelRegistry::defaultModelId);
-    const auto demo = createDemo(*store, model);
-    if (!demo)
-        return 1;
-    const ReportData baseline = ReportData::fromBundle(*store->exportBundle(demo->baselineId));
-    const ReportData followUp = ReportData::fromBundle(*store->exportBundle(demo->followUpId));
+    Store& store = bench->store;
+    const DemoOutcome& demo = bench->demo;
+    const ReportData baseline = ReportData::fromBundle(*store.exportBundle(demo.baselineId));
+    const ReportData followUp = ReportData::fromBundle(*store.exportBundle(demo.followUpId));
     const QString out = QString::fromStdString(folder.string());
     const ReportOptions options;
     const int runs = 15;

@@ -1,8 +1,7 @@
 // Benchmark: how long one committed answer takes, and how long scoring and the portfolio listing take.
 // Not a test: it reports figures for the README. Usage: bench_store [FOLDER]
+#include "bench_demo.hpp"
 #include "core/gaps.hpp"
-#include "core/model_registry.hpp"
-#include "storage/demo.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -27,16 +26,14 @@ static void report(const char* what, std::vector<double> samples) {
 int main(int argc, char** argv) {
     const std::filesystem::path folder = argc > 1 ? argv[1] : std::filesystem::temp_directory_path();
     const auto path = folder / "bench-store.db";
-    std::filesystem::remove(path);
-    auto store = Store::open(path);
-    if (!store) {
-        std::fprintf(stderr, "%s\n", store.error().message.c_str());
+    auto bench = createBenchDemo(path);
+    if (!bench)
         return 1;
-    }
-    const Model model = *ModelRegistry::withBuiltins().find(ModelRegistry::defaultModelId);
-    auto demo = createDemo(*store, model);
+    Store& store = bench->store;
+    const Model& model = bench->model;
+    const DemoOutcome& demo = bench->demo;
     const auto portfolioStart = Clock::now();
-    auto created = createPortfolio(*store, model, 500);
+    auto created = createPortfolio(store, model, 500);
     std::printf("created a portfolio of %zu assessments in %.0f ms\n", created.value_or(0),
                 ms(Clock::now() - portfolioStart));
 
@@ -48,14 +45,14 @@ int main(int argc, char** argv) {
         a.current = model.scale[i % model.scale.size()].value;
         a.note = "Benchmark note " + std::to_string(i);
         const auto start = Clock::now();
-        if (!store->saveAnswer(demo->followUpId, a))
+        if (!store.saveAnswer(demo.followUpId, a))
             return 1;
         saves.push_back(ms(Clock::now() - start));
     }
     report("save one answer (committed, synchronous=FULL)", saves);
 
     std::vector<double> scoring;
-    const auto answers = *store->answers(demo->followUpId);
+    const auto answers = *store.answers(demo.followUpId);
     for (int i = 0; i < 200; ++i) {
         const auto start = Clock::now();
         const auto card = computeScores(model, answers);
@@ -67,7 +64,7 @@ int main(int argc, char** argv) {
     std::vector<double> listing;
     for (int i = 0; i < 20; ++i) {
         const auto start = Clock::now();
-        const auto list = store->assessments();
+        const auto list = store.assessments();
         listing.push_back(ms(Clock::now() - start));
     }
     report("list 877 assessments with completeness", listing);

@@ -1,0 +1,35 @@
+#pragma once
+// Shared by the benchmarks: a fresh database holding the demo assessments.
+#include "core/model_registry.hpp"
+#include "storage/demo.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+
+namespace mw {
+
+struct BenchDemo {
+    Store store;
+    Model model;
+    DemoOutcome demo;
+};
+
+// Replaces any database at `path`; prints why and returns nothing when it cannot be created.
+inline std::optional<BenchDemo> createBenchDemo(const std::filesystem::path& path) {
+    std::filesystem::remove(path);
+    auto store = Store::open(path);
+    if (!store) {
+        std::fprintf(stderr, "%s\n", store.error().message.c_str());
+        return std::nullopt;
+    }
+    Model model = *ModelRegistry::withBuiltins().find(ModelRegistry::defaultModelId);
+    auto demo = createDemo(*store, model);
+    if (!demo) {
+        std::fprintf(stderr, "%s\n", demo.error().message.c_str());
+        return std::nullopt;
+    }
+    return BenchDemo{std::move(*store), std::move(model), std::move(*demo)};
+}
+
+} // namespace mw
