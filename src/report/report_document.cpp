@@ -7,18 +7,14 @@
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QDate>
-#include <QFile>
 #include <QFontMetricsF>
 #include <QImage>
 #include <QImageReader>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
-#include <QTemporaryFile>
 #include <QTextBlock>
-#include <QTextCursor>
 #include <QTextDocument>
-#include <QTextDocumentFragment>
 #include <QTextDocumentWriter>
 #include <QTextObjectInterface>
 #include <QTextTable>
@@ -84,16 +80,13 @@ QString longDate(const std::string& iso) {
 const char* const kStyleSheet = R"CSS(
 h1 { font-size: 17pt; color: #17365d; font-weight: bold; margin-top: 6px; margin-bottom: 10px; }
 h2 { font-size: 13pt; color: #1f4e79; font-weight: bold; margin-top: 16px; margin-bottom: 6px; }
-h3 { font-size: 11pt; color: #1f4e79; font-weight: bold; margin-top: 10px; margin-bottom: 4px; }
 p { margin-top: 0px; margin-bottom: 7px; }
 td, th { padding: 4px; }
 th { background-color: #dce6f0; color: #17365d; font-weight: bold; text-align: left; }
 .muted { color: #5a6673; }
 .question { margin-top: 9px; margin-bottom: 2px; font-weight: bold; }
 .meta { color: #33414f; margin-bottom: 2px; }
-.good { color: #1e7b34; }
 .label { color: #1f4e79; font-weight: bold; }
-.bad { color: #b3261e; }
 )CSS";
 
 // Draws the document's objects. "mw-radar-N" is painted by RadarRenderer straight into the page (vector in a
