@@ -104,6 +104,8 @@ TablePainter::TablePainter(const ReportTable& table, QFont font)
     , font_(std::move(font))
     , lines_(table.rows.size()) {}
 
+TablePainter::~TablePainter() = default;
+
 double TablePainter::unit(const QPaintDevice* device) const {
     return (device ? device->logicalDpiY() : 96) / 72.0;
 }

@@ -46,6 +46,9 @@ struct ReportTable {
 class TablePainter {
 public:
     TablePainter(const ReportTable& table, QFont font);
+    ~TablePainter();
+    TablePainter(const TablePainter&) = delete;
+    TablePainter& operator=(const TablePainter&) = delete;
 
     // Height of row `row` laid out `width` wide for `device`; the first row includes the header row.
     double rowHeight(int row, double width, const QPaintDevice* device);
