@@ -677,9 +677,6 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, Target target, c
     doc->setUseDesignMetrics(true); // unhinted advances: print layout independent of device resolution
     if (device)
         doc->documentLayout()->setPaintDevice(device);
-    // Page size before content: the document is laid out and paginated once, when the HTML arrives.
-    if (!bodySize.isEmpty())
-        doc->setPageSize(bodySize);
     if (!logo.isNull())
         doc->addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("mw-logo")), logo);
     std::vector<ReportTable> tables = html.tables;
@@ -727,6 +724,15 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, Target target, c
         doc->documentLayout()->registerHandler(QTextFormat::ImageObject, objects);
     }
     doc->setHtml(body);
+    if (target == Target::Pdf) {
+        // Keep each line's shaped glyphs from layout to drawing: by default the text layout drops them to
+        // save memory and shapes every line again when it is painted.
+        for (QTextBlock block = doc->begin(); block.isValid(); block = block.next())
+            block.layout()->setCacheEnabled(true);
+    }
+    // The page size last, once the caches are on: it starts the pass that lays out and paginates the report.
+    if (!bodySize.isEmpty())
+        doc->setPageSize(bodySize);
     return doc;
 }
 

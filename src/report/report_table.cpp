@@ -4,6 +4,7 @@
 #include <QPainter>
 #include <QTextLayout>
 
+#include <cmath>
 #include <numeric>
 
 namespace mw {
@@ -120,21 +121,31 @@ std::vector<double> TablePainter::columnEdges(double width) const {
 }
 
 TablePainter::Line TablePainter::layoutLine(const std::vector<TableCell>& cells, bool header, double width,
-                                            const QPaintDevice* device) const {
+                                            const QPaintDevice* device) {
     const Padding padding = paddingFor(table_.style);
     const double u = unit(device);
     const std::vector<double> edges = columnEdges(width);
     Line line;
     double tallest = 0;
     for (std::size_t c = 0; c < cells.size() && c + 1 < edges.size(); ++c) {
+        const bool bold = header || cells[c].bold;
+        // Registers repeat the same few texts (dimensions, levels, dates) down a column: lay each out once.
+        const QString key = QString::number(c) + QLatin1Char(bold ? 'b' : 'r') +
+                            QString::number(cells[c].indent) + QLatin1Char('|') + cells[c].text;
+        if (const auto known = cellLayouts_.constFind(key); known != cellLayouts_.cend()) {
+            tallest = std::max(tallest, known->height);
+            line.cells.push_back(known->layout);
+            continue;
+        }
         QFont font = font_;
-        if (header || cells[c].bold)
+        if (bold)
             font.setWeight(QFont::Bold);
-        auto layout = std::make_unique<QTextLayout>(cells[c].text, font, const_cast<QPaintDevice*>(device));
+        auto layout = std::make_shared<QTextLayout>(cells[c].text, font, const_cast<QPaintDevice*>(device));
         QTextOption option(static_cast<int>(c) == table_.rightAlignedColumn ? Qt::AlignRight : Qt::AlignLeft);
         option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
         option.setUseDesignMetrics(true);
         layout->setTextOption(option);
+        layout->setCacheEnabled(true); // keep the shaped glyphs for drawing
         const double available =
             edges[c + 1] - edges[c] - 2 * padding.horizontal * u - cells[c].indent * kIndentPoints * u;
         double y = 0;
@@ -146,6 +157,7 @@ TablePainter::Line TablePainter::layoutLine(const std::vector<TableCell>& cells,
         }
         layout->endLayout();
         tallest = std::max(tallest, y);
+        cellLayouts_.insert(key, {layout, y});
         line.cells.push_back(std::move(layout));
     }
     line.height = tallest + 2 * padding.vertical * u;
@@ -153,11 +165,14 @@ TablePainter::Line TablePainter::layoutLine(const std::vector<TableCell>& cells,
 }
 
 void TablePainter::forgetLayoutsUnless(double width, const QPaintDevice* device) {
-    if (width == width_ && device == device_)
+    // The text layout hands objects their width back in 64ths of a unit: a hair's difference is the same
+    // width.
+    if (std::abs(width - width_) < 0.5 && device == device_)
         return;
     width_ = width;
     device_ = device;
     header_.reset();
+    cellLayouts_.clear();
     lines_.clear();
     lines_.resize(table_.rows.size());
 }

@@ -4,6 +4,7 @@
 // rest of the report, and split across pages with stray borders.
 #include <QColor>
 #include <QFont>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -61,11 +62,15 @@ public:
 
 private:
     struct Line {
-        std::vector<std::unique_ptr<QTextLayout>> cells;
+        std::vector<std::shared_ptr<const QTextLayout>> cells;
+        double height = 0;
+    };
+    struct CellLayout {
+        std::shared_ptr<const QTextLayout> layout;
         double height = 0;
     };
     Line layoutLine(const std::vector<TableCell>& cells, bool header, double width,
-                    const QPaintDevice* device) const;
+                    const QPaintDevice* device);
     void paintLine(QPainter& painter, const Line& line, const std::vector<TableCell>& cells, bool header,
                    bool shaded, const QRectF& rect) const;
     std::vector<double> columnEdges(double width) const;
@@ -76,6 +81,7 @@ private:
     QFont font_;
     double width_ = 0;
     const QPaintDevice* device_ = nullptr;
+    QHash<QString, CellLayout> cellLayouts_; // by column, weight, indent and text
     std::optional<Line> header_;
     std::vector<std::optional<Line>> lines_;
 };
