@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 int main(int argc, char** argv) {
@@ -38,5 +39,12 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationVersion(MW_VERSION);
     QTextStream out(stdout);
     QTextStream err(stderr);
-    return mw::runCli(QCoreApplication::arguments(), out, err);
+    const int code = mw::runCli(QCoreApplication::arguments(), out, err);
+    if (needsGui) {
+        // The command has closed its database and committed its file. Tearing down Qt's font database and
+        // platform plugin would only make a one-shot command slower, so the process ends here.
+        std::fflush(nullptr);
+        std::_Exit(code);
+    }
+    return code;
 }
