@@ -662,6 +662,17 @@ QImage loadLogo(const QString& path) {
 
 enum class Target { Pdf, WordProcessor };
 
+// Whether every row of a table, laid out for the page, is shorter than the page: a painted row cannot split.
+// The layouts stay with the painter for drawing.
+bool rowsFitOnAPage(TablePainter& rows, std::size_t count, const QPaintDevice* device, const QSizeF& body) {
+    if (body.isEmpty())
+        return true;
+    for (std::size_t row = 0; row < count; ++row)
+        if (rows.rowHeight(static_cast<int>(row), body.width(), device) > body.height() * 0.9)
+            return false;
+    return true;
+}
+
 const QString kPageBreak = QStringLiteral("<p style=\"page-break-after: always;\"></p>");
 
 // The report as one document. For a PDF the radar and the table rows are objects painted by `objects`;
@@ -704,23 +715,28 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, Target target, c
     }
     for (std::size_t i = 0; i < tables.size(); ++i) {
         QString replacement;
-        if (target == Target::WordProcessor) {
-            replacement = tables[i].rows.empty() ? QString() : tables[i].toHtml();
-        } else {
-            for (std::size_t row = 0; row < tables[i].rows.size(); ++row)
-                replacement += QStringLiteral("<p style=\"margin-top:0px; margin-bottom:%1px;\">"
-                                              "<img src=\"mw-row-%2-%3\"/></p>")
-                                   .arg(row + 1 == tables[i].rows.size() ? 14 : 0)
-                                   .arg(i)
-                                   .arg(row);
+        if (target == Target::Pdf) {
+            objects->tables.push_back(std::make_unique<TablePainter>(tables[i], documentFont()));
+            if (rowsFitOnAPage(*objects->tables.back(), tables[i].rows.size(), device, bodySize)) {
+                for (std::size_t row = 0; row < tables[i].rows.size(); ++row)
+                    replacement += QStringLiteral("<p style=\"margin-top:0px; margin-bottom:%1px;\">"
+                                                  "<img src=\"mw-row-%2-%3\"/></p>")
+                                       .arg(row + 1 == tables[i].rows.size() ? 14 : 0)
+                                       .arg(i)
+                                       .arg(row);
+                body.replace(kTableMarker.arg(i), replacement);
+                continue;
+            }
         }
+        // The word processor's table, and the PDF's for a row too tall for one page (the rich-text table can
+        // split a cell across pages; a painted row cannot).
+        if (!tables[i].rows.empty())
+            replacement = tables[i].toHtml();
         body.replace(kTableMarker.arg(i), replacement);
     }
     if (target == Target::Pdf) {
         objects->charts = html.charts;
         objects->radarFont = radarFont();
-        for (const ReportTable& table : tables)
-            objects->tables.push_back(std::make_unique<TablePainter>(table, documentFont()));
         doc->documentLayout()->registerHandler(QTextFormat::ImageObject, objects);
     }
     doc->setHtml(body);
@@ -791,7 +807,10 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
         painter.translate(geometry.margins.left(), geometry.margins.top() - page * body_h);
         QAbstractTextDocumentLayout::PaintContext context;
         const QRectF pageRect(0, page * body_h, geometry.body().width(), body_h);
-        context.clip = pageRect; // draw only this page's blocks: every page stays small and quick
+        // Draw only this page's lines: every page stays small and quick. One unit in from the page's edges,
+        // so that a line starting exactly where the next page begins is drawn there and not here as well,
+        // where it would be invisible but still found by search and copied with the text.
+        context.clip = pageRect.adjusted(0, 1, 0, -1);
         context.palette.setColor(QPalette::Text, QColor(0x1d, 0x24, 0x2c));
         // A block that starts on the next page must not spill into this page's footer. The clip reaches
         // up into the top margin, where a table continued from the previous page repeats its header, and

@@ -84,6 +84,26 @@ QString flattened(QString text) {
     return text.simplified();
 }
 
+// Words of an A4 report that cross the top or bottom edge of the text area: a line cut by a page edge, or
+// drawn on two pages (hidden on one but still found by search and copied with the text).
+QStringList wordsAcrossPageEdges(const std::filesystem::path& pdf) {
+    const Run r = run("pdftotext", {"-bbox", QString::fromStdString(pdf.string()), "-"});
+    REQUIRE(r.exitCode == 0);
+    const double top = 24 / 25.4 * 72;
+    const double bottom = 842 - 22 / 25.4 * 72;
+    const QRegularExpression word(
+        R"re(<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>)re");
+    QStringList crossing;
+    for (auto it = word.globalMatch(r.output); it.hasNext();) {
+        const auto m = it.next();
+        const double y0 = m.captured(1).toDouble();
+        const double y1 = m.captured(2).toDouble();
+        if ((y0 < top - 0.5 && y1 > top - 0.5) || (y0 < bottom && y1 > bottom))
+            crossing << m.captured(3);
+    }
+    return crossing;
+}
+
 } // namespace
 
 TEST_CASE("the PDF maturity report has every section and passes qpdf", "[report][pdf]") {
@@ -220,6 +240,31 @@ TEST_CASE("a table that runs over pages repeats its header and prints every row 
         CHECK(all.count(QStringLiteral("Participant %1").arg(1000 + i)) == 1);
     }
     CHECK(all.contains("<b>Ana</b> & Co"));
+}
+
+TEST_CASE("a table cell taller than a page still prints in full", "[report][pdf]") {
+    DemoData demo;
+    std::string group;
+    for (int i = 1; i <= 900; ++i)
+        group += "site" + std::to_string(i) + " ";
+    demo.followUp.participants.push_back({0, "Long list", group, false});
+    const auto pdf = demo.dir / "tall-cell.pdf";
+    REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(pdf.string())).has_value());
+    const QString text = flattened(pdfText(pdf));
+    for (const char* token : {"site1 ", "site450 ", "site899 ", "site900"})
+        CHECK(text.contains(token));
+    CHECK(wordsAcrossPageEdges(pdf).isEmpty());
+}
+
+TEST_CASE("no line of the reports is cut by a page edge or printed on two pages", "[report][pdf]") {
+    DemoData demo;
+    const auto report = demo.dir / "edges.pdf";
+    REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(report.string())).has_value());
+    CHECK(wordsAcrossPageEdges(report).join(' ').toStdString() == "");
+    const auto comparison = demo.dir / "edges-comparison.pdf";
+    REQUIRE(writeComparisonPdf(demo.baseline, demo.followUp, {}, QString::fromStdString(comparison.string()))
+                .has_value());
+    CHECK(wordsAcrossPageEdges(comparison).join(' ').toStdString() == "");
 }
 
 TEST_CASE("non-Latin text renders with embedded fonts", "[report][unicode]") {
