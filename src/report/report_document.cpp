@@ -101,6 +101,19 @@ public:
     std::vector<std::unique_ptr<TablePainter>> tables;
     QFont radarFont;
     double pageTop = -1; // document coordinates of the page being drawn
+    struct ContinuedHeader {
+        TablePainter* rows;
+        QRectF firstRow; // the row that opens the page
+    };
+    std::vector<ContinuedHeader> continuedHeaders; // for the page being drawn
+
+    void paintContinuedHeaders(QPainter& painter) {
+        for (const auto& [rows, firstRow] : continuedHeaders) {
+            const double height = rows->headerHeight(firstRow.width(), painter.device());
+            rows->paintHeader(painter, firstRow.left(), firstRow.top() - height, firstRow.width());
+        }
+        continuedHeaders.clear();
+    }
 
     QSizeF intrinsicSize(QTextDocument* doc, int, const QTextFormat& format) override {
         const QTextImageFormat image = format.toImageFormat();
@@ -136,12 +149,10 @@ public:
             TablePainter& rows = *tables[static_cast<std::size_t>(table)];
             rows.paintRow(*painter, row, rect);
             // A row that opens the page being drawn, in the middle of a table, repeats the header above
-            // it, in the top margin, as a printed table does.
+            // it, in the top margin, as a printed table does. The page paints it once the text is drawn.
             const double tolerance = painter->device()->logicalDpiY() / 72.0 * 2;
-            if (row > 0 && rows.hasHeader() && std::abs(rect.top() - pageTop) < tolerance) {
-                const double height = rows.headerHeight(rect.width(), painter->device());
-                rows.paintHeader(*painter, rect.left(), rect.top() - height, rect.width());
-            }
+            if (row > 0 && rows.hasHeader() && std::abs(rect.top() - pageTop) < tolerance)
+                continuedHeaders.push_back({&rows, rect});
             return;
         }
         const QImage picture =
@@ -812,13 +823,15 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
         // where it would be invisible but still found by search and copied with the text.
         context.clip = pageRect.adjusted(0, 1, 0, -1);
         context.palette.setColor(QPalette::Text, QColor(0x1d, 0x24, 0x2c));
-        // A block that starts on the next page must not spill into this page's footer. The clip reaches
-        // up into the top margin, where a table continued from the previous page repeats its header, and
-        // sideways, so that table borders on the edges of the text are drawn whole.
-        painter.setClipRect(pageRect.adjusted(-geometry.margins.left(), -geometry.margins.top() * 0.4,
-                                              geometry.margins.right(), 0));
+        // Nothing spills into the margins above and below the text; the clip reaches sideways, so that table
+        // borders on the edges of the text are drawn whole.
+        painter.setClipRect(pageRect.adjusted(-geometry.margins.left(), 0, geometry.margins.right(), 0));
         objects.pageTop = pageRect.top();
         doc->documentLayout()->draw(&painter, context);
+        // Then the headers of tables continued from the previous page, just above the text area.
+        painter.setClipRect(QRectF(-geometry.margins.left(), pageRect.top() - geometry.margins.top() * 0.4,
+                                   geometry.page.width(), geometry.margins.top() * 0.4));
+        objects.paintContinuedHeaders(painter);
         painter.restore();
         painter.setFont(small);
         painter.setPen(muted);
