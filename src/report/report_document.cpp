@@ -14,6 +14,7 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTextDocumentWriter>
 #include <QTextObjectInterface>
@@ -710,7 +711,7 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, Target target, c
         const QString name = QStringLiteral("mw-radar-%1").arg(i);
         if (target == Target::WordProcessor) {
             // Word processors get a picture: 1800 x 1330 pixels, shown 16 cm wide.
-            QImage image(QSize(1800, 1330), QImage::Format_ARGB32_Premultiplied);
+            QImage image(QSize(1800, 1330), QImage::Format_RGB32); // opaque: the PNG needs no alpha channel
             image.fill(Qt::white);
             QPainter painter(&image);
             QFont font = radarFont();
@@ -886,12 +887,50 @@ void fixTableWidths(QTextFrame* frame, double textWidth) {
     }
 }
 
+// The ODF writer leaves out the document's default font, and word processors then use their own, often a
+// 12 pt serif, which breaks words in narrow table columns. Give every piece of text without a font or size
+// of its own the report's.
+void writeDefaultFontIntoText(QTextDocument& doc, const QFont& font) {
+    struct Range {
+        int start, end;
+        QTextCharFormat missing;
+    };
+    std::vector<Range> ranges;
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next())
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            QTextCharFormat missing;
+            if (!fragment.charFormat().hasProperty(QTextFormat::FontPointSize))
+                missing.setFontPointSize(font.pointSizeF());
+            if (!fragment.charFormat().hasProperty(QTextFormat::FontFamilies))
+                missing.setFontFamilies({font.family()});
+            if (!missing.properties().isEmpty())
+                ranges.push_back({fragment.position(), fragment.position() + fragment.length(), missing});
+        }
+    QTextCursor cursor(&doc); // merging splits fragments, so the ranges are collected first
+    // Blocks too: an empty paragraph and a list number take their font from the block.
+    QTextCharFormat blockDefault;
+    blockDefault.setFontPointSize(font.pointSizeF());
+    blockDefault.setFontFamilies({font.family()});
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next())
+        if (!block.charFormat().hasProperty(QTextFormat::FontFamilies)) {
+            cursor.setPosition(block.position());
+            cursor.mergeBlockCharFormat(blockDefault);
+        }
+    for (const auto& [start, end, missing] : ranges) {
+        cursor.setPosition(start);
+        cursor.setPosition(end, QTextCursor::KeepAnchor);
+        cursor.mergeCharFormat(missing);
+    }
+}
+
 Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, const QString& path) {
     const QImage logo = loadLogo(options.branding.logoPath);
     // Word processors number their own pages; the contents lists the sections without numbers.
     auto doc = assemble(html, Target::WordProcessor, logo, nullptr, {}, nullptr);
-    // A4 text width with 2 cm margins, in the 96-per-inch units the ODF writer converts to points.
-    fixTableWidths(doc->rootFrame(), 170 / 25.4 * 96);
+    // A4 text width with 2 cm margins, in points: the ODF writer writes fixed lengths as points.
+    fixTableWidths(doc->rootFrame(), 170 / 25.4 * 72);
+    writeDefaultFontIntoText(*doc, documentFont());
     // The ODF writer closes its device, so it writes to memory and the bytes are then moved into place.
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);

@@ -8,6 +8,9 @@
 #include <QProcess>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <map>
+
 using namespace mw;
 
 namespace {
@@ -82,6 +85,26 @@ const QStringList kDimensionTitles = {
 
 QString flattened(QString text) {
     return text.simplified();
+}
+
+// The font size (as pdftohtml reports it) of most runs of text: the body text's.
+int bodyTextSize(const std::filesystem::path& pdf) {
+    const Run xml = run("pdftohtml", {"-xml", "-i", "-stdout", QString::fromStdString(pdf.string())});
+    REQUIRE(xml.exitCode == 0);
+    std::map<QString, int> sizeOfFont;
+    const QRegularExpression fontSpec(R"re(<fontspec id="(\d+)" size="(\d+)")re");
+    for (auto it = fontSpec.globalMatch(xml.output); it.hasNext();) {
+        const auto m = it.next();
+        sizeOfFont[m.captured(1)] = m.captured(2).toInt();
+    }
+    std::map<int, int> runsOfSize;
+    const QRegularExpression textRun(R"re(<text [^>]*font="(\d+)")re");
+    for (auto it = textRun.globalMatch(xml.output); it.hasNext();)
+        ++runsOfSize[sizeOfFont[it.next().captured(1)]];
+    REQUIRE_FALSE(runsOfSize.empty());
+    return std::max_element(runsOfSize.begin(), runsOfSize.end(),
+                            [](const auto& a, const auto& b) { return a.second < b.second; })
+        ->first;
 }
 
 // Words of an A4 report that cross the top or bottom edge of the text area: a line cut by a page edge, or
@@ -291,6 +314,12 @@ TEST_CASE("the ODT report opens in LibreOffice with the same content", "[report]
     for (const QString& title : kDimensionTitles)
         CHECK(text.contains(title));
     CHECK(text.contains(QString::fromStdString(demo.followUp.gaps.front().questionText).left(40)));
+    // The report's font and size reach the word processor: the ODF writer leaves the document's default out,
+    // and LibreOffice would set the text in its own default size. The body text of the converted ODT has the
+    // size of the native PDF's.
+    const auto native = demo.dir / "native.pdf";
+    REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(native.string())).has_value());
+    CHECK(bodyTextSize(pdf) == bodyTextSize(native));
 }
 
 TEST_CASE("the XLSX workbook opens in LibreOffice with answers, scores and an action plan",
