@@ -144,9 +144,6 @@ public:
             return;
         }
         if (const auto [table, row] = rowIndex(image); table >= 0) {
-            // A row moved to the next page still belongs to the block that ends this one: skip it here.
-            if (pageTop >= 0 && rect.top() >= pageTop + doc->pageSize().height() - 0.5)
-                return;
             TablePainter& rows = *tables[static_cast<std::size_t>(table)];
             rows.paintRow(*painter, row, rect);
             // A row that opens the page being drawn, in the middle of a table, repeats the header above
