@@ -878,7 +878,6 @@ int Cli::report() {
         if (!ok || *baseId <= 0)
             throw UsageError{"report: --compare takes an assessment id"};
     }
-    const ReportFontPreload fonts;
     auto db = store();
     if (!db)
         return failWith(db.error());
