@@ -83,7 +83,7 @@ h1 { font-size: 17pt; color: #17365d; font-weight: bold; margin-top: 6px; margin
 h2 { font-size: 13pt; color: #1f4e79; font-weight: bold; margin-top: 16px; margin-bottom: 6px; }
 p { margin-top: 0px; margin-bottom: 7px; }
 td, th { padding: 4px; }
-th { background-color: #dce6f0; color: #17365d; font-weight: bold; text-align: left; }
+th { color: #17365d; font-weight: bold; text-align: left; }
 .muted { color: #5a6673; }
 .question { margin-top: 9px; margin-bottom: 2px; font-weight: bold; }
 .meta { color: #33414f; margin-bottom: 2px; }
@@ -366,17 +366,17 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
                                     "initiative is most exposed.</p>")
                          .arg(joinNatural(strongest), joinNatural(weakest));
     if (!data.gaps.empty()) {
-        html.body +=
-            QStringLiteral("<p>The five gaps that matter most, with the next step for each:</p><ol>");
+        html.body += QStringLiteral("<p>The five gaps that matter most, with the next step for each:</p>");
+        // Numbered paragraphs, not a list: a word processor sets list numbers in its own default font.
         for (std::size_t i = 0; i < data.gaps.size() && i < 5; ++i) {
             const Gap& g = data.gaps[i];
             html.body +=
-                QStringLiteral("<li style=\"margin-bottom:5px;\"><b>%1</b> (%2). Today: %3; target: %4. "
-                               "Next step: %5</li>")
+                QStringLiteral("<p style=\"margin-left:40px; margin-bottom:5px;\"><b>%1.&nbsp;&nbsp;%2</b> "
+                               "(%3). Today: %4; target: %5. Next step: %6</p>")
+                    .arg(i + 1)
                     .arg(esc(g.questionText), esc(g.dimensionTitle), esc(g.currentLabel), esc(g.targetLabel),
                          esc(g.recommendation));
         }
-        html.body += QStringLiteral("</ol>");
     }
     html.pageBreak();
 
@@ -740,7 +740,8 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, Target target, c
         // The word processor's table, and the PDF's for a row too tall for one page (the rich-text table can
         // split a cell across pages; a painted row cannot).
         if (!tables[i].rows.empty())
-            replacement = tables[i].toHtml();
+            replacement = tables[i].toHtml(target == Target::Pdf ? ReportTable::CellShading::Cells
+                                                                 : ReportTable::CellShading::None);
         body.replace(kTableMarker.arg(i), replacement);
     }
     if (target == Target::Pdf) {
@@ -884,6 +885,14 @@ void fixTableWidths(QTextFrame* frame, double textWidth) {
     }
 }
 
+// Qt 6.4's ODF writer takes the font name from the property Qt 5 used; given only the font families of Qt 6,
+// it names every font "Sans", which only fontconfig understands: a word processor on Windows or macOS would
+// substitute its own font. Both properties name the family.
+void setFontFamily(QTextCharFormat& format, const QString& family) {
+    format.setFontFamilies(QStringList{family});
+    format.setProperty(QTextFormat::FontFamily, family);
+}
+
 // The ODF writer leaves out the document's default font, and word processors then use their own, often a
 // 12 pt serif, which breaks words in narrow table columns. Give every piece of text without a font or size
 // of its own the report's.
@@ -900,7 +909,7 @@ void writeDefaultFontIntoText(QTextDocument& doc, const QFont& font) {
             if (!fragment.charFormat().hasProperty(QTextFormat::FontPointSize))
                 missing.setFontPointSize(font.pointSizeF());
             if (!fragment.charFormat().hasProperty(QTextFormat::FontFamilies))
-                missing.setFontFamilies({font.family()});
+                setFontFamily(missing, font.family());
             if (!missing.properties().isEmpty())
                 ranges.push_back({fragment.position(), fragment.position() + fragment.length(), missing});
         }
@@ -908,7 +917,7 @@ void writeDefaultFontIntoText(QTextDocument& doc, const QFont& font) {
     // Blocks too: an empty paragraph and a list number take their font from the block.
     QTextCharFormat blockDefault;
     blockDefault.setFontPointSize(font.pointSizeF());
-    blockDefault.setFontFamilies({font.family()});
+    setFontFamily(blockDefault, font.family());
     for (QTextBlock block = doc.begin(); block.isValid(); block = block.next())
         if (!block.charFormat().hasProperty(QTextFormat::FontFamilies)) {
             cursor.setPosition(block.position());

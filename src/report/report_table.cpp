@@ -52,7 +52,7 @@ Padding paddingFor(ReportTable::Style style) {
 
 } // namespace
 
-QString ReportTable::toHtml() const {
+QString ReportTable::toHtml(CellShading shading) const {
     QString html;
     switch (style) {
     case Style::Grid:
@@ -74,12 +74,16 @@ QString ReportTable::toHtml() const {
     if (!headers.isEmpty()) {
         html += QStringLiteral("<thead><tr>");
         for (qsizetype i = 0; i < headers.size(); ++i)
-            html += QStringLiteral("<th%1>%2</th>").arg(width(i), headers[i].toHtmlEscaped());
+            html +=
+                QStringLiteral("<th%1%2>%3</th>")
+                    .arg(shading == CellShading::Cells ? QStringLiteral(" bgcolor=\"#dce6f0\"") : QString(),
+                         width(i), headers[i].toHtmlEscaped());
         html += QStringLiteral("</tr></thead>");
     }
     bool shaded = false;
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        html += shaded ? QStringLiteral("<tr bgcolor=\"#f4f7fa\">") : QStringLiteral("<tr>");
+        html += shaded && shading == CellShading::Cells ? QStringLiteral("<tr bgcolor=\"#f4f7fa\">")
+                                                        : QStringLiteral("<tr>");
         for (std::size_t c = 0; c < rows[r].size(); ++c) {
             const TableCell& cell = rows[r][c];
             QString text =

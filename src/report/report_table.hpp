@@ -38,8 +38,12 @@ struct ReportTable {
     std::vector<std::vector<TableCell>> rows;
     int rightAlignedColumn = -1; // the contents' page numbers
 
-    // The table as HTML for a word processor, with every text escaped.
-    QString toHtml() const;
+    // Qt keeps a cell's colour in its text format, and its ODF writer writes it there: a word processor
+    // would shade the words alone, so the editable report's tables go without (its headers stand out by
+    // weight and colour). Qt's own layout shades whole cells.
+    enum class CellShading { Cells, None };
+    // The table as HTML, with every text escaped.
+    QString toHtml(CellShading shading = CellShading::Cells) const;
 };
 
 // Lays out and paints one table row at a time, so that the rows paginate like lines of text. The layouts

@@ -66,10 +66,14 @@ TEST_CASE("the word-processor table keeps user text as data", "[report][table][e
     ReportTable table = twoColumns("<b>x</b> & <img src=\"file:///etc/passwd\">");
     table.rows[0][0].bold = true;
     table.rows[1][1].tone = TableCell::Tone::Bad;
-    const QString html = table.toHtml();
+    const QString html = table.toHtml(ReportTable::CellShading::None);
     CHECK(html.contains("&lt;b&gt;x&lt;/b&gt; &amp; &lt;img src=&quot;file:///etc/passwd&quot;&gt;"));
     CHECK_FALSE(html.contains("<img"));
     CHECK(html.contains("<b>Short</b>"));
     CHECK(html.contains("color:#b3261e"));
     CHECK(html.contains("<th width=\"50%\">Name</th>"));
+    CHECK_FALSE(html.contains("bgcolor"));
+    // Qt's own layout (the PDF's fallback) shades whole cells.
+    CHECK(table.toHtml(ReportTable::CellShading::Cells)
+              .contains("<th bgcolor=\"#dce6f0\" width=\"50%\">Name</th>"));
 }

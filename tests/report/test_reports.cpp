@@ -5,6 +5,7 @@
 #include "support.hpp"
 
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 
@@ -320,6 +321,23 @@ TEST_CASE("the ODT report opens in LibreOffice with the same content", "[report]
     const auto native = demo.dir / "native.pdf";
     REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(native.string())).has_value());
     CHECK(bodyTextSize(pdf) == bodyTextSize(native));
+}
+
+TEST_CASE("the ODT names the report's font and shades no words", "[report][odt]") {
+    DemoData demo;
+    const auto odt = demo.dir / "styled.odt";
+    REQUIRE(writeReportOdt(demo.followUp, {}, QString::fromStdString(odt.string())).has_value());
+    // LibreOffice's flat XML shows the styles as a word processor reads them.
+    QFile flat(QString::fromStdString(convert(odt, "fodt", demo.dir).string()));
+    REQUIRE(flat.open(QIODevice::ReadOnly));
+    const QString xml = QString::fromUtf8(flat.readAll());
+    // A font called by its real name, not fontconfig's alias "Sans", which Windows and macOS do not know.
+    CHECK(xml.contains("style:font-name=\"DejaVu Sans\""));
+    CHECK_FALSE(xml.contains("style:font-name=\"Sans\""));
+    // Table headers stand out by weight and colour: a cell colour would reach the word processor as a
+    // highlight behind the words alone.
+    CHECK_FALSE(xml.contains("#dce6f0", Qt::CaseInsensitive));
+    CHECK_FALSE(xml.contains("#f4f7fa", Qt::CaseInsensitive));
 }
 
 TEST_CASE("the XLSX workbook opens in LibreOffice with answers, scores and an action plan",
