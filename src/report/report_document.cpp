@@ -30,6 +30,7 @@ namespace {
 const QString kRadarMarker = QStringLiteral("@@MW-RADAR-%1@@");
 const QString kTableMarker = QStringLiteral("@@MW-TABLE-%1@@");
 const QChar kDash(0x2014);
+const QColor kBodyText(0x1d, 0x24, 0x2c);
 
 QString esc(const std::string& text) {
     return QString::fromStdString(text).toHtmlEscaped();
@@ -779,6 +780,28 @@ std::vector<int> headingPages(QTextDocument& doc, double bodyHeight) {
     return pages;
 }
 
+// Draws the lines of `doc` that belong to `page` (document coordinates): those whose middle lies on it.
+// Qt's own document drawing also draws the line just above its clip rectangle, so the last line of each
+// page would be printed again, hidden by the clip, at the top of the next: search and copied text find it
+// twice. Documents with frames of their own (rich-text tables) are left to Qt.
+void drawLinesOfPage(QPainter& painter, QTextDocument& doc, const QRectF& page) {
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        const QTextLayout* layout = block.layout();
+        const QPointF origin = layout->position();
+        const QRectF bounds = layout->boundingRect().translated(origin);
+        if (bounds.bottom() < page.top())
+            continue;
+        if (bounds.top() >= page.bottom())
+            break;
+        for (int i = 0; i < layout->lineCount(); ++i) {
+            const QTextLine line = layout->lineAt(i);
+            const double middle = origin.y() + line.y() + line.height() / 2;
+            if (middle >= page.top() && middle < page.bottom())
+                line.draw(&painter, origin);
+        }
+    }
+}
+
 Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options, const QString& path,
                            const QString& runningTitle) {
     const PageGeometry geometry = geometryFor(options.pageSize);
@@ -803,6 +826,12 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
         objects.tables.back()->setCellText(static_cast<int>(i), 1, QString::number(pages[i]));
     const int pageCount = doc->pageCount();
 
+    // Rich-text tables (the fallback for a table row taller than a page) are frames with text in them. The
+    // HTML import also leaves empty frames behind objects; those draw nothing.
+    const QList<QTextFrame*> frames = doc->rootFrame()->childFrames();
+    const bool hasTextFrames = std::any_of(frames.begin(), frames.end(), [](const QTextFrame* frame) {
+        return frame->lastPosition() >= frame->firstPosition();
+    });
     QPainter painter;
     if (!painter.begin(&writer))
         return fail(path.toStdString() + ": cannot start the PDF");
@@ -815,18 +844,22 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
             writer.newPage();
         painter.save();
         painter.translate(geometry.margins.left(), geometry.margins.top() - page * body_h);
-        QAbstractTextDocumentLayout::PaintContext context;
         const QRectF pageRect(0, page * body_h, geometry.body().width(), body_h);
-        // Draw only this page's lines: every page stays small and quick. One unit in from the page's edges,
-        // so that a line starting exactly where the next page begins is drawn there and not here as well,
-        // where it would be invisible but still found by search and copied with the text.
-        context.clip = pageRect.adjusted(0, 1, 0, -1);
-        context.palette.setColor(QPalette::Text, QColor(0x1d, 0x24, 0x2c));
         // Nothing spills into the margins above and below the text; the clip reaches sideways, so that table
         // borders on the edges of the text are drawn whole.
         painter.setClipRect(pageRect.adjusted(-geometry.margins.left(), 0, geometry.margins.right(), 0));
         objects.pageTop = pageRect.top();
-        doc->documentLayout()->draw(&painter, context);
+        if (hasTextFrames) {
+            // Only this page's lines, one unit in from its edges, so that a line starting exactly where the
+            // next page begins is drawn there and not here as well.
+            QAbstractTextDocumentLayout::PaintContext context;
+            context.clip = pageRect.adjusted(0, 1, 0, -1);
+            context.palette.setColor(QPalette::Text, kBodyText);
+            doc->documentLayout()->draw(&painter, context);
+        } else {
+            painter.setPen(kBodyText); // the colour of text without one of its own
+            drawLinesOfPage(painter, *doc, pageRect);
+        }
         // Then the headers of tables continued from the previous page, just above the text area.
         painter.setClipRect(QRectF(-geometry.margins.left(), pageRect.top() - geometry.margins.top() * 0.4,
                                    geometry.page.width(), geometry.margins.top() * 0.4));

@@ -128,6 +128,34 @@ QStringList wordsAcrossPageEdges(const std::filesystem::path& pdf) {
     return crossing;
 }
 
+// Words printed between the running header and the text, or between the text and the footer, other than
+// the header of a table continued from the page before. Text there is hidden by the page's clip but still
+// found by search and copied with the text: a line of the previous page printed again.
+QStringList wordsBesideTheText(const std::filesystem::path& pdf) {
+    const Run r = run("pdftotext", {"-bbox", QString::fromStdString(pdf.string()), "-"});
+    REQUIRE(r.exitCode == 0);
+    const double top = 24 / 25.4 * 72;
+    const double bottom = 842 - 22 / 25.4 * 72;
+    const double headerRule = 34; // the running header and its rule lie above, the footer below 804 pt
+    const double footerRule = 804;
+    const QStringList tableHeaders = {"Id",      "Dimension", "Current", "Target", "Confidence", "Last",
+                                      "changed", "Score",     "Level",   "Gap",    "Answered",   "Name",
+                                      "Group",   "Before",    "After",   "Change", "Question",   "Levels"};
+    const QRegularExpression word(
+        R"re(<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>)re");
+    QStringList beside;
+    for (auto it = word.globalMatch(r.output); it.hasNext();) {
+        const auto m = it.next();
+        const double y0 = m.captured(1).toDouble();
+        const double y1 = m.captured(2).toDouble();
+        const bool aboveText = y0 > headerRule && y1 <= top + 0.5;
+        const bool belowText = y0 >= bottom - 0.5 && y1 < footerRule;
+        if ((aboveText && !tableHeaders.contains(m.captured(3))) || belowText)
+            beside << m.captured(3);
+    }
+    return beside;
+}
+
 } // namespace
 
 TEST_CASE("the PDF maturity report has every section and passes qpdf", "[report][pdf]") {
@@ -285,10 +313,12 @@ TEST_CASE("no line of the reports is cut by a page edge or printed on two pages"
     const auto report = demo.dir / "edges.pdf";
     REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(report.string())).has_value());
     CHECK(wordsAcrossPageEdges(report).join(' ').toStdString() == "");
+    CHECK(wordsBesideTheText(report).join(' ').toStdString() == "");
     const auto comparison = demo.dir / "edges-comparison.pdf";
     REQUIRE(writeComparisonPdf(demo.baseline, demo.followUp, {}, QString::fromStdString(comparison.string()))
                 .has_value());
     CHECK(wordsAcrossPageEdges(comparison).join(' ').toStdString() == "");
+    CHECK(wordsBesideTheText(comparison).join(' ').toStdString() == "");
 }
 
 TEST_CASE("non-Latin text renders with embedded fonts", "[report][unicode]") {
