@@ -79,17 +79,20 @@ QString longDate(const std::string& iso) {
 
 // One bold weight and few sizes: every distinct size and weight costs a font engine, and setting one up
 // (fontconfig substitution included) is a visible part of writing a report.
+// Headings carry the block state kKeepWithNext ("-qt-user-state"), which pagination reads.
 const char* const kStyleSheet = R"CSS(
-h1 { font-size: 17pt; color: #17365d; font-weight: bold; margin-top: 6px; margin-bottom: 10px; }
-h2 { font-size: 13pt; color: #1f4e79; font-weight: bold; margin-top: 16px; margin-bottom: 6px; }
+h1 { font-size: 17pt; color: #17365d; font-weight: bold; margin-top: 6px; margin-bottom: 10px; -qt-user-state: 1; }
+h2 { font-size: 13pt; color: #1f4e79; font-weight: bold; margin-top: 16px; margin-bottom: 6px; -qt-user-state: 1; }
 p { margin-top: 0px; margin-bottom: 7px; }
 td, th { padding: 4px; }
 th { color: #17365d; font-weight: bold; text-align: left; }
 .muted { color: #5a6673; }
-.question { margin-top: 9px; margin-bottom: 2px; font-weight: bold; }
+.question { margin-top: 9px; margin-bottom: 2px; font-weight: bold; -qt-user-state: 1; }
 .meta { color: #33414f; margin-bottom: 2px; }
 .label { color: #1f4e79; font-weight: bold; }
 )CSS";
+
+constexpr int kKeepWithNext = 1;
 
 // Draws the document's objects. "mw-radar-N" is painted by RadarRenderer straight into the page (vector in a
 // PDF, identical to the screen); "mw-row-T-R" is row R of table T, painted by TablePainter; anything else
@@ -780,6 +783,40 @@ std::vector<int> headingPages(QTextDocument& doc, double bodyHeight) {
     return pages;
 }
 
+// A heading (a section's or a question's) that is split across two pages, or left at the foot of a page
+// while the line after it starts the next, reads as a printing fault: such a heading starts the next page,
+// with any heading right above it. Each move lays the rest of the report out again, so headings are checked
+// in order.
+void keepHeadingsWithNextLine(QTextDocument& doc, double bodyHeight) {
+    const auto pageOf = [bodyHeight](const QTextBlock& block, int line) {
+        const QTextLayout* layout = block.layout();
+        const QTextLine textLine = layout->lineAt(line);
+        return static_cast<int>((layout->position().y() + textLine.y() + textLine.height() / 2) / bodyHeight);
+    };
+    (void)doc.pageCount(); // the layout runs lazily until something needs all of it
+    QTextCursor cursor(&doc);
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        if (block.userState() != kKeepWithNext || block.layout()->lineCount() == 0)
+            continue;
+        const QTextBlock next = block.next();
+        const int lastPage = next.isValid() && next.layout()->lineCount() > 0
+                                 ? pageOf(next, 0)
+                                 : pageOf(block, block.layout()->lineCount() - 1);
+        if (pageOf(block, 0) == lastPage)
+            continue;
+        // A heading right above goes along ("Later (12+ months)" and the first question under it).
+        QTextBlock first = block;
+        while (first.previous().isValid() && first.previous().userState() == kKeepWithNext &&
+               first.previous().layout()->lineCount() > 0 && pageOf(first.previous(), 0) == pageOf(block, 0))
+            first = first.previous();
+        QTextBlockFormat newPage;
+        newPage.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        cursor.setPosition(first.position());
+        cursor.mergeBlockFormat(newPage);
+        (void)doc.pageCount(); // finishes the new layout before the next heading is looked at
+    }
+}
+
 // Draws the lines of `doc` that belong to `page` (document coordinates): those whose middle lies on it.
 // Qt's own document drawing also draws the line just above its clip rectangle, so the last line of each
 // page would be printed again, hidden by the clip, at the top of the next: search and copied text find it
@@ -821,6 +858,7 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
     auto doc = assemble(html, Target::Pdf, logo, &writer, geometry.body(), &objects);
     // The contents table leaves its page column empty; once the one layout pass has paginated the report,
     // the numbers go into that column. They do not change any row's height, so no second layout is needed.
+    keepHeadingsWithNextLine(*doc, geometry.body().height());
     const std::vector<int> pages = headingPages(*doc, geometry.body().height());
     for (std::size_t i = 0; i < pages.size(); ++i)
         objects.tables.back()->setCellText(static_cast<int>(i), 1, QString::number(pages[i]));

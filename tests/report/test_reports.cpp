@@ -156,6 +156,37 @@ QStringList wordsBesideTheText(const std::filesystem::path& pdf) {
     return beside;
 }
 
+// The last line of the text on each page that is set in bold throughout: a heading split across two pages,
+// or left at the foot of a page while what it heads starts the next.
+QStringList headingsAtTheFootOfAPage(const std::filesystem::path& pdf) {
+    const Run xml = run("pdftohtml", {"-xml", "-i", "-stdout", QString::fromStdString(pdf.string())});
+    REQUIRE(xml.exitCode == 0);
+    // pdftohtml measures in units of 1/108 inch; the running header and the footer lie outside these.
+    const double textTop = 24 / 25.4 * 108 - 8;
+    const QRegularExpression pageHeight(R"re(height="(\d+)")re");
+    const QRegularExpression textRun(R"re(<text top="(\d+)"[^>]*>(.*?)</text>)re");
+    QStringList headings;
+    for (const QString& page : xml.output.split("<page ").mid(1)) {
+        const double textBottom = pageHeight.match(page).captured(1).toDouble() - 22 / 25.4 * 108;
+        std::map<int, std::vector<QString>> lines; // runs of text by their top
+        for (auto it = textRun.globalMatch(page); it.hasNext();) {
+            const auto m = it.next();
+            const int top = m.captured(1).toInt();
+            if (top > textTop && top < textBottom)
+                lines[top].push_back(m.captured(2));
+        }
+        if (lines.empty())
+            continue;
+        const auto& last = lines.rbegin()->second;
+        const bool allBold = std::all_of(last.begin(), last.end(), [](const QString& run) {
+            return run.trimmed().startsWith("<b>") || run.trimmed().isEmpty();
+        });
+        if (allBold)
+            headings << last.front();
+    }
+    return headings;
+}
+
 } // namespace
 
 TEST_CASE("the PDF maturity report has every section and passes qpdf", "[report][pdf]") {
@@ -319,6 +350,22 @@ TEST_CASE("no line of the reports is cut by a page edge or printed on two pages"
                 .has_value());
     CHECK(wordsAcrossPageEdges(comparison).join(' ').toStdString() == "");
     CHECK(wordsBesideTheText(comparison).join(' ').toStdString() == "");
+}
+
+TEST_CASE("no heading ends a page without the line it heads", "[report][pdf]") {
+    DemoData demo;
+    const auto a4 = demo.dir / "headings.pdf";
+    REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(a4.string())).has_value());
+    CHECK(headingsAtTheFootOfAPage(a4).join(" | ").toStdString() == "");
+    ReportOptions letter;
+    letter.pageSize = QPageSize::Letter;
+    const auto us = demo.dir / "headings-letter.pdf";
+    REQUIRE(writeReportPdf(demo.followUp, letter, QString::fromStdString(us.string())).has_value());
+    CHECK(headingsAtTheFootOfAPage(us).join(" | ").toStdString() == "");
+    const auto comparison = demo.dir / "headings-comparison.pdf";
+    REQUIRE(writeComparisonPdf(demo.baseline, demo.followUp, {}, QString::fromStdString(comparison.string()))
+                .has_value());
+    CHECK(headingsAtTheFootOfAPage(comparison).join(" | ").toStdString() == "");
 }
 
 TEST_CASE("non-Latin text renders with embedded fonts", "[report][unicode]") {
