@@ -108,23 +108,35 @@ int bodyTextSize(const std::filesystem::path& pdf) {
         ->first;
 }
 
+// The words of a PDF with the top and bottom of their boxes, in points from the top of the page.
+struct WordBox {
+    double top, bottom;
+    QString text;
+};
+std::vector<WordBox> wordBoxes(const std::filesystem::path& pdf) {
+    const Run r = run("pdftotext", {"-bbox", QString::fromStdString(pdf.string()), "-"});
+    REQUIRE(r.exitCode == 0);
+    const QRegularExpression word(
+        R"re(<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>)re");
+    std::vector<WordBox> words;
+    for (auto it = word.globalMatch(r.output); it.hasNext();) {
+        const auto m = it.next();
+        words.push_back({m.captured(1).toDouble(), m.captured(2).toDouble(), m.captured(3)});
+    }
+    return words;
+}
+
+// The text area of an A4 report, in points.
+constexpr double kTextTop = 24 / 25.4 * 72;
+constexpr double kTextBottom = 842 - 22 / 25.4 * 72;
+
 // Words of an A4 report that cross the top or bottom edge of the text area: a line cut by a page edge, or
 // drawn on two pages (hidden on one but still found by search and copied with the text).
 QStringList wordsAcrossPageEdges(const std::filesystem::path& pdf) {
-    const Run r = run("pdftotext", {"-bbox", QString::fromStdString(pdf.string()), "-"});
-    REQUIRE(r.exitCode == 0);
-    const double top = 24 / 25.4 * 72;
-    const double bottom = 842 - 22 / 25.4 * 72;
-    const QRegularExpression word(
-        R"re(<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>)re");
     QStringList crossing;
-    for (auto it = word.globalMatch(r.output); it.hasNext();) {
-        const auto m = it.next();
-        const double y0 = m.captured(1).toDouble();
-        const double y1 = m.captured(2).toDouble();
-        if ((y0 < top - 0.5 && y1 > top - 0.5) || (y0 < bottom && y1 > bottom))
-            crossing << m.captured(3);
-    }
+    for (const auto& [top, bottom, text] : wordBoxes(pdf))
+        if ((top < kTextTop - 0.5 && bottom > kTextTop - 0.5) || (top < kTextBottom && bottom > kTextBottom))
+            crossing << text;
     return crossing;
 }
 
@@ -132,26 +144,17 @@ QStringList wordsAcrossPageEdges(const std::filesystem::path& pdf) {
 // the header of a table continued from the page before. Text there is hidden by the page's clip but still
 // found by search and copied with the text: a line of the previous page printed again.
 QStringList wordsBesideTheText(const std::filesystem::path& pdf) {
-    const Run r = run("pdftotext", {"-bbox", QString::fromStdString(pdf.string()), "-"});
-    REQUIRE(r.exitCode == 0);
-    const double top = 24 / 25.4 * 72;
-    const double bottom = 842 - 22 / 25.4 * 72;
     const double headerRule = 34; // the running header and its rule lie above, the footer below 804 pt
     const double footerRule = 804;
     const QStringList tableHeaders = {"Id",      "Dimension", "Current", "Target", "Confidence", "Last",
                                       "changed", "Score",     "Level",   "Gap",    "Answered",   "Name",
                                       "Group",   "Before",    "After",   "Change", "Question",   "Levels"};
-    const QRegularExpression word(
-        R"re(<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>)re");
     QStringList beside;
-    for (auto it = word.globalMatch(r.output); it.hasNext();) {
-        const auto m = it.next();
-        const double y0 = m.captured(1).toDouble();
-        const double y1 = m.captured(2).toDouble();
-        const bool aboveText = y0 > headerRule && y1 <= top + 0.5;
-        const bool belowText = y0 >= bottom - 0.5 && y1 < footerRule;
-        if ((aboveText && !tableHeaders.contains(m.captured(3))) || belowText)
-            beside << m.captured(3);
+    for (const auto& [top, bottom, text] : wordBoxes(pdf)) {
+        const bool aboveText = top > headerRule && bottom <= kTextTop + 0.5;
+        const bool belowText = top >= kTextBottom - 0.5 && bottom < footerRule;
+        if ((aboveText && !tableHeaders.contains(text)) || belowText)
+            beside << text;
     }
     return beside;
 }
