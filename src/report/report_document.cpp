@@ -515,7 +515,7 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
         QStringLiteral("<p>The answer register: every question by its id (the findings above give the "
                        "question text, the descriptor and the notes).</p>");
     html.body += html.table({"Id", "Dimension", "Current", "Target", "Confidence", "Last changed"},
-                            std::move(answerRows), {8, 40, 11, 11, 14, 16});
+                            std::move(answerRows), {8, 37, 11, 11, 17, 16});
     html.heading(2, QStringLiteral("Participants"));
     std::vector<std::vector<TableCell>> participantRows;
     for (const auto& p : data.participants)
@@ -612,7 +612,7 @@ ReportHtml comparisonHtml(const ReportData& before, const ReportData& after, con
                                    levelPlain(model, q->after)},
                                   {signedNum(q->delta())}});
         html.body += html.table({"Question", "Dimension", "Levels", "Change"}, std::move(changeRows),
-                                {44, 24, 22, 10});
+                                {42, 22, 24, 12});
     }
 
     html.heading(1, QStringLiteral("Every changed question"));

@@ -126,6 +126,23 @@ std::vector<WordBox> wordBoxes(const std::filesystem::path& pdf) {
     return words;
 }
 
+// Every word of the reports' table headers.
+const QStringList kTableHeaderWords = {"Id",      "Dimension", "Current", "Target", "Confidence", "Last",
+                                       "changed", "Score",     "Level",   "Gap",    "Answered",   "Name",
+                                       "Group",   "Before",    "After",   "Change", "Question",   "Levels",
+                                       "Tier",    "What",      "it",      "means"};
+
+// Table header words cut short by their column, such as "Confidenc" with its "e" on the next line.
+QStringList brokenHeaderWords(const std::filesystem::path& pdf) {
+    QStringList broken;
+    for (const auto& box : wordBoxes(pdf))
+        for (const QString& header : kTableHeaderWords)
+            if (header.front().isUpper() && box.text.size() >= 4 && header.size() - box.text.size() <= 3 &&
+                header.startsWith(box.text) && !kTableHeaderWords.contains(box.text))
+                broken << box.text;
+    return broken;
+}
+
 // The text area of an A4 report, in points.
 constexpr double kTextTop = 24 / 25.4 * 72;
 constexpr double kTextBottom = 842 - 22 / 25.4 * 72;
@@ -146,14 +163,11 @@ QStringList wordsAcrossPageEdges(const std::filesystem::path& pdf) {
 QStringList wordsBesideTheText(const std::filesystem::path& pdf) {
     const double headerRule = 34; // the running header and its rule lie above, the footer below 804 pt
     const double footerRule = 804;
-    const QStringList tableHeaders = {"Id",      "Dimension", "Current", "Target", "Confidence", "Last",
-                                      "changed", "Score",     "Level",   "Gap",    "Answered",   "Name",
-                                      "Group",   "Before",    "After",   "Change", "Question",   "Levels"};
     QStringList beside;
     for (const auto& [top, bottom, text] : wordBoxes(pdf)) {
         const bool aboveText = top > headerRule && bottom <= kTextTop + 0.5;
         const bool belowText = top >= kTextBottom - 0.5 && bottom < footerRule;
-        if ((aboveText && !tableHeaders.contains(text)) || belowText)
+        if ((aboveText && !kTableHeaderWords.contains(text)) || belowText)
             beside << text;
     }
     return beside;
@@ -353,6 +367,26 @@ TEST_CASE("no line of the reports is cut by a page edge or printed on two pages"
                 .has_value());
     CHECK(wordsAcrossPageEdges(comparison).join(' ').toStdString() == "");
     CHECK(wordsBesideTheText(comparison).join(' ').toStdString() == "");
+}
+
+TEST_CASE("table headers keep their words whole, in the PDF and in a word processor", "[report][odt]") {
+    DemoData demo;
+    const auto report = demo.dir / "headers.pdf";
+    REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(report.string())).has_value());
+    CHECK(brokenHeaderWords(report).join(' ').toStdString() == "");
+    const auto comparison = demo.dir / "headers-comparison.pdf";
+    REQUIRE(writeComparisonPdf(demo.baseline, demo.followUp, {}, QString::fromStdString(comparison.string()))
+                .has_value());
+    CHECK(brokenHeaderWords(comparison).join(' ').toStdString() == "");
+    // A word processor pads table cells more than the PDF does.
+    const auto reportOdt = demo.dir / "headers.odt";
+    REQUIRE(writeReportOdt(demo.followUp, {}, QString::fromStdString(reportOdt.string())).has_value());
+    CHECK(brokenHeaderWords(convert(reportOdt, "pdf", demo.dir)).join(' ').toStdString() == "");
+    const auto comparisonOdt = demo.dir / "headers-comparison.odt";
+    REQUIRE(
+        writeComparisonOdt(demo.baseline, demo.followUp, {}, QString::fromStdString(comparisonOdt.string()))
+            .has_value());
+    CHECK(brokenHeaderWords(convert(comparisonOdt, "pdf", demo.dir)).join(' ').toStdString() == "");
 }
 
 TEST_CASE("no heading ends a page without the line it heads", "[report][pdf]") {
