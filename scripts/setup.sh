@@ -8,7 +8,7 @@ preset="${1:-release}"
 want_test_tools="${2:-}"
 
 packages=(build-essential cmake ninja-build pkg-config git
-          qt6-base-dev qt6-base-dev-tools libqt6svg6-dev libgl-dev
+          qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev
           libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev catch2 libxlsxwriter-dev
           fonts-dejavu-core fonts-noto-cjk)
 if [ "$want_test_tools" = "test" ]; then
