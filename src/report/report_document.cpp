@@ -30,7 +30,6 @@ namespace {
 const QString kRadarMarker = QStringLiteral("@@MW-RADAR-%1@@");
 const QString kTableMarker = QStringLiteral("@@MW-TABLE-%1@@");
 const QChar kDash(0x2014);
-const QColor kBodyText(0x1d, 0x24, 0x2c);
 
 QString esc(const std::string& text) {
     return QString::fromStdString(text).toHtmlEscaped();
@@ -766,18 +765,23 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, Target target, c
     return doc;
 }
 
-// Page (1-based) of each heading, in the order ReportHtml recorded them.
-std::vector<int> headingPages(QTextDocument& doc, double bodyHeight) {
+// Where line `line` of a laid-out block sits, in document coordinates: a line belongs to the page its middle
+// is on (the block's top is no guide, since its top margin may lie on the page before).
+double lineMiddle(const QTextBlock& block, int line) {
+    const QTextLayout* layout = block.layout();
+    const QTextLine textLine = layout->lineAt(line);
+    return layout->position().y() + textLine.y() + textLine.height() / 2;
+}
+
+// Page (1-based) of each heading, in the order ReportHtml recorded them. The document is laid out.
+std::vector<int> headingPages(const QTextDocument& doc, double bodyHeight) {
     std::vector<int> pages;
-    auto* layout = doc.documentLayout();
     for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
         const int level = block.blockFormat().headingLevel();
         if (level < 1 || level > 2 || block.text() == QLatin1String("Contents"))
             continue;
-        // The first line, not the block's top: a heading's top margin may still lie on the previous page.
-        const QTextLine line = block.layout()->lineCount() > 0 ? block.layout()->lineAt(0) : QTextLine();
         const double y =
-            layout->blockBoundingRect(block).top() + (line.isValid() ? line.rect().center().y() : 0);
+            block.layout()->lineCount() > 0 ? lineMiddle(block, 0) : block.layout()->position().y();
         pages.push_back(static_cast<int>(y / bodyHeight) + 1);
     }
     return pages;
@@ -789,9 +793,7 @@ std::vector<int> headingPages(QTextDocument& doc, double bodyHeight) {
 // in order.
 void keepHeadingsWithNextLine(QTextDocument& doc, double bodyHeight) {
     const auto pageOf = [bodyHeight](const QTextBlock& block, int line) {
-        const QTextLayout* layout = block.layout();
-        const QTextLine textLine = layout->lineAt(line);
-        return static_cast<int>((layout->position().y() + textLine.y() + textLine.height() / 2) / bodyHeight);
+        return static_cast<int>(lineMiddle(block, line) / bodyHeight);
     };
     (void)doc.pageCount(); // the layout runs lazily until something needs all of it
     QTextCursor cursor(&doc);
@@ -831,10 +833,9 @@ void drawLinesOfPage(QPainter& painter, QTextDocument& doc, const QRectF& page) 
         if (bounds.top() >= page.bottom())
             break;
         for (int i = 0; i < layout->lineCount(); ++i) {
-            const QTextLine line = layout->lineAt(i);
-            const double middle = origin.y() + line.y() + line.height() / 2;
+            const double middle = lineMiddle(block, i);
             if (middle >= page.top() && middle < page.bottom())
-                line.draw(&painter, origin);
+                layout->lineAt(i).draw(&painter, origin);
         }
     }
 }
@@ -856,9 +857,9 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
 
     DocumentObjects objects;
     auto doc = assemble(html, Target::Pdf, logo, &writer, geometry.body(), &objects);
-    // The contents table leaves its page column empty; once the one layout pass has paginated the report,
-    // the numbers go into that column. They do not change any row's height, so no second layout is needed.
     keepHeadingsWithNextLine(*doc, geometry.body().height());
+    // The contents table leaves its page column empty; once the report is paginated, the numbers go into
+    // that column. They do not change any row's height, so the pages stay as they are.
     const std::vector<int> pages = headingPages(*doc, geometry.body().height());
     for (std::size_t i = 0; i < pages.size(); ++i)
         objects.tables.back()->setCellText(static_cast<int>(i), 1, QString::number(pages[i]));
@@ -875,7 +876,6 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
         return fail(path.toStdString() + ": cannot start the PDF");
     QFont small = documentFont();
     small.setPointSizeF(7.5);
-    const QColor muted(0x5a, 0x66, 0x73);
     const double body_h = geometry.body().height();
     for (int page = 0; page < pageCount; ++page) {
         if (page > 0)
@@ -892,10 +892,10 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
             // next page begins is drawn there and not here as well.
             QAbstractTextDocumentLayout::PaintContext context;
             context.clip = pageRect.adjusted(0, 1, 0, -1);
-            context.palette.setColor(QPalette::Text, kBodyText);
+            context.palette.setColor(QPalette::Text, report_colors::text);
             doc->documentLayout()->draw(&painter, context);
         } else {
-            painter.setPen(kBodyText); // the colour of text without one of its own
+            painter.setPen(report_colors::text); // the colour of text without one of its own
             drawLinesOfPage(painter, *doc, pageRect);
         }
         // Then the headers of tables continued from the previous page, just above the text area.
@@ -904,7 +904,7 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
         objects.paintContinuedHeaders(painter);
         painter.restore();
         painter.setFont(small);
-        painter.setPen(muted);
+        painter.setPen(report_colors::muted);
         const double left = geometry.margins.left();
         const double width = geometry.body().width();
         if (page > 0) { // the cover carries no running header
@@ -913,13 +913,13 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
             painter.drawText(header, Qt::AlignLeft | Qt::AlignBottom, runningTitle);
             if (!options.branding.consultancy.isEmpty())
                 painter.drawText(header, Qt::AlignRight | Qt::AlignBottom, options.branding.consultancy);
-            painter.setPen(QPen(QColor(0xb8, 0xc2, 0xcc), 2));
+            painter.setPen(QPen(report_colors::rule, 2));
             painter.drawLine(QPointF(left, headerY + 12), QPointF(left + width, headerY + 12));
         }
-        painter.setPen(QPen(QColor(0xb8, 0xc2, 0xcc), 2));
+        painter.setPen(QPen(report_colors::rule, 2));
         const double footerY = geometry.page.height() - geometry.margins.bottom() * 0.55;
         painter.drawLine(QPointF(left, footerY - 12), QPointF(left + width, footerY - 12));
-        painter.setPen(muted);
+        painter.setPen(report_colors::muted);
         const QRectF footer(left, footerY, width, 60);
         painter.drawText(footer, Qt::AlignLeft | Qt::AlignTop,
                          QStringLiteral("Confidential: prepared for the client named on the cover"));

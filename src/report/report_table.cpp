@@ -11,16 +11,14 @@ namespace mw {
 
 namespace {
 
-const QColor kText(0x1d, 0x24, 0x2c);
 const QColor kHeaderText(0x17, 0x36, 0x5d);
 const QColor kHeaderFill(0xdc, 0xe6, 0xf0);
 const QColor kShadedFill(0xf4, 0xf7, 0xfa);
-const QColor kRule(0xb8, 0xc2, 0xcc);
 
 QColor toneColor(TableCell::Tone tone) {
     switch (tone) {
     case TableCell::Tone::Muted:
-        return {0x5a, 0x66, 0x73};
+        return report_colors::muted;
     case TableCell::Tone::Good:
         return {0x1e, 0x7b, 0x34};
     case TableCell::Tone::Bad:
@@ -28,7 +26,7 @@ QColor toneColor(TableCell::Tone tone) {
     case TableCell::Tone::Normal:
         break;
     }
-    return kText;
+    return report_colors::text;
 }
 
 constexpr double kIndentPoints = 12;
@@ -232,12 +230,12 @@ void TablePainter::paintLine(QPainter& painter, const Line& line, const std::vec
     }
     if (table_.style != ReportTable::Style::Grid)
         return;
-    painter.setPen(QPen(kRule, 0.6 * u));
+    painter.setPen(QPen(report_colors::rule, 0.6 * u));
     if (header)
         painter.drawLine(box.topLeft(), box.topRight());
     painter.drawLine(box.bottomLeft(), box.bottomRight());
     // Flat ends: a square cap would poke out of the row, onto the page above a row that opens a page.
-    painter.setPen(QPen(kRule, 0.6 * u, Qt::SolidLine, Qt::FlatCap));
+    painter.setPen(QPen(report_colors::rule, 0.6 * u, Qt::SolidLine, Qt::FlatCap));
     for (const double x : edges)
         painter.drawLine(QPointF(box.left() + x, box.top()), QPointF(box.left() + x, box.bottom()));
 }
@@ -265,7 +263,7 @@ void TablePainter::paintRow(QPainter& painter, int row, const QRectF& rect) {
     paintLine(painter, *lines_[static_cast<std::size_t>(row)], cells, false, row % 2 == 1,
               QRectF(rect.left(), top, rect.width(), rect.bottom() - top));
     if (row == 0 && !hasHeader() && table_.style == ReportTable::Style::Grid) {
-        painter.setPen(QPen(kRule, 0.6 * unit(painter.device())));
+        painter.setPen(QPen(report_colors::rule, 0.6 * unit(painter.device())));
         painter.drawLine(QPointF(rect.left(), top), QPointF(rect.right(), top));
     }
 }

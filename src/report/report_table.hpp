@@ -18,6 +18,13 @@ class QTextLayout;
 
 namespace mw {
 
+// The report's ink on paper, shared by the tables and the page around them.
+namespace report_colors {
+inline const QColor text(0x1d, 0x24, 0x2c);
+inline const QColor muted(0x5a, 0x66, 0x73);
+inline const QColor rule(0xb8, 0xc2, 0xcc);
+} // namespace report_colors
+
 struct TableCell {
     enum class Tone { Normal, Muted, Good, Bad };
     QString text; // plain text, never markup
