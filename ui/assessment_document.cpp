@@ -1,5 +1,7 @@
 #include "assessment_document.hpp"
 
+#include "app/answers.hpp"
+
 #include <QElapsedTimer>
 #include <QUndoCommand>
 
@@ -7,22 +9,39 @@ namespace mw::ui {
 
 namespace {
 
-// One answer change: remembers the answer before and after, so undo writes the old one back.
+constexpr int kNoteMergeId = 1;
+constexpr int kNoteWriteDelayMs = 300;
+
+// One answer edit. The first redo records it through the application layer (a note being typed is
+// written a moment later); undo and later redos write back the whole answer as it was.
 class AnswerCommand : public QUndoCommand {
 public:
     AnswerCommand(AssessmentDocument* document, std::string questionId, std::optional<Answer> before,
-                  std::optional<Answer> after, const QString& text, int mergeId)
+                  Answer after, AnswerEdit edit, const QString& text, bool typedNote)
         : QUndoCommand(text)
         , document_(document)
         , questionId_(std::move(questionId))
         , before_(std::move(before))
         , after_(std::move(after))
-        , mergeId_(mergeId) {}
+        , edit_(std::move(edit))
+        , typedNote_(typedNote) {}
 
     // A write the database refused leaves nothing to undo: the command drops out of the stack.
-    void redo() override { setObsolete(!document_->apply(questionId_, after_)); }
-    void undo() override { setObsolete(!document_->apply(questionId_, before_)); }
-    int id() const override { return mergeId_; }
+    void redo() override {
+        if (firstRedo_ && typedNote_) {
+            document_->applyAnswer(questionId_, after_, true);
+        } else if (firstRedo_) {
+            auto recorded = document_->recordEdit(questionId_, edit_);
+            setObsolete(!recorded);
+            if (recorded)
+                after_ = *recorded;
+        } else {
+            setObsolete(!document_->applyAnswer(questionId_, after_, false));
+        }
+        firstRedo_ = false;
+    }
+    void undo() override { setObsolete(!document_->applyAnswer(questionId_, before_, false)); }
+    int id() const override { return typedNote_ ? kNoteMergeId : -1; }
     bool mergeWith(const QUndoCommand* other) override {
         const auto* next = static_cast<const AnswerCommand*>(other);
         if (next->questionId_ != questionId_)
@@ -35,42 +54,50 @@ private:
     AssessmentDocument* document_;
     std::string questionId_;
     std::optional<Answer> before_;
-    std::optional<Answer> after_;
-    int mergeId_;
+    Answer after_;
+    AnswerEdit edit_;
+    bool typedNote_;
+    bool firstRedo_ = true;
 };
 
-constexpr int kNoteMergeId = 1;
+// A change of title, date, assessor or status.
+class DetailsCommand : public QUndoCommand {
+public:
+    DetailsCommand(AssessmentDocument* document, AssessmentInfo before, AssessmentInfo after,
+                   const QString& text)
+        : QUndoCommand(text)
+        , document_(document)
+        , before_(std::move(before))
+        , after_(std::move(after)) {}
+    void redo() override { setObsolete(!document_->applyDetails(after_)); }
+    void undo() override { setObsolete(!document_->applyDetails(before_)); }
+
+private:
+    AssessmentDocument* document_;
+    AssessmentInfo before_;
+    AssessmentInfo after_;
+};
 
 } // namespace
 
-Result<AssessmentDocument*> AssessmentDocument::open(Store& store, Id assessmentId, QObject* parent) {
-    auto loaded = store.assessment(assessmentId);
-    if (!loaded)
-        return std::unexpected(loaded.error());
-    auto participant = store.defaultParticipant(assessmentId);
-    if (!participant)
-        return std::unexpected(participant.error());
-    auto answers = store.answers(assessmentId);
-    if (!answers)
-        return std::unexpected(answers.error());
-    return new AssessmentDocument(store, std::move(*loaded), participant->id, std::move(*answers), parent);
-}
-
-AssessmentDocument::AssessmentDocument(Store& store, LoadedAssessment loaded, Id participant,
-                                       std::vector<Answer> answers, QObject* parent)
+AssessmentDocument::AssessmentDocument(app::Workspace& workspace, app::AssessmentState state, QObject* parent)
     : QObject(parent)
-    , store_(store)
-    , info_(std::move(loaded.info))
-    , model_(std::move(loaded.model))
-    , participant_(participant)
-    , questions_(model_.allQuestions()) {
-    for (auto& a : answers) {
+    , workspace_(workspace)
+    , info_(std::move(state.info))
+    , model_(std::move(state.model))
+    , participant_(state.consensusId)
+    , questions_(model_->allQuestions())
+    , baseline_(std::move(state.baseline)) {
+    for (auto& a : state.answers) {
         if (a.participantId == participant_)
             answers_[a.questionId] = std::move(a);
         else
             otherAnswers_.push_back(std::move(a));
     }
     recompute();
+    noteWrite_.setSingleShot(true);
+    noteWrite_.setInterval(kNoteWriteDelayMs);
+    connect(&noteWrite_, &QTimer::timeout, this, &AssessmentDocument::writePending);
     // Start where the work is: the first unanswered question.
     for (std::size_t i = 0; i < questions_.size(); ++i) {
         if (!answers_.contains(questions_[i]->id) || !answers_[questions_[i]->id].hasLevel()) {
@@ -78,6 +105,10 @@ AssessmentDocument::AssessmentDocument(Store& store, LoadedAssessment loaded, Id
             break;
         }
     }
+}
+
+AssessmentDocument::~AssessmentDocument() {
+    writePending();
 }
 
 std::optional<Answer> AssessmentDocument::answer(const std::string& questionId) const {
@@ -95,12 +126,13 @@ std::vector<Answer> AssessmentDocument::answers() const {
 }
 
 void AssessmentDocument::recompute() {
-    scores_ = computeScores(model_, answers());
-    gaps_ = rankGaps(model_, scores_);
+    scores_ = computeScores(*model_, answers());
+    gaps_ = rankGaps(*model_, scores_);
 }
 
 void AssessmentDocument::setCurrentIndex(int index) {
     index = std::clamp(index, 0, static_cast<int>(questions_.size()) - 1);
+    writePending();
     if (index == current_)
         return;
     current_ = index;
@@ -108,75 +140,169 @@ void AssessmentDocument::setCurrentIndex(int index) {
 }
 
 void AssessmentDocument::edit(const std::string& questionId, const QString& description,
-                              const std::function<void(Answer&)>& change, int mergeId) {
+                              const AnswerEdit& change) {
+    const bool typedNote = change.note.has_value() && change.level == AnswerEdit::Level::Keep &&
+                           !change.target && !change.confidence;
+    // A note of another question still waiting is written first, so the disk follows the undo stack.
+    if (!typedNote || (pendingNote_ && *pendingNote_ != questionId))
+        if (!writePending())
+            return;
     const std::optional<Answer> before = answer(questionId);
-    Answer after = before.value_or(Answer{});
-    after.questionId = questionId;
-    after.participantId = participant_;
-    change(after);
-    if (before && before->current == after.current && before->target == after.target &&
-        before->notApplicable == after.notApplicable && before->note == after.note &&
-        before->confidence == after.confidence)
+    auto after = applyAnswerEdit(*model_, before, questionId, participant_, change);
+    if (!after) {
+        emit saveFailed(
+            QString::fromStdString("assessment " + std::to_string(info_.id) + ": " + after.error().message));
         return;
-    undo_.push(new AnswerCommand(this, questionId, before, after,
-                                 description.arg(QString::fromStdString(questionId)), mergeId));
+    }
+    if (before && sameAnswer(*before, *after))
+        return;
+    undo_.push(new AnswerCommand(this, questionId, before, *after, change,
+                                 description.arg(QString::fromStdString(questionId)), typedNote));
 }
 
 void AssessmentDocument::setLevel(const std::string& questionId, double level) {
-    edit(questionId, tr("Set %1 to level ") + QString::fromStdString(formatNumber(level)), [&](Answer& a) {
-        a.current = level;
-        a.notApplicable = false;
-        // A target below the level reached means nothing; keep targets at or above the current level.
-        if (a.target && *a.target < level)
-            a.target = level;
-    });
+    edit(questionId, tr("Set %1 to level ") + QString::fromStdString(formatNumber(level)),
+         AnswerEdit::setLevel(level));
 }
 
 void AssessmentDocument::setNotApplicable(const std::string& questionId, bool notApplicable) {
-    edit(questionId, notApplicable ? tr("Mark %1 not applicable") : tr("Mark %1 applicable"), [&](Answer& a) {
-        a.notApplicable = notApplicable;
-        if (notApplicable)
-            a.current.reset();
-    });
+    edit(questionId, notApplicable ? tr("Mark %1 not applicable") : tr("Mark %1 applicable"),
+         AnswerEdit::notApplicable(notApplicable));
 }
 
 void AssessmentDocument::setTarget(const std::string& questionId, std::optional<double> target) {
-    edit(questionId, tr("Set the target of %1"), [&](Answer& a) { a.target = target; });
+    edit(questionId, tr("Set the target of %1"), AnswerEdit::setTarget(target));
 }
 
 void AssessmentDocument::setNote(const std::string& questionId, const std::string& note) {
-    edit(
-        questionId, tr("Edit the note of %1"), [&](Answer& a) { a.note = note; }, kNoteMergeId);
+    edit(questionId, tr("Edit the note of %1"), AnswerEdit::setNote(note));
 }
 
 void AssessmentDocument::setConfidence(const std::string& questionId, Confidence confidence) {
-    edit(questionId, tr("Set the confidence of %1"), [&](Answer& a) { a.confidence = confidence; });
+    edit(questionId, tr("Set the confidence of %1"), AnswerEdit::setConfidence(confidence));
 }
 
-bool AssessmentDocument::apply(const std::string& questionId, const std::optional<Answer>& answer) {
+std::optional<Answer> AssessmentDocument::recordEdit(const std::string& questionId, const AnswerEdit& edit) {
     QElapsedTimer timer;
     timer.start();
-    if (answer) {
-        auto saved = store_.saveAnswer(info_.id, *answer);
-        if (!saved) {
-            emit saveFailed(QString::fromStdString(saved.error().message));
-            return false;
-        }
-        answers_[questionId] = *saved;
-    } else {
-        auto cleared = store_.clearAnswer(info_.id, questionId, participant_);
-        if (!cleared) {
-            emit saveFailed(QString::fromStdString(cleared.error().message));
-            return false;
-        }
-        answers_.erase(questionId);
+    auto recorded = app::recordAnswer(workspace_, info_.id, questionId, edit, participant_);
+    if (!recorded) {
+        emit saveFailed(QString::fromStdString(recorded.error().message));
+        return std::nullopt;
     }
-    const double elapsed = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    answers_[questionId] = *recorded;
+    answerApplied(questionId, static_cast<double>(timer.nsecsElapsed()) / 1e6);
+    return *recorded;
+}
+
+bool AssessmentDocument::applyAnswer(const std::string& questionId, const std::optional<Answer>& answer,
+                                     bool deferWrite) {
+    if (deferWrite) {
+        answers_[questionId] = *answer;
+        pendingNote_ = questionId;
+        noteWrite_.start();
+        emit answerChanged(QString::fromStdString(questionId));
+        return true;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    Result<void> written;
+    if (answer) {
+        if (auto restored = app::restoreAnswer(workspace_, info_.id, *answer); !restored)
+            written = std::unexpected(restored.error());
+    } else {
+        written = app::removeAnswer(workspace_, info_.id, questionId, participant_);
+    }
+    if (!written) {
+        emit saveFailed(QString::fromStdString(written.error().message));
+        return false;
+    }
+    if (pendingNote_ == questionId) {
+        pendingNote_.reset(); // this write carries the note too
+        noteWrite_.stop();
+    }
+    if (answer)
+        answers_[questionId] = *answer;
+    else
+        answers_.erase(questionId);
+    answerApplied(questionId, static_cast<double>(timer.nsecsElapsed()) / 1e6);
+    return true;
+}
+
+void AssessmentDocument::answerApplied(const std::string& questionId, double milliseconds) {
     recompute();
     const QString id = QString::fromStdString(questionId);
     emit answerChanged(id);
     emit scoresChanged();
-    emit saved(id, elapsed);
+    emit saved(id, milliseconds);
+}
+
+bool AssessmentDocument::writePending() {
+    noteWrite_.stop();
+    if (!pendingNote_)
+        return true;
+    const std::string questionId = *pendingNote_;
+    QElapsedTimer timer;
+    timer.start();
+    auto written = app::restoreAnswer(workspace_, info_.id, answers_.at(questionId));
+    if (!written) {
+        emit saveFailed(QString::fromStdString(written.error().message));
+        return false; // kept waiting: the next question change or edit tries again
+    }
+    pendingNote_.reset();
+    answers_[questionId] = *written;
+    emit saved(QString::fromStdString(questionId), static_cast<double>(timer.nsecsElapsed()) / 1e6);
+    return true;
+}
+
+void AssessmentDocument::editDetails(const QString& description, const app::DetailsEdit& change) {
+    if (!writePending())
+        return;
+    AssessmentInfo after = info_;
+    after.title = change.title.value_or(after.title);
+    after.date = change.date.value_or(after.date);
+    after.assessor = change.assessor.value_or(after.assessor);
+    after.status = change.status.value_or(after.status);
+    if (after.title == info_.title && after.date == info_.date && after.assessor == info_.assessor &&
+        after.status == info_.status)
+        return;
+    undo_.push(new DetailsCommand(this, info_, after, description));
+}
+
+void AssessmentDocument::setTitle(const std::string& title) {
+    app::DetailsEdit change;
+    change.title = title;
+    editDetails(tr("Rename the assessment"), change);
+}
+void AssessmentDocument::setDate(const std::string& date) {
+    app::DetailsEdit change;
+    change.date = date;
+    editDetails(tr("Change the assessment date"), change);
+}
+void AssessmentDocument::setAssessor(const std::string& assessor) {
+    app::DetailsEdit change;
+    change.assessor = assessor;
+    editDetails(tr("Change the assessor"), change);
+}
+void AssessmentDocument::setStatus(Status status) {
+    app::DetailsEdit change;
+    change.status = status;
+    editDetails(status == Status::Final ? tr("Mark the assessment final") : tr("Mark the assessment draft"),
+                change);
+}
+
+bool AssessmentDocument::applyDetails(const AssessmentInfo& info) {
+    auto updated =
+        app::updateDetails(workspace_, info_.id, {info.title, info.date, info.assessor, info.status});
+    if (!updated) {
+        emit saveFailed(QString::fromStdString(updated.error().message));
+        return false;
+    }
+    info_.title = updated->title;
+    info_.date = updated->date;
+    info_.assessor = updated->assessor;
+    info_.status = updated->status;
+    emit detailsChanged();
     return true;
 }
 

@@ -1,40 +1,50 @@
 #pragma once
-// One open assessment: its model, its answers, the question being discussed and the undo stack. Every view
-// observes it; every change goes through it and is written to the database the moment it is made.
-#include "core/gaps.hpp"
-#include "core/scoring.hpp"
-#include "storage/store.hpp"
+// One open assessment: its model, answers, details, baseline scores, the question being discussed and the
+// undo stack. Every view observes it; every edit of the open assessment goes through it as an undoable
+// command and reaches the database through the application layer the moment it is made (a note being
+// typed within 300 ms of the last key stroke, and at once when the question changes).
+#include "app/assessments.hpp"
+#include "core/answer_rules.hpp"
 
 #include <QObject>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <map>
+#include <memory>
 
 namespace mw::ui {
 
 class AssessmentDocument : public QObject {
     Q_OBJECT
 public:
-    static Result<AssessmentDocument*> open(Store& store, Id assessmentId, QObject* parent = nullptr);
+    AssessmentDocument(app::Workspace& workspace, app::AssessmentState state, QObject* parent = nullptr);
+    ~AssessmentDocument() override;
 
     Id id() const { return info_.id; }
     const AssessmentInfo& info() const { return info_; }
-    const Model& model() const { return model_; }
+    const Model& model() const { return *model_; }
     const std::vector<const Question*>& questions() const { return questions_; }
+    const std::optional<app::BaselineSummary>& baseline() const { return baseline_; }
     QUndoStack* undoStack() { return &undo_; }
 
-    // The consensus answer to a question, if one was given.
+    // The consensus answer to a question, if one was given (with a note being typed, as typed).
     std::optional<Answer> answer(const std::string& questionId) const;
     std::vector<Answer> answers() const;
     const Scorecard& scores() const { return scores_; }
     const std::vector<Gap>& gaps() const { return gaps_; }
 
-    // Edits: each becomes one undoable command and one committed write.
+    // Answer edits, under the answer rules: only what is named changes.
     void setLevel(const std::string& questionId, double level);
     void setNotApplicable(const std::string& questionId, bool notApplicable);
     void setTarget(const std::string& questionId, std::optional<double> target);
     void setNote(const std::string& questionId, const std::string& note);
     void setConfidence(const std::string& questionId, Confidence confidence);
+    // Details edits.
+    void setTitle(const std::string& title);
+    void setDate(const std::string& date);
+    void setAssessor(const std::string& assessor);
+    void setStatus(Status status);
 
     // The question under discussion, shared by the editor and presenter mode.
     int currentIndex() const { return current_; }
@@ -43,33 +53,41 @@ public:
     void next() { setCurrentIndex(current_ + 1); }
     void previous() { setCurrentIndex(current_ - 1); }
 
-    // Applies an answer (or removes it, when empty) and persists it. Used by undo commands.
-    bool apply(const std::string& questionId, const std::optional<Answer>& answer);
+    // Writes what is still waiting (a note being typed) before the caller reads the database.
+    bool writePending();
+
+    // Used by the undo commands.
+    bool applyAnswer(const std::string& questionId, const std::optional<Answer>& answer, bool deferWrite);
+    std::optional<Answer> recordEdit(const std::string& questionId, const AnswerEdit& edit);
+    bool applyDetails(const AssessmentInfo& info);
 
 signals:
     void answerChanged(const QString& questionId);
     void scoresChanged();
+    void detailsChanged();
     void currentChanged(int index);
     void saveFailed(const QString& message);
     void saved(const QString& questionId, double milliseconds);
 
 private:
-    AssessmentDocument(Store& store, LoadedAssessment loaded, Id participant, std::vector<Answer> answers,
-                       QObject* parent);
-    void edit(const std::string& questionId, const QString& description,
-              const std::function<void(Answer&)>& change, int mergeId = -1);
+    void edit(const std::string& questionId, const QString& description, const AnswerEdit& change);
+    void editDetails(const QString& description, const app::DetailsEdit& change);
+    void answerApplied(const std::string& questionId, double milliseconds);
     void recompute();
 
-    Store& store_;
+    app::Workspace& workspace_;
     AssessmentInfo info_;
-    Model model_;
+    std::shared_ptr<const Model> model_;
     Id participant_;
     std::vector<const Question*> questions_;
-    std::map<std::string, Answer> answers_; // consensus participant only; others are kept in the store
+    std::map<std::string, Answer> answers_; // consensus participant only; others are kept as loaded
     std::vector<Answer> otherAnswers_;
+    std::optional<app::BaselineSummary> baseline_;
     Scorecard scores_;
     std::vector<Gap> gaps_;
     QUndoStack undo_;
+    QTimer noteWrite_;
+    std::optional<std::string> pendingNote_; // the question whose note is not yet on disk
     int current_ = 0;
 };
 

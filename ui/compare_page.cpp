@@ -1,10 +1,13 @@
 #include "compare_page.hpp"
 
+#include "assessment_document.hpp"
 #include "core/comparison.hpp"
 #include "radar_widget.hpp"
 #include "report/exports.hpp"
 #include "table_helpers.hpp"
 #include "workspace.hpp"
+
+#include "platform/qt_text.hpp"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -17,9 +20,6 @@
 namespace mw::ui {
 
 namespace {
-QString q(const std::string& text) {
-    return QString::fromStdString(text);
-}
 QString signedFixed(const std::optional<double>& v) {
     if (!v)
         return QStringLiteral("—");
@@ -79,6 +79,10 @@ ComparePage::ComparePage(Workspace& workspace, QWidget* parent)
     layout->addWidget(splitter, 1);
     connect(before_, &QComboBox::currentIndexChanged, this, &ComparePage::refresh);
     connect(after_, &QComboBox::currentIndexChanged, this, &ComparePage::refresh);
+    // Another assessment opened: the page shows its pair at once, not after the tab is changed.
+    connect(&workspace_, &Workspace::documentChanged, this, [this](AssessmentDocument* document) {
+        reload(document ? std::optional<Id>(document->id()) : std::nullopt);
+    });
 }
 
 std::optional<Id> ComparePage::beforeId() const {
@@ -93,7 +97,7 @@ std::optional<Id> ComparePage::afterId() const {
 void ComparePage::reload(std::optional<Id> focus) {
     if (!workspace_.isOpen())
         return;
-    auto list = workspace_.store().assessments();
+    auto list = workspace_.assessments();
     if (!list) {
         emit failed(q(list.error().message));
         return;
@@ -110,41 +114,50 @@ void ComparePage::reload(std::optional<Id> focus) {
         if (focus && a.id == *focus)
             baseline = a.baselineId;
     }
-    // Default pair: the focused assessment's baseline and itself, or any linked pair.
+    // Default pair: the focused assessment's baseline and itself, else it and its follow-up; with no focus,
+    // any linked pair. With none, no pair is picked: an assessment compared with itself tells nothing.
     std::optional<Id> afterPick = focus;
     if (!baseline) {
         for (const auto& a : *list) {
-            if (a.baselineId && (!focus || a.id == *focus || *a.baselineId == *focus)) {
+            if (a.baselineId && (!focus || *a.baselineId == *focus)) {
                 baseline = a.baselineId;
                 afterPick = a.id;
                 break;
             }
         }
     }
-    if (baseline)
-        before_->setCurrentIndex(before_->findData(QVariant::fromValue<qlonglong>(*baseline)));
-    if (afterPick)
-        after_->setCurrentIndex(after_->findData(QVariant::fromValue<qlonglong>(*afterPick)));
+    before_->setCurrentIndex(baseline ? before_->findData(QVariant::fromValue<qlonglong>(*baseline)) : -1);
+    after_->setCurrentIndex(
+        baseline && afterPick ? after_->findData(QVariant::fromValue<qlonglong>(*afterPick)) : -1);
+    if (!baseline && focus)
+        after_->setCurrentIndex(after_->findData(QVariant::fromValue<qlonglong>(*focus)));
     refresh();
+}
+
+void ComparePage::clear(const QString& message) {
+    counts_->setText(message);
+    radar_->setChart({});
+    dimensions_->setRowCount(0);
+    questions_->setRowCount(0);
 }
 
 void ComparePage::refresh() {
     const auto beforeId = this->beforeId();
     const auto afterId = this->afterId();
-    if (!beforeId || !afterId || !workspace_.isOpen()) {
-        counts_->setText(tr("Pick two assessments to compare."));
+    if (!beforeId || !afterId || !workspace_.isOpen() || *beforeId == *afterId) {
+        clear(beforeId && afterId && *beforeId == *afterId
+                  ? tr("Pick two different assessments: one compared with itself shows no change.")
+                  : tr("This assessment has no baseline or follow-up yet: pick the two assessments to "
+                       "compare."));
         return;
     }
-    Store& store = workspace_.store();
-    auto before = store.assessment(*beforeId);
-    auto after = store.assessment(*afterId);
-    auto beforeAnswers = store.answers(*beforeId);
-    auto afterAnswers = store.answers(*afterId);
-    if (!before || !after || !beforeAnswers || !afterAnswers) {
-        emit failed(tr("Cannot load the assessments to compare."));
+    auto state = workspace_.compare(*beforeId, *afterId);
+    if (!state) {
+        clear(q(state.error().message));
+        emit failed(q(state.error().message));
         return;
     }
-    const Comparison c = compareAssessments(before->model, *beforeAnswers, after->model, *afterAnswers);
+    const Comparison& c = state->comparison;
     counts_->setText(
         tr("Overall %1 → %2 (%3).   %4 improved · %5 declined · %6 unchanged")
             .arg(fixedScore(c.overallBefore), fixedScore(c.overallAfter), signedFixed(c.overallDelta()))
@@ -156,7 +169,7 @@ void ComparePage::refresh() {
                                   .arg(c.onlyInBefore.size())
                                   .arg(c.onlyInAfter.size())));
 
-    RadarChart chart = radarScale(after->model);
+    RadarChart chart = radarScale(*state->afterModel);
     std::vector<std::optional<double>> earlier, later;
     for (const auto& d : c.dimensions) {
         chart.axes << q(d.title);
@@ -164,8 +177,8 @@ void ComparePage::refresh() {
         later.push_back(d.after);
     }
     chart.series.push_back(
-        {tr("Before: %1").arg(q(before->info.date)), earlier, radar_palette::baseline, true, Qt::DashLine});
-    chart.series.push_back({tr("After: %1").arg(q(after->info.date)), later, radar_palette::current, true});
+        {tr("Before: %1").arg(q(state->before.date)), earlier, radar_palette::baseline, true, Qt::DashLine});
+    chart.series.push_back({tr("After: %1").arg(q(state->after.date)), later, radar_palette::current, true});
     radar_->setChart(std::move(chart));
 
     dimensions_->setRowCount(static_cast<int>(c.dimensions.size()));

@@ -28,6 +28,7 @@ signals:
 
 private:
     void refresh();
+    void clear(const QString& message);
 
     Workspace& workspace_;
     QComboBox* before_;

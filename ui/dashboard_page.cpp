@@ -5,6 +5,8 @@
 #include "report/exports.hpp"
 #include "table_helpers.hpp"
 
+#include "platform/qt_text.hpp"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
@@ -14,12 +16,7 @@
 
 namespace mw::ui {
 
-namespace {
-QString q(const std::string& text) {
-    return QString::fromStdString(text);
-}
-
-} // namespace
+namespace {} // namespace
 
 DashboardPage::DashboardPage(QWidget* parent)
     : QWidget(parent)
@@ -87,16 +84,8 @@ void DashboardPage::setDocument(AssessmentDocument* document) {
     if (document_)
         disconnect(document_, nullptr, this, nullptr);
     document_ = document;
-    baseline_.clear();
     if (document_)
         connect(document_, &AssessmentDocument::scoresChanged, this, &DashboardPage::refresh);
-    refresh();
-}
-
-void DashboardPage::setBaselineScores(
-    const std::vector<std::pair<std::string, std::optional<double>>>& baseline, const QString& label) {
-    baseline_ = baseline;
-    baselineLabel_ = label;
     refresh();
 }
 
@@ -119,24 +108,26 @@ void DashboardPage::refresh() {
         target.push_back(d.target);
     }
     chart.series.push_back({tr("Target"), target, radar_palette::target, true, Qt::DashLine});
-    if (!baseline_.empty()) {
+    if (const auto& baseline = document_->baseline()) {
         std::vector<std::optional<double>> values;
         for (const auto& d : scores.dimensions) {
-            std::optional<double> value;
-            for (const auto& [id, v] : baseline_)
-                if (id == d.id)
-                    value = v;
-            values.push_back(value);
+            const auto* earlier = baseline->scores.dimension(d.id);
+            values.push_back(earlier ? earlier->current : std::nullopt);
         }
-        chart.series.push_back({baselineLabel_, values, radar_palette::baseline, false, Qt::DotLine});
+        chart.series.push_back({tr("Baseline (%1)").arg(q(baseline->info.date)), values,
+                                radar_palette::baseline, false, Qt::DotLine});
     }
     chart.series.push_back({tr("Current"), current, radar_palette::current, true});
     radar_->setChart(std::move(chart));
 
-    overall_->setText(scores.overall ? tr("Overall %1 of %2 · %3   (target %4)")
+    QString overall = scores.overall ? tr("Overall %1 of %2 · %3   (target %4)")
                                            .arg(fixedScore(scores.overall), q(formatNumber(model.maxScore())),
                                                 q(scores.overallLabel), fixedScore(scores.overallTarget))
-                                     : tr("Not scored yet: answer a question to see scores"));
+                                     : tr("Not scored yet: answer a question to see scores");
+    if (scores.overall && scores.scoredDimensions < scores.dimensions.size())
+        overall +=
+            tr("   · covers %1 of %2 dimensions").arg(scores.scoredDimensions).arg(scores.dimensions.size());
+    overall_->setText(overall);
     completeness_->setValue(qRound(scores.completeness));
 
     dimensions_->setRowCount(static_cast<int>(scores.dimensions.size()) + 1);

@@ -17,8 +17,6 @@ class DashboardPage : public QWidget {
 public:
     explicit DashboardPage(QWidget* parent = nullptr);
     void setDocument(AssessmentDocument* document);
-    void setBaselineScores(const std::vector<std::pair<std::string, std::optional<double>>>& baseline,
-                           const QString& label);
     QTableWidget* dimensionTable() const { return dimensions_; }
     QTableWidget* gapTable() const { return gaps_; }
     QLabel* overallLabel() const { return overall_; }
@@ -34,8 +32,6 @@ private:
     QTableWidget* dimensions_;
     QTableWidget* gaps_;
     QLabel* explanation_;
-    std::vector<std::pair<std::string, std::optional<double>>> baseline_;
-    QString baselineLabel_;
 };
 
 } // namespace mw::ui

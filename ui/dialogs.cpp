@@ -1,6 +1,8 @@
 #include "dialogs.hpp"
 
-#include "report/exports.hpp"
+#include "platform/settings.hpp"
+
+#include "platform/qt_text.hpp"
 
 #include <QComboBox>
 #include <QDate>
@@ -16,9 +18,6 @@
 namespace mw::ui {
 
 namespace {
-QString q(const std::string& text) {
-    return QString::fromStdString(text);
-}
 
 void fillModels(QComboBox* combo, const ModelRegistry& models, const QString& selected) {
     for (const auto& m : models.models())
@@ -102,7 +101,7 @@ SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
     , assessor_(new QLineEdit(defaultAssessor(), this))
     , model_(new QComboBox(this)) {
     setWindowTitle(tr("Settings"));
-    const ReportBranding branding = ReportBranding::fromSettings();
+    const SavedBranding branding = savedBranding();
     consultancy_->setText(branding.consultancy);
     consultancy_->setPlaceholderText(tr("Shown on report covers and headers"));
     logo_->setText(branding.logoPath);
@@ -133,7 +132,7 @@ SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
 }
 
 void SettingsDialog::save() const {
-    ReportBranding{consultancy_->text().trimmed(), logo_->text().trimmed()}.saveToSettings();
+    saveBranding({consultancy_->text().trimmed(), logo_->text().trimmed()});
     QSettings settings;
     settings.setValue("assessment/assessor", assessor_->text().trimmed());
     settings.setValue("assessment/model", model_->currentData().toString());

@@ -4,6 +4,8 @@
 #include "assessment_keys.hpp"
 #include "level_card.hpp"
 
+#include "platform/qt_text.hpp"
+
 #include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
@@ -24,9 +26,6 @@
 namespace mw::ui {
 
 namespace {
-QString q(const std::string& text) {
-    return QString::fromStdString(text);
-}
 QString level(double value) {
     return q(formatNumber(value));
 }
@@ -46,8 +45,7 @@ EditorPage::EditorPage(QWidget* parent)
     , notes_(new QPlainTextEdit(this))
     , noteStatus_(new QLabel(this))
     , previous_(new QPushButton(tr("◀ Previous (PgUp)"), this))
-    , next_(new QPushButton(tr("Next (Enter) ▶"), this))
-    , noteTimer_(new QTimer(this)) {
+    , next_(new QPushButton(tr("Next (Enter) ▶"), this)) {
     setObjectName("editorPage");
     find_->setPlaceholderText(tr("Find a question (Ctrl+F)…"));
     find_->setClearButtonEnabled(true);
@@ -100,8 +98,6 @@ EditorPage::EditorPage(QWidget* parent)
     notes_->setMinimumHeight(90);
     previous_->setFocusPolicy(Qt::NoFocus);
     next_->setFocusPolicy(Qt::NoFocus);
-    noteTimer_->setSingleShot(true);
-    noteTimer_->setInterval(600);
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(notApplicable_);
@@ -184,7 +180,6 @@ EditorPage::EditorPage(QWidget* parent)
     connect(dimensions_, &QListWidget::currentRowChanged, this, [this](int row) {
         if (updating_ || !document_ || row < 0)
             return;
-        flushNote();
         // Jump to the first question of the chosen dimension.
         int index = 0;
         for (int d = 0; d < row; ++d)
@@ -209,20 +204,18 @@ EditorPage::EditorPage(QWidget* parent)
                 confidenceFromString(confidence_->itemData(index).toString().toStdString())
                     .value_or(Confidence::Medium));
     });
+    // The note goes straight into the document, which writes it a moment after the last key stroke.
     connect(notes_, &QPlainTextEdit::textChanged, this, [this] {
-        if (!updating_) {
+        if (!updating_ && document_ && !notesQuestion_.empty()) {
             noteStatus_->setText(tr("Typing…"));
-            noteTimer_->start();
+            document_->setNote(notesQuestion_, notes_->toPlainText().toStdString());
         }
     });
-    connect(noteTimer_, &QTimer::timeout, this, &EditorPage::flushNote);
     connect(previous_, &QPushButton::clicked, this, [this] {
-        flushNote();
         if (document_)
             document_->previous();
     });
     connect(next_, &QPushButton::clicked, this, [this] {
-        flushNote();
         if (document_)
             document_->next();
     });
@@ -248,7 +241,6 @@ EditorPage::EditorPage(QWidget* parent)
 }
 
 void EditorPage::setDocument(AssessmentDocument* document) {
-    flushNote();
     if (document_)
         disconnect(document_, nullptr, this, nullptr);
     document_ = document;
@@ -256,10 +248,7 @@ void EditorPage::setDocument(AssessmentDocument* document) {
     pages_->setCurrentIndex(document_ ? 1 : 0);
     if (!document_)
         return;
-    connect(document_, &AssessmentDocument::currentChanged, this, [this] {
-        flushNote();
-        showCurrent();
-    });
+    connect(document_, &AssessmentDocument::currentChanged, this, &EditorPage::showCurrent);
     connect(document_, &AssessmentDocument::answerChanged, this, [this](const QString& id) {
         refreshDimensions();
         if (id.toStdString() == document_->currentQuestion().id)
@@ -299,19 +288,6 @@ void EditorPage::focusFind() {
 void EditorPage::focusQuestion() {
     if (document_)
         findChild<QWidget*>("questionPanel")->setFocus(Qt::OtherFocusReason);
-}
-
-void EditorPage::flushNote() {
-    noteTimer_->stop();
-    if (!document_ || updating_)
-        return;
-    // The field may still hold the note of the question just left: save it to that question.
-    if (notesQuestion_.empty())
-        return;
-    const std::string text = notes_->toPlainText().toStdString();
-    const auto answer = document_->answer(notesQuestion_);
-    if ((answer ? answer->note : std::string()) != text)
-        document_->setNote(notesQuestion_, text);
 }
 
 void EditorPage::refreshDimensions() {
@@ -381,9 +357,10 @@ void EditorPage::refreshAnswer() {
     target_->setCurrentIndex(answer && answer->target ? target_->findData(*answer->target) : 0);
     confidence_->setCurrentIndex(confidence_->findData(
         QString::fromLatin1(toString(answer ? answer->confidence : Confidence::Medium).data())));
-    // Undo can change the note of the question on screen; show it unless the user is typing.
-    if (answer && !noteTimer_->isActive() && notes_->toPlainText() != q(answer->note))
-        notes_->setPlainText(q(answer->note));
+    // Undo can change the note of the question on screen; typing leaves the field and the document equal.
+    const QString note = answer ? q(answer->note) : QString();
+    if (notes_->toPlainText() != note)
+        notes_->setPlainText(note);
     updating_ = false;
 }
 
@@ -401,7 +378,6 @@ bool EditorPage::eventFilter(QObject* watched, QEvent* event) {
     if (typing) {
         // In a text field only leaving it and paging between questions are ours; the rest is typing.
         if (key->key() == Qt::Key_Escape) {
-            flushNote();
             findChild<QWidget*>("questionPanel")->setFocus();
             return true;
         }
@@ -414,8 +390,6 @@ bool EditorPage::eventFilter(QObject* watched, QEvent* event) {
         focusFind();
         return true;
     }
-    if (command.action == KeyAction::Next || command.action == KeyAction::Previous)
-        flushNote();
     return runKeyCommand(command, *document_);
 }
 

@@ -9,7 +9,6 @@ class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QStackedLayout;
-class QTimer;
 
 namespace mw::ui {
 
@@ -25,7 +24,6 @@ public:
     AssessmentDocument* document() const { return document_; }
     void focusFind();
     void focusQuestion(); // the workshop keys act on the question panel
-    void flushNote();     // saves a note being typed right away
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -51,7 +49,6 @@ private:
     QLabel* noteStatus_;
     QPushButton* previous_;
     QPushButton* next_;
-    QTimer* noteTimer_;
     QStackedLayout* pages_;
     bool updating_ = false;
     std::string notesQuestion_; // the question whose note the notes field holds

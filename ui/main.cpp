@@ -1,5 +1,5 @@
-#include "cli/app_paths.hpp"
 #include "main_window.hpp"
+#include "platform/app_paths.hpp"
 #include "workspace.hpp"
 
 #include <QApplication>
@@ -66,6 +66,9 @@ int main(int argc, char** argv) {
         return 1;
     mw::ui::MainWindow window(workspace);
     window.show();
+    if (const QStringList problems = workspace.modelProblems(); !problems.isEmpty())
+        QMessageBox::warning(&window, "Maturity Workbench",
+                             QObject::tr("Some model files were skipped:\n\n%1").arg(problems.join('\n')));
     if (parser.isSet(open))
         if (auto opened = window.openAssessment(parser.value(open).toLongLong()); !opened)
             QMessageBox::warning(&window, "Maturity Workbench",

@@ -2,64 +2,32 @@
 
 #include "assessment_document.hpp"
 #include "compare_page.hpp"
-#include "core/bundle.hpp"
-#include "core/model_loader.hpp"
 #include "dashboard_page.hpp"
 #include "dialogs.hpp"
 #include "editor_page.hpp"
+#include "platform/qt_text.hpp"
 #include "portfolio_view.hpp"
 #include "presenter_window.hpp"
-#include "report/exports.hpp"
-#include "report/file_output.hpp"
 #include "workspace.hpp"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDesktopServices>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QUndoGroup>
-#include <QUrl>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace mw::ui {
-
-namespace {
-QString q(const std::string& text) {
-    return QString::fromStdString(text);
-}
-
-Result<ReportData> reportDataFor(Store& store, Id id) {
-    auto bundle = store.exportBundle(id);
-    if (!bundle)
-        return std::unexpected(bundle.error());
-    return ReportData::fromBundle(*bundle);
-}
-
-QString documentsFolder() {
-    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-}
-
-QString safeFileName(QString name) {
-    static const QRegularExpression unsafe(QStringLiteral("[^\\w\\- ]+"));
-    return name.replace(unsafe, QStringLiteral(" ")).simplified().replace(' ', '-');
-}
-} // namespace
 
 MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     : QMainWindow(parent)
@@ -86,10 +54,10 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     buildMenus();
 
     connect(portfolio_, &PortfolioView::assessmentActivated, this, [this](Id id) {
-        if (!document_ || document_->id() != id)
-            if (auto opened = openAssessment(id); !opened)
-                showError(q(opened.error().message));
+        if (auto opened = openAssessment(id); !opened)
+            showError(q(opened.error().message));
     });
+    connect(&workspace_, &Workspace::documentChanged, this, &MainWindow::showDocument);
     connect(portfolio_, &PortfolioView::assessmentChosen, this, [this] {
         showPage(0);
         editor_->focusQuestion();
@@ -104,7 +72,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
         if (index == 0)
             editor_->focusQuestion();
         if (index == 2)
-            compare_->reload(document_ ? std::optional<Id>(document_->id()) : std::nullopt);
+            compare_->reload(document() ? std::optional<Id>(document()->id()) : std::nullopt);
     });
     portfolio_->reload();
     updateTitle();
@@ -118,11 +86,10 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
 MainWindow::~MainWindow() = default;
 
 AssessmentDocument* MainWindow::document() const {
-    return document_;
+    return workspace_.document();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    editor_->flushNote();
     QSettings().setValue("window/geometry", saveGeometry());
     event->accept();
 }
@@ -144,8 +111,7 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     auto* report = file->addAction(QIcon::fromTheme("document-print"), tr("Export &report…"), this, [this] {
         exportWithDialog(tr("Export report"), tr("PDF report (*.pdf);;Editable report (*.odt)"),
-                         safeFileName(q(document_->info().clientName + " " + document_->info().title)) +
-                             ".pdf",
+                         suggestedFileName(".pdf"),
                          [this](const QString& path) { return exportReport(path); });
     });
     report->setShortcut(QKeySequence::Print);
@@ -153,20 +119,18 @@ void MainWindow::buildMenus() {
         const auto before = compare_->beforeId();
         const auto after = compare_->afterId();
         if (!before || !after) {
-            compare_->reload(document_->id());
+            compare_->reload(document()->id());
             showPage(2);
             showError(tr("Pick the two assessments to compare on the Compare page first."));
             return;
         }
         exportWithDialog(
             tr("Export comparison report"), tr("PDF report (*.pdf);;Editable report (*.odt)"),
-            safeFileName(q(document_->info().clientName)) + "-progress-review.pdf",
+            safeFileName(q(document()->info().clientName)) + "-progress-review.pdf",
             [this, before, after](const QString& path) { return exportComparison(*before, *after, path); });
     });
     auto* spreadsheet = file->addAction(tr("Export &spreadsheet…"), this, [this] {
-        exportWithDialog(tr("Export spreadsheet"), tr("Excel workbook (*.xlsx)"),
-                         safeFileName(q(document_->info().clientName + " " + document_->info().title)) +
-                             ".xlsx",
+        exportWithDialog(tr("Export spreadsheet"), tr("Excel workbook (*.xlsx)"), suggestedFileName(".xlsx"),
                          [this](const QString& path) { return exportSpreadsheet(path); });
     });
     auto* bundle = file->addAction(tr("Export &bundle…"), this, &MainWindow::exportBundle);
@@ -189,11 +153,7 @@ void MainWindow::buildMenus() {
     });
     find->setShortcut(QKeySequence::Find);
     auto* markFinal = edit->addAction(tr("Mark assessment &final"), this, [this] {
-        AssessmentInfo info = document_->info();
-        info.status = info.status == Status::Final ? Status::Draft : Status::Final;
-        if (auto updated = workspace_.store().updateAssessment(info); !updated)
-            showError(q(updated.error().message));
-        workspace_.notifyPortfolioChanged();
+        document()->setStatus(document()->info().status == Status::Final ? Status::Draft : Status::Final);
     });
     edit->addSeparator();
     edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings)
@@ -249,15 +209,15 @@ void MainWindow::rebuildRecentMenu() {
 
 void MainWindow::updateTitle() {
     QString title = tr("Maturity Workbench");
-    if (document_)
-        title = q(document_->info().clientName + " - " + document_->info().title) + " — " + title;
+    if (document())
+        title = q(document()->info().clientName + " - " + document()->info().title) + " — " + title;
     setWindowTitle(title);
     databaseLabel_->setText(tr("Database: %1").arg(workspace_.path()));
 }
 
 void MainWindow::updateActions() {
     for (auto* action : documentActions_)
-        action->setEnabled(document_ != nullptr);
+        action->setEnabled(document() != nullptr);
 }
 
 void MainWindow::showPage(int index) {
@@ -277,52 +237,41 @@ void MainWindow::showError(const QString& message) {
 }
 
 Result<void> MainWindow::openAssessment(Id id) {
-    auto opened = AssessmentDocument::open(workspace_.store(), id, this);
+    auto opened = workspace_.openAssessment(id);
     if (!opened)
         return std::unexpected(opened.error());
-    editor_->flushNote();
-    AssessmentDocument* previous = document_;
-    document_ = *opened;
-    undoGroup_->addStack(document_->undoStack());
-    undoGroup_->setActiveStack(document_->undoStack());
-    connect(document_, &AssessmentDocument::saveFailed, this, &MainWindow::showError);
-    connect(document_, &AssessmentDocument::saved, this, [this](const QString& question, double ms) {
-        statusBar()->showMessage(tr("Saved %1 in %2 ms").arg(question).arg(ms, 0, 'f', 1), 4000);
-    });
-    // Only this assessment's completeness changes with an answer: update its row, not the whole portfolio.
-    connect(document_, &AssessmentDocument::scoresChanged, this, [this] {
-        if (document_)
-            portfolio_->setCompleteness(document_->id(), document_->scores().completeness);
-    });
-    editor_->setDocument(document_);
-    dashboard_->setDocument(document_);
-    if (document_->info().baselineId) {
-        auto baselineAnswers = workspace_.store().answers(*document_->info().baselineId);
-        auto baseline = workspace_.store().assessment(*document_->info().baselineId);
-        if (baselineAnswers && baseline) {
-            const auto scores = computeScores(baseline->model, *baselineAnswers);
-            std::vector<std::pair<std::string, std::optional<double>>> values;
-            for (const auto& d : scores.dimensions)
-                values.emplace_back(d.id, d.current);
-            dashboard_->setBaselineScores(values, tr("Baseline (%1)").arg(q(baseline->info.date)));
-        }
+    return {};
+}
+
+// The workspace opened or closed an assessment: every view follows it.
+void MainWindow::showDocument(AssessmentDocument* document) {
+    editor_->setDocument(document);
+    dashboard_->setDocument(document);
+    if (document) {
+        undoGroup_->addStack(document->undoStack());
+        undoGroup_->setActiveStack(document->undoStack());
+        connect(document, &AssessmentDocument::saveFailed, this, &MainWindow::showError);
+        connect(document, &AssessmentDocument::saved, this, [this](const QString& question, double ms) {
+            statusBar()->showMessage(tr("Saved %1 in %2 ms").arg(question).arg(ms, 0, 'f', 1), 4000);
+        });
+        // Only this assessment's completeness changes with an answer: update its row, not the whole
+        // portfolio.
+        connect(document, &AssessmentDocument::scoresChanged, this, [this, document] {
+            portfolio_->setCompleteness(document->id(), document->scores().completeness);
+        });
+        connect(document, &AssessmentDocument::detailsChanged, this, &MainWindow::updateTitle);
+        portfolio_->select(document->id());
+        QSettings().setValue("last/" + workspace_.path(), QVariant::fromValue<qlonglong>(document->id()));
     }
-    if (previous) {
-        undoGroup_->removeStack(previous->undoStack());
-        previous->deleteLater();
-    }
-    portfolio_->select(id);
-    QSettings().setValue("last/" + workspace_.path(), QVariant::fromValue<qlonglong>(id));
     updateTitle();
     updateActions();
-    return {};
 }
 
 // Workshops resume where they stopped: the assessment last open on this database, else the latest draft.
 void MainWindow::openInitialAssessment() {
     if (!workspace_.isOpen())
         return;
-    auto list = workspace_.store().assessments();
+    auto list = workspace_.assessments();
     if (!list || list->empty())
         return;
     const qlonglong remembered = QSettings().value("last/" + workspace_.path()).toLongLong();
@@ -349,39 +298,25 @@ void MainWindow::openInitialAssessment() {
 
 Result<Id> MainWindow::createAssessment(const NewAssessmentRequest& request, std::optional<Id> baseline,
                                         bool copyBaselineAnswers) {
-    Store& store = workspace_.store();
-    auto model = workspace_.models().find(request.modelId.toStdString());
-    if (!model)
-        return std::unexpected(model.error());
-    auto existing = store.findClient(request.clientName.toStdString());
-    if (!existing)
-        return std::unexpected(existing.error());
-    auto client = *existing ? Result<Client>(**existing)
-                            : store.addClient(request.clientName.toStdString(), request.sector.toStdString());
-    if (!client)
-        return std::unexpected(client.error());
-    auto id =
-        store.createAssessment({client->id, request.title.toStdString(), request.date.toStdString(),
-                                request.assessor.toStdString(), baseline, &*model, copyBaselineAnswers});
-    if (!id)
-        return std::unexpected(id.error());
-    workspace_.notifyPortfolioChanged();
-    if (auto opened = openAssessment(*id); !opened)
+    auto opened = workspace_.startAssessment({s(request.clientName), s(request.sector), s(request.title),
+                                              s(request.date), s(request.assessor), s(request.modelId),
+                                              baseline, copyBaselineAnswers});
+    if (!opened)
         return std::unexpected(opened.error());
     showPage(0);
     editor_->focusQuestion(); // ready for 0-5 straight away
-    return *id;
+    return (*opened)->id();
 }
 
 void MainWindow::newAssessment() {
-    auto clients = workspace_.store().clients();
+    auto clients = workspace_.clients();
     if (!clients) {
         showError(q(clients.error().message));
         return;
     }
     NewAssessmentDialog dialog(*clients, workspace_.models(), this);
-    if (document_)
-        dialog.setRequest({q(document_->info().clientName),
+    if (document())
+        dialog.setRequest({q(document()->info().clientName),
                            {},
                            tr("IT/OT convergence baseline"),
                            {},
@@ -394,16 +329,16 @@ void MainWindow::newAssessment() {
 }
 
 void MainWindow::startFollowUp() {
-    if (!document_)
+    if (!document())
         return;
-    auto clients = workspace_.store().clients();
+    auto clients = workspace_.clients();
     if (!clients) {
         showError(q(clients.error().message));
         return;
     }
     NewAssessmentDialog dialog(*clients, workspace_.models(), this);
-    dialog.setWindowTitle(tr("Start follow-up of “%1”").arg(q(document_->info().title)));
-    const AssessmentInfo& info = document_->info();
+    dialog.setWindowTitle(tr("Start follow-up of “%1”").arg(q(document()->info().title)));
+    const AssessmentInfo info = document()->info();
     dialog.setRequest({q(info.clientName),
                        {},
                        tr("IT/OT convergence follow-up"),
@@ -418,17 +353,9 @@ void MainWindow::startFollowUp() {
 }
 
 void MainWindow::switchDatabase(const QString& path) {
-    editor_->flushNote();
     if (auto opened = workspace_.open(path); !opened) {
         showError(q(opened.error().message));
         return;
-    }
-    editor_->setDocument(nullptr);
-    dashboard_->setDocument(nullptr);
-    if (document_) {
-        undoGroup_->removeStack(document_->undoStack());
-        document_->deleteLater();
-        document_ = nullptr;
     }
     updateTitle();
     updateActions();
@@ -450,140 +377,10 @@ void MainWindow::newDatabase() {
         switchDatabase(path);
 }
 
-QFuture<Result<void>> MainWindow::exportReport(const QString& path) {
-    auto data = reportDataFor(workspace_.store(), document_->id());
-    if (!data)
-        return QtFuture::makeReadyFuture(Result<void>(std::unexpected(data.error())));
-    ReportOptions options;
-    options.branding = ReportBranding::fromSettings();
-    const bool odt = path.endsWith(".odt", Qt::CaseInsensitive);
-    return QtConcurrent::run([data = std::move(*data), options, path, odt]() {
-        return odt ? writeReportOdt(data, options, path) : writeReportPdf(data, options, path);
-    });
-}
-
-QFuture<Result<void>> MainWindow::exportComparison(Id before, Id after, const QString& path) {
-    auto beforeData = reportDataFor(workspace_.store(), before);
-    auto afterData = reportDataFor(workspace_.store(), after);
-    if (!beforeData || !afterData)
-        return QtFuture::makeReadyFuture(
-            Result<void>(std::unexpected(!beforeData ? beforeData.error() : afterData.error())));
-    ReportOptions options;
-    options.branding = ReportBranding::fromSettings();
-    const bool odt = path.endsWith(".odt", Qt::CaseInsensitive);
-    return QtConcurrent::run([b = std::move(*beforeData), a = std::move(*afterData), options, path, odt]() {
-        return odt ? writeComparisonOdt(b, a, options, path) : writeComparisonPdf(b, a, options, path);
-    });
-}
-
-QFuture<Result<void>> MainWindow::exportSpreadsheet(const QString& path) {
-    auto data = reportDataFor(workspace_.store(), document_->id());
-    if (!data)
-        return QtFuture::makeReadyFuture(Result<void>(std::unexpected(data.error())));
-    return QtConcurrent::run([data = std::move(*data), path]() { return writeXlsx(data, path); });
-}
-
-void MainWindow::exportWithDialog(const QString& caption, const QString& filter, const QString& suggested,
-                                  const std::function<QFuture<Result<void>>(const QString&)>& start) {
-    if (!document_)
-        return;
-    editor_->flushNote();
-    QSettings settings;
-    const QString folder = settings.value("export/folder", documentsFolder()).toString();
-    QString path = QFileDialog::getSaveFileName(this, caption, folder + "/" + suggested, filter);
-    if (path.isEmpty())
-        return;
-    settings.setValue("export/folder", QFileInfo(path).path());
-    auto* progress =
-        new QProgressDialog(tr("Writing %1…").arg(QFileInfo(path).fileName()), QString(), 0, 0, this);
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(150);
-    auto* watcher = new QFutureWatcher<Result<void>>(this);
-    connect(watcher, &QFutureWatcher<Result<void>>::finished, this, [this, watcher, progress, path] {
-        progress->close();
-        progress->deleteLater();
-        watcher->deleteLater();
-        const Result<void> result = watcher->result();
-        if (!result) {
-            showError(q(result.error().message));
-            return;
-        }
-        statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
-        QMessageBox done(QMessageBox::Information, tr("Export finished"), tr("Wrote %1").arg(path),
-                         QMessageBox::NoButton, this);
-        auto* openButton = done.addButton(tr("Open it"), QMessageBox::AcceptRole);
-        done.addButton(QMessageBox::Close);
-        done.exec();
-        if (done.clickedButton() == static_cast<QAbstractButton*>(openButton))
-            QDesktopServices::openUrl(QUrl::fromLocalFile(path));
-    });
-    watcher->setFuture(start(path));
-}
-
-void MainWindow::exportBundle() {
-    if (!document_)
-        return;
-    editor_->flushNote();
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export bundle"),
-        documentsFolder() + "/" +
-            safeFileName(q(document_->info().clientName + " " + document_->info().title)) + ".json",
-        tr("Maturity bundle (*.json)"));
-    if (path.isEmpty())
-        return;
-    auto bundle = workspace_.store().exportBundle(document_->id());
-    if (!bundle) {
-        showError(q(bundle.error().message));
-        return;
-    }
-    if (auto written = writeBundleFile(*bundle, path); !written) {
-        showError(q(written.error().message));
-        return;
-    }
-    statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
-}
-
-void MainWindow::importBundle() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import bundle"), documentsFolder(),
-                                                      tr("Maturity bundle (*.json)"));
-    if (path.isEmpty())
-        return;
-    auto text = readTextFile(path.toStdString());
-    if (!text) {
-        showError(q(text.error().message));
-        return;
-    }
-    auto bundle = parseBundle(*text, path.toStdString());
-    if (!bundle) {
-        QStringList details;
-        for (const auto& d : bundle.error().details)
-            details << q(d);
-        QMessageBox box(QMessageBox::Warning, tr("Import refused"),
-                        tr("Nothing was imported.\n\n%1").arg(q(bundle.error().message)), QMessageBox::Ok,
-                        this);
-        box.setDetailedText(details.join('\n'));
-        box.exec();
-        return;
-    }
-    auto outcome = workspace_.store().importBundle(*bundle);
-    if (!outcome) {
-        showError(q(outcome.error().message));
-        return;
-    }
-    workspace_.notifyPortfolioChanged();
-    if (outcome->alreadyPresent)
-        QMessageBox::information(this, tr("Already imported"),
-                                 tr("This bundle was imported before, as assessment #%1. Nothing changed.")
-                                     .arg(outcome->assessmentId));
-    if (auto opened = openAssessment(outcome->assessmentId); !opened)
-        showError(q(opened.error().message));
-}
-
 void MainWindow::presenterMode() {
-    if (!document_)
+    if (!document())
         return;
-    editor_->flushNote();
-    auto* presenter = new PresenterWindow(document_, this);
+    auto* presenter = new PresenterWindow(document(), this);
     // Cover the screen the workbench is on (the projector, when the window was moved there).
     presenter->setGeometry(screen()->geometry());
     presenter->showFullScreen();

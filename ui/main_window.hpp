@@ -20,6 +20,11 @@ class PortfolioView;
 class Workspace;
 struct NewAssessmentRequest;
 
+// A file name from a client's and assessment's names, without characters file systems refuse.
+QString safeFileName(QString name);
+// Where file dialogs start: the user's documents folder.
+QString documentsFolder();
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -47,6 +52,8 @@ protected:
 
 private:
     void buildMenus();
+    void showDocument(AssessmentDocument* document);
+    QString suggestedFileName(const QString& extension) const;
     void openInitialAssessment();
     void updateTitle();
     void updateActions();
@@ -65,7 +72,6 @@ private:
     void showError(const QString& message);
 
     Workspace& workspace_;
-    QPointer<AssessmentDocument> document_;
     PortfolioView* portfolio_;
     QTabWidget* tabs_;
     EditorPage* editor_;

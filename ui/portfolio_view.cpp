@@ -1,6 +1,9 @@
 #include "portfolio_view.hpp"
 
+#include "assessment_document.hpp"
 #include "workspace.hpp"
+
+#include "platform/qt_text.hpp"
 
 #include <QHeaderView>
 #include <QLineEdit>
@@ -15,9 +18,6 @@ namespace mw::ui {
 
 namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
-QString q(const std::string& text) {
-    return QString::fromStdString(text);
-}
 QStandardItem* item(const QString& text) {
     auto* i = new QStandardItem(text);
     i->setEditable(false);
@@ -72,8 +72,8 @@ void PortfolioView::reload() {
         {tr("Client / assessment"), tr("Date"), tr("Status"), tr("Done"), tr("Baseline")});
     if (!workspace_.isOpen())
         return;
-    auto clients = workspace_.store().clients();
-    auto assessments = workspace_.store().assessments();
+    auto clients = workspace_.clients();
+    auto assessments = workspace_.assessments();
     if (!clients || !assessments) {
         emit failed(q((!clients ? clients.error() : assessments.error()).message));
         return;

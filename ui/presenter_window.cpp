@@ -4,18 +4,14 @@
 #include "assessment_keys.hpp"
 #include "level_card.hpp"
 
+#include "platform/qt_text.hpp"
+
 #include <QGridLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
 namespace mw::ui {
-
-namespace {
-QString q(const std::string& text) {
-    return QString::fromStdString(text);
-}
-} // namespace
 
 PresenterWindow::PresenterWindow(AssessmentDocument* document, QWidget* parent)
     : QWidget(parent, Qt::Window)

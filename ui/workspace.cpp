@@ -1,27 +1,120 @@
 #include "workspace.hpp"
 
+#include "assessment_document.hpp"
+#include "platform/qt_text.hpp"
+
 #include <QFileInfo>
 #include <QSettings>
 
 namespace mw::ui {
 
+namespace {
+std::vector<std::filesystem::path> modelFolders() {
+    std::vector<std::filesystem::path> folders;
+    if (qEnvironmentVariableIsSet("MATURITY_MODELS_DIR"))
+        folders.emplace_back(s(qEnvironmentVariable("MATURITY_MODELS_DIR")));
+    return folders;
+}
+} // namespace
+
 Workspace::Workspace(QObject* parent)
     : QObject(parent)
-    , registry_(ModelRegistry::withBuiltins()) {
-    if (qEnvironmentVariableIsSet("MATURITY_MODELS_DIR"))
-        registry_.addFolder(qEnvironmentVariable("MATURITY_MODELS_DIR").toStdString());
+    , catalog_(modelFolders()) {}
+
+Workspace::~Workspace() {
+    // The document writes what is pending through the application workspace: close it while that exists.
+    closeAssessment();
+}
+
+QStringList Workspace::modelProblems() const {
+    QStringList problems;
+    for (const auto& problem : catalog_.problems())
+        problems << q(problem);
+    return problems;
 }
 
 Result<void> Workspace::open(const QString& path) {
-    auto store = Store::open(path.toStdString());
-    if (!store)
-        return std::unexpected(store.error());
-    store_.emplace(std::move(*store));
+    auto database = app::Workspace::open(s(path), catalog_);
+    if (!database)
+        return std::unexpected(database.error());
+    closeAssessment();
+    workspace_.emplace(std::move(*database));
     path_ = QFileInfo(path).absoluteFilePath();
     rememberDatabase(path_);
     emit opened(path_);
     emit portfolioChanged();
     return {};
+}
+
+Result<std::vector<Client>> Workspace::clients() {
+    return app::listClients(*workspace_);
+}
+
+Result<std::vector<AssessmentInfo>> Workspace::assessments() {
+    return app::listAssessments(*workspace_);
+}
+
+Result<app::ComparisonState> Workspace::compare(Id before, Id after) {
+    writePending();
+    return app::compare(*workspace_, before, after);
+}
+
+AssessmentDocument* Workspace::document() const {
+    return document_;
+}
+
+Result<AssessmentDocument*> Workspace::openAssessment(Id id) {
+    if (document_ && document_->id() == id)
+        return document_.data();
+    auto state = app::loadAssessment(*workspace_, id);
+    if (!state)
+        return std::unexpected(state.error());
+    AssessmentDocument* previous = document_;
+    document_ = new AssessmentDocument(*workspace_, std::move(*state), this);
+    connect(document_, &AssessmentDocument::detailsChanged, this, &Workspace::portfolioChanged);
+    emit documentChanged(document_);
+    delete previous; // writes its pending note
+    return document_.data();
+}
+
+void Workspace::closeAssessment() {
+    if (!document_)
+        return;
+    AssessmentDocument* previous = document_;
+    document_ = nullptr;
+    emit documentChanged(nullptr);
+    delete previous;
+}
+
+Result<AssessmentDocument*> Workspace::startAssessment(const app::StartRequest& request) {
+    writePending();
+    auto started = app::startAssessment(*workspace_, request);
+    if (!started)
+        return std::unexpected(started.error());
+    emit portfolioChanged();
+    return openAssessment(started->id);
+}
+
+void Workspace::writePending() {
+    if (document_)
+        document_->writePending();
+}
+
+Result<ReportData> Workspace::reportData(Id id) {
+    writePending();
+    return app::reportData(*workspace_, id);
+}
+
+Result<Bundle> Workspace::exportBundle(Id id) {
+    writePending();
+    return app::exportBundle(*workspace_, id);
+}
+
+Result<ImportOutcome> Workspace::importBundle(const Bundle& bundle) {
+    auto outcome = app::importBundle(*workspace_, bundle);
+    if (outcome && !outcome->alreadyPresent)
+        emit portfolioChanged();
+    return outcome;
 }
 
 QStringList Workspace::recentDatabases() {

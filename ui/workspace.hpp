@@ -1,25 +1,50 @@
 #pragma once
-// The open database and the known models, shared by every window. Widgets talk to this, never to SQL.
-#include "core/model_registry.hpp"
-#include "storage/store.hpp"
+// The open database, the known models and the open assessment, shared by every window. Widgets call this
+// and the document; this calls the application layer. Nothing in ui/ talks to the store.
+#include "app/assessments.hpp"
+#include "app/documents.hpp"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <optional>
 
 namespace mw::ui {
 
+class AssessmentDocument;
+
 class Workspace : public QObject {
     Q_OBJECT
 public:
     explicit Workspace(QObject* parent = nullptr);
+    ~Workspace() override;
 
+    // Closes the open assessment (writing what is pending) and opens another database.
     Result<void> open(const QString& path);
-    bool isOpen() const { return store_.has_value(); }
+    bool isOpen() const { return workspace_.has_value(); }
     QString path() const { return path_; }
-    Store& store() { return *store_; }
-    const ModelRegistry& models() const { return registry_; }
+    const ModelRegistry& models() const { return catalog_.registry(); }
+    // Model files that were skipped, one line each.
+    QStringList modelProblems() const;
+    // The application layer's workspace, for tests and tools that check what reached the disk.
+    app::Workspace& app() { return *workspace_; }
+
+    Result<std::vector<Client>> clients();
+    Result<std::vector<AssessmentInfo>> assessments();
+    Result<app::ComparisonState> compare(Id before, Id after);
+
+    // The open assessment: at most one; the workspace owns it.
+    AssessmentDocument* document() const;
+    Result<AssessmentDocument*> openAssessment(Id id);
+    void closeAssessment();
+    // Starts an assessment (a follow-up when the request names a baseline) and opens it.
+    Result<AssessmentDocument*> startAssessment(const app::StartRequest& request);
+
+    // What leaves the workspace; the open assessment's pending note is written first.
+    Result<ReportData> reportData(Id id);
+    Result<Bundle> exportBundle(Id id);
+    Result<ImportOutcome> importBundle(const Bundle& bundle);
 
     // Tell every view that clients or assessments changed (created, imported, renamed).
     void notifyPortfolioChanged() { emit portfolioChanged(); }
@@ -30,10 +55,13 @@ public:
 signals:
     void opened(const QString& path);
     void portfolioChanged();
+    void documentChanged(mw::ui::AssessmentDocument* document);
 
 private:
-    std::optional<Store> store_;
-    ModelRegistry registry_;
+    void writePending();
+    app::ModelCatalog catalog_;
+    std::optional<app::Workspace> workspace_;
+    QPointer<AssessmentDocument> document_;
     QString path_;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace mw {
 
@@ -120,6 +121,25 @@ std::string formatNumber(double value, int maxDecimals) {
     if (text == "-0")
         text = "0";
     return text;
+}
+
+namespace {
+std::vector<int> versionParts(const std::string& version) {
+    std::vector<int> parts;
+    std::size_t start = 0;
+    while (parts.size() < 3 && start < version.size()) {
+        parts.push_back(std::atoi(version.c_str() + start));
+        auto dot = version.find('.', start);
+        if (dot == std::string::npos)
+            break;
+        start = dot + 1;
+    }
+    return parts;
+}
+} // namespace
+
+bool isNewerVersion(const std::string& candidate, const std::string& than) {
+    return versionParts(candidate) > versionParts(than);
 }
 
 } // namespace mw

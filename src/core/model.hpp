@@ -78,6 +78,9 @@ struct Model {
     std::string displayName() const { return title + " " + version; }
 };
 
+// Semantic versions by their numeric parts: "1.10.0" is newer than "1.9.2".
+bool isNewerVersion(const std::string& candidate, const std::string& than);
+
 // Formats a level or score compactly: 3, 2.5, 0.25, 2.33.
 std::string formatNumber(double value, int maxDecimals = 2);
 

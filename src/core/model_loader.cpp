@@ -2,6 +2,7 @@
 
 #include "json_check.hpp"
 
+#include <cmath>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -310,6 +311,28 @@ Result<Model> loadModelFile(const std::filesystem::path& path) {
     if (!text)
         return std::unexpected(text.error());
     return loadModelText(*text, path.string());
+}
+
+std::vector<std::string> modelWarnings(const Model& model) {
+    std::vector<std::string> warnings;
+    if (model.aggregation.rule == AggregationRule::WeightedMean)
+        return warnings;
+    std::vector<std::string> weighted;
+    for (const auto* question : model.allQuestions())
+        if (std::abs(question->weight - 1) > 1e-9)
+            weighted.push_back(question->id);
+    if (weighted.empty())
+        return warnings;
+    std::string list;
+    for (std::size_t i = 0; i < weighted.size() && i < 5; ++i)
+        list += (i ? ", " : "") + weighted[i];
+    if (weighted.size() > 5)
+        list += ", ...";
+    warnings.push_back(std::to_string(weighted.size()) + " question" +
+                       (weighted.size() > 1 ? "s set" : " sets") + " a weight (" + list + "), which the " +
+                       std::string(toString(model.aggregation.rule)) +
+                       " rule does not use in scores; it only orders the gaps");
+    return warnings;
 }
 
 } // namespace mw

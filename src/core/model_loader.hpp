@@ -14,6 +14,9 @@ Result<Model> loadModel(const nlohmann::json& json);
 // `source` names the text in messages (a file name, "bundle", ...).
 Result<Model> loadModelText(std::string_view text, std::string_view source);
 Result<Model> loadModelFile(const std::filesystem::path& path);
+// What a valid model says that its aggregation rule will not act on, e.g. question weights in a
+// level-sum model: one line each.
+std::vector<std::string> modelWarnings(const Model& model);
 
 // Parses JSON text, turning a syntax error into "SOURCE: line L, column C: what".
 Result<nlohmann::json> parseJsonText(std::string_view text, std::string_view source);

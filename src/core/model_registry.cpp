@@ -50,23 +50,10 @@ void ModelRegistry::add(Model model) {
         models_.push_back(std::move(model));
 }
 
-static std::vector<int> versionParts(const std::string& version) {
-    std::vector<int> parts;
-    std::size_t start = 0;
-    while (parts.size() < 3 && start < version.size()) {
-        parts.push_back(std::atoi(version.c_str() + start));
-        auto dot = version.find('.', start);
-        if (dot == std::string::npos)
-            break;
-        start = dot + 1;
-    }
-    return parts;
-}
-
 Result<Model> ModelRegistry::find(std::string_view idOrPath) const {
     const Model* best = nullptr;
     for (const auto& model : models_)
-        if (model.id == idOrPath && (!best || versionParts(model.version) > versionParts(best->version)))
+        if (model.id == idOrPath && (!best || isNewerVersion(model.version, best->version)))
             best = &model;
     if (best)
         return *best;

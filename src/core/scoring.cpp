@@ -80,14 +80,14 @@ std::optional<double> weightedMean(const std::vector<const QuestionResult*>& res
     return sum / weights;
 }
 
-// C2M2 style: tier k is reached when every applicable practice at tiers <= k meets the threshold.
+// C2M2 style: tier k is reached when every applicable practice at tiers <= k meets the threshold. Once the
+// assessment has started, a dimension nobody has answered yet is at tier 0: its practices are not (yet)
+// shown to be implemented, as the model's README says.
 std::optional<double> thresholdScore(const Model& model, const std::vector<const QuestionResult*>& results,
-                                     ValueOf value) {
+                                     ValueOf value, bool started) {
     const bool anyApplicable = std::any_of(results.begin(), results.end(),
                                            [](const QuestionResult* r) { return !r->answer.notApplicable; });
-    const bool anyAnswered = std::any_of(results.begin(), results.end(),
-                                         [](const QuestionResult* r) { return r->answer.current; });
-    if (!anyApplicable || !anyAnswered)
+    if (!anyApplicable || !started)
         return std::nullopt;
     const int maxTier = static_cast<int>(model.aggregation.tiers.size()) - 1;
     int reached = 0;
@@ -138,12 +138,12 @@ std::optional<double> levelSumScore(const Model& model, const std::vector<const 
 }
 
 std::optional<double> aggregate(const Model& model, const std::vector<const QuestionResult*>& results,
-                                ValueOf value) {
+                                ValueOf value, bool started) {
     switch (model.aggregation.rule) {
     case AggregationRule::WeightedMean:
         return weightedMean(results, value);
     case AggregationRule::Threshold:
-        return thresholdScore(model, results, value);
+        return thresholdScore(model, results, value, started);
     case AggregationRule::LevelSum:
         return levelSumScore(model, results, value);
     }
@@ -165,6 +165,8 @@ Scorecard computeScores(const Model& model, const std::vector<Answer>& answers) 
         }
     }
 
+    const bool started = std::any_of(card.questions.begin(), card.questions.end(),
+                                     [](const QuestionResult& r) { return r.answer.current.has_value(); });
     double overallSum = 0, overallTargetSum = 0, overallWeights = 0;
     std::size_t index = 0;
     for (const auto& dimension : model.dimensions) {
@@ -187,9 +189,11 @@ Scorecard computeScores(const Model& model, const std::vector<Answer>& answers) 
                 ++dr.notApplicable;
         }
         dr.completeness = dr.total ? 100.0 * static_cast<double>(dr.answered) / dr.total : 0;
-        dr.current = aggregate(model, results, currentOf);
+        dr.current = aggregate(model, results, currentOf, started);
         if (dr.current) {
-            dr.target = std::max(*dr.current, aggregate(model, results, targetOf).value_or(*dr.current));
+            ++card.scoredDimensions;
+            dr.target =
+                std::max(*dr.current, aggregate(model, results, targetOf, started).value_or(*dr.current));
             dr.currentLabel = model.scoreLabel(*dr.current);
             dr.targetLabel = model.scoreLabel(*dr.target);
             overallSum += *dr.current * dr.weight;
@@ -242,7 +246,8 @@ std::vector<std::string> scoringExplanation(const Model& model) {
         out.push_back(
             "A dimension reaches tier k only when every applicable practice at tier k and below is "
             "achieved; one missing practice holds the dimension at the tier below. Unanswered practices "
-            "count as not achieved; practices marked not applicable are left out.");
+            "count as not achieved, so once the assessment has started a dimension nobody has answered "
+            "yet stands at tier 0; practices marked not applicable are left out.");
         out.push_back("The overall index is the weighted average of the dimension tiers, from 0 to " + top +
                       ".");
         break;

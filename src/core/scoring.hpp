@@ -47,6 +47,7 @@ struct Scorecard {
     std::string overallTargetLabel;
     std::size_t total = 0;
     std::size_t answered = 0;
+    std::size_t scoredDimensions = 0;    // dimensions the overall is the average of
     double completeness = 0;             // %
     std::vector<std::string> unanswered; // question ids, model order
 

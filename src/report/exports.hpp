@@ -4,6 +4,7 @@
 #include "core/comparison.hpp"
 #include "core/error.hpp"
 #include "core/gaps.hpp"
+#include "core/report_data.hpp"
 #include "report/radar.hpp"
 
 #include <QPageSize>
@@ -14,30 +15,15 @@
 
 namespace mw {
 
+// The consultancy's name and logo for the cover and running header, passed in by the caller.
 struct ReportBranding {
-    QString consultancy; // shown on the cover and in the running header
-    QString logoPath;    // PNG/JPEG/SVG; ignored when it cannot be read
-    static ReportBranding fromSettings();
-    void saveToSettings() const;
+    QString consultancy;
+    QString logoPath; // PNG/JPEG/SVG; ignored when it cannot be read
 };
 
 struct ReportOptions {
     QPageSize::PageSizeId pageSize = QPageSize::A4;
     ReportBranding branding;
-};
-
-// An assessment with its computed results. The model is shared so that copies keep the scorecard valid.
-struct ReportData {
-    Client client;
-    AssessmentInfo info;
-    std::shared_ptr<const Model> model;
-    std::vector<Participant> participants;
-    std::vector<Answer> answers;
-    Scorecard scores;
-    std::vector<Gap> gaps;
-
-    static ReportData fromBundle(const Bundle& bundle);
-    const Answer* consensusAnswer(const std::string& questionId) const;
 };
 
 // A radar with no axes or series yet: rings labelled with the model's score levels, and its range.

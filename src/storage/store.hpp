@@ -68,12 +68,18 @@ public:
     Result<Id> createAssessment(const NewAssessment& request);
     Result<void> updateAssessment(const AssessmentInfo& info); // title, date, assessor, status, baseline
     Result<void> deleteAssessment(Id id);
+    // The newest model snapshot of that id held by any assessment, so a model the database holds can be
+    // named by its id even where no model file is installed.
+    Result<std::optional<Model>> latestModelSnapshot(std::string_view modelId) const;
 
     // Participants and answers
     Result<std::vector<Participant>> participants(Id assessmentId) const;
     Result<Participant> defaultParticipant(Id assessmentId) const;
     Result<Id> addParticipant(Id assessmentId, const std::string& name, const std::string& group);
     Result<std::vector<Answer>> answers(Id assessmentId) const;
+    // One participant's answer to one question, if given.
+    Result<std::optional<Answer>> answer(Id assessmentId, const std::string& questionId,
+                                         Id participantId) const;
     // Writes one answer (level, target, note, confidence) as its own transaction. participantId 0 means
     // the default participant. Levels are checked against the assessment's model.
     Result<Answer> saveAnswer(Id assessmentId, Answer answer);

@@ -152,7 +152,7 @@ TEST_CASE("clicking a level card and choosing a target save at once", "[ui]") {
     REQUIRE(levelFive != nullptr);
     QTest::mouseClick(levelFive, Qt::LeftButton);
     CHECK(doc->answer("GO1")->current == 5);
-    auto answers = wb.workspace.store().answers(doc->id());
+    auto answers = wb.workspace.app().store().answers(doc->id());
     REQUIRE(answers->size() == 1);
     CHECK((*answers)[0].current == 5);
 }
@@ -220,7 +220,8 @@ TEST_CASE("presenter mode shows the question and takes the same keys", "[ui]") {
 
 TEST_CASE("the demo portfolio loads, filters and exports a report off the UI thread", "[ui]") {
     Workbench wb;
-    REQUIRE(createDemo(wb.workspace.store(), *wb.workspace.models().find("itot-convergence")).has_value());
+    REQUIRE(
+        createDemo(wb.workspace.app().store(), *wb.workspace.models().find("itot-convergence")).has_value());
     wb.workspace.notifyPortfolioChanged();
     CHECK(wb.window->portfolio()->assessmentCount() == 2);
     REQUIRE(wb.window->openAssessment(2).has_value());

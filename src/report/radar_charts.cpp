@@ -1,47 +1,6 @@
 #include "report/exports.hpp"
 
-#include <QSettings>
-
 namespace mw {
-
-ReportBranding ReportBranding::fromSettings() {
-    QSettings settings;
-    return {settings.value("report/consultancy").toString(), settings.value("report/logo").toString()};
-}
-
-void ReportBranding::saveToSettings() const {
-    QSettings settings;
-    settings.setValue("report/consultancy", consultancy);
-    settings.setValue("report/logo", logoPath);
-}
-
-ReportData ReportData::fromBundle(const Bundle& bundle) {
-    ReportData data;
-    data.client = bundle.client;
-    data.info = bundle.assessment;
-    data.model = std::make_shared<const Model>(bundle.model);
-    data.participants = bundle.participants;
-    data.answers = bundle.answers;
-    data.scores = computeScores(*data.model, data.answers);
-    data.gaps = rankGaps(*data.model, data.scores);
-    return data;
-}
-
-const Answer* ReportData::consensusAnswer(const std::string& questionId) const {
-    Id defaultId = participants.empty() ? 0 : participants.front().id;
-    for (const auto& p : participants)
-        if (p.isDefault)
-            defaultId = p.id;
-    const Answer* any = nullptr;
-    for (const auto& a : answers) {
-        if (a.questionId != questionId)
-            continue;
-        if (a.participantId == defaultId)
-            return &a;
-        any = any ? any : &a;
-    }
-    return any;
-}
 
 RadarChart radarScale(const Model& model) {
     RadarChart chart;

@@ -1,4 +1,4 @@
-#include "cli/app_paths.hpp"
+#include "platform/app_paths.hpp"
 
 #include <QDir>
 #include <QStandardPaths>

@@ -1,0 +1,31 @@
+#pragma once
+// Reports, spreadsheets, comparisons and bundles: what leaves the workspace, and what comes in.
+#include "app/workspace.hpp"
+#include "core/comparison.hpp"
+#include "core/report_data.hpp"
+
+#include <filesystem>
+#include <memory>
+
+namespace mw::app {
+
+// Everything a report or spreadsheet of that assessment shows.
+Result<ReportData> reportData(Workspace& workspace, Id id);
+
+struct ComparisonState {
+    AssessmentInfo before;
+    AssessmentInfo after;
+    std::shared_ptr<const Model> beforeModel;
+    std::shared_ptr<const Model> afterModel;
+    Comparison comparison;
+};
+// Refuses to compare an assessment with itself: that tells nobody anything.
+Result<ComparisonState> compare(Workspace& workspace, Id before, Id after);
+
+Result<Bundle> exportBundle(Workspace& workspace, Id id);
+// Reads and checks a bundle file without touching any database.
+Result<Bundle> readBundleFile(const std::filesystem::path& path);
+// All or nothing; the same bundle twice changes nothing the second time.
+Result<ImportOutcome> importBundle(Workspace& workspace, const Bundle& bundle);
+
+} // namespace mw::app

@@ -1,0 +1,95 @@
+#include "cli/command_context.hpp"
+
+#include "platform/app_paths.hpp"
+#include "platform/qt_text.hpp"
+
+namespace mw::cli {
+
+namespace {
+std::vector<std::filesystem::path> modelFolders(const QCommandLineParser& parser) {
+    std::vector<std::filesystem::path> folders;
+    if (!parser.value(QStringLiteral("models-dir")).isEmpty())
+        folders.emplace_back(s(parser.value(QStringLiteral("models-dir"))));
+    if (qEnvironmentVariableIsSet("MATURITY_MODELS_DIR"))
+        folders.emplace_back(s(qEnvironmentVariable("MATURITY_MODELS_DIR")));
+    return folders;
+}
+} // namespace
+
+CommandContext::CommandContext(const QCommandLineParser& parser, QString command, QTextStream& outStream,
+                               QTextStream& errStream)
+    : out(outStream)
+    , err(errStream)
+    , parser_(parser)
+    , command_(std::move(command))
+    , catalog_(modelFolders(parser)) {}
+
+QString CommandContext::positional(int index, const char* what) const {
+    const QStringList args = parser_.positionalArguments();
+    if (index >= args.size())
+        throw UsageError{QStringLiteral("%1: missing %2").arg(command_, QLatin1String(what))};
+    return args[index];
+}
+
+void CommandContext::expectPositionals(int count) const {
+    if (parser_.positionalArguments().size() > count)
+        throw UsageError{QStringLiteral("%1: unexpected argument '%2'")
+                             .arg(command_, parser_.positionalArguments().at(count))};
+}
+
+Id CommandContext::idArgument(int index, const char* what) const {
+    const QString text = positional(index, what);
+    bool ok = false;
+    const qlonglong id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
+        throw UsageError{
+            QStringLiteral("%1: '%2' is not an assessment id (a whole number; see 'maturity list')")
+                .arg(command_, text)};
+    return id;
+}
+
+std::optional<Id> CommandContext::idOption(const QString& option, const char* usage) const {
+    if (!parser_.isSet(option))
+        return std::nullopt;
+    bool ok = false;
+    const qlonglong id = parser_.value(option).toLongLong(&ok);
+    if (!ok || id <= 0)
+        throw UsageError{QString::fromUtf8(usage)};
+    return id;
+}
+
+int CommandContext::fail(const Error& error) {
+    err << "maturity: " << q(error.message) << '\n';
+    // Several problems: list them all after the summary line.
+    if (error.details.size() > 1)
+        for (const auto& detail : error.details)
+            err << "  " << q(detail) << '\n';
+    return ExitBadInput;
+}
+
+int CommandContext::fail(const QString& message) {
+    return fail(Error{s(message), {}});
+}
+
+Result<app::Workspace*> CommandContext::workspace() {
+    if (!workspace_) {
+        const QString path = resolveDatabasePath(parser_.value(QStringLiteral("db")));
+        auto opened = app::Workspace::open(s(path), catalog_);
+        if (!opened)
+            return std::unexpected(opened.error());
+        workspace_.emplace(std::move(*opened));
+    }
+    return &*workspace_;
+}
+
+const ModelRegistry& CommandContext::models() {
+    const ModelRegistry& registry = catalog_.registry();
+    if (!warned_) {
+        warned_ = true;
+        for (const auto& problem : catalog_.problems())
+            err << "maturity: warning: skipped " << q(problem) << '\n';
+    }
+    return registry;
+}
+
+} // namespace mw::cli

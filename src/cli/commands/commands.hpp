@@ -1,0 +1,22 @@
+#pragma once
+// Every `maturity` command, one handler each; the table in cli.cpp names them, their synopses and options.
+#include "cli/command_context.hpp"
+
+namespace mw::cli {
+
+int demoCommand(CommandContext& context);
+int modelsCommand(CommandContext& context);
+int validateModelCommand(CommandContext& context);
+int clientsCommand(CommandContext& context);
+int listCommand(CommandContext& context);
+int newCommand(CommandContext& context);
+int answerCommand(CommandContext& context);
+int statusCommand(CommandContext& context);
+int scoreCommand(CommandContext& context);
+int gapsCommand(CommandContext& context);
+int compareCommand(CommandContext& context);
+int exportCommand(CommandContext& context);
+int importCommand(CommandContext& context);
+int reportCommand(CommandContext& context);
+
+} // namespace mw::cli

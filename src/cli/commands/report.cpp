@@ -1,0 +1,51 @@
+#include "app/documents.hpp"
+#include "cli/commands/commands.hpp"
+#include "platform/settings.hpp"
+#include "report/exports.hpp"
+
+#include <QFileInfo>
+
+namespace mw::cli {
+
+int reportCommand(CommandContext& context) {
+    const Id id = context.idArgument(0, "ID");
+    context.expectPositionals(1);
+    const QString outPath = context.value("out");
+    if (outPath.isEmpty())
+        throw UsageError{"report: --out FILE is required (.pdf or .odt)"};
+    const QString suffix = QFileInfo(outPath).suffix().toLower();
+    if (suffix != "pdf" && suffix != "odt")
+        throw UsageError{"report: cannot tell the format of '" + outPath + "'; use .pdf or .odt"};
+    ReportOptions options;
+    const QString pageSize = context.value("page-size").toLower();
+    if (pageSize == "letter")
+        options.pageSize = QPageSize::Letter;
+    else if (!pageSize.isEmpty() && pageSize != "a4")
+        throw UsageError{"report: --page-size must be A4 or Letter"};
+    const auto baseId = context.idOption("compare", "report: --compare takes an assessment id");
+    auto workspace = context.workspace();
+    if (!workspace)
+        return context.fail(workspace.error());
+    auto data = app::reportData(**workspace, id);
+    if (!data)
+        return context.fail(data.error());
+    const SavedBranding branding = savedBranding();
+    options.branding = {branding.consultancy, branding.logoPath};
+    Result<void> written;
+    if (baseId) {
+        auto base = app::reportData(**workspace, *baseId);
+        if (!base)
+            return context.fail(base.error());
+        written = suffix == "pdf" ? writeComparisonPdf(*base, *data, options, outPath)
+                                  : writeComparisonOdt(*base, *data, options, outPath);
+    } else {
+        written = suffix == "pdf" ? writeReportPdf(*data, options, outPath)
+                                  : writeReportOdt(*data, options, outPath);
+    }
+    if (!written)
+        return context.fail(written.error());
+    context.out << "Wrote " << outPath << ".\n";
+    return ExitOk;
+}
+
+} // namespace mw::cli

@@ -1,0 +1,127 @@
+#include "app/assessments.hpp"
+#include "cli/commands/commands.hpp"
+#include "cli/text_format.hpp"
+#include "cli/text_table.hpp"
+#include "core/json_output.hpp"
+
+#include <algorithm>
+
+namespace mw::cli {
+
+namespace {
+
+Result<app::AssessmentState> loadFor(CommandContext& context, Id id) {
+    auto workspace = context.workspace();
+    if (!workspace)
+        return std::unexpected(workspace.error());
+    return app::loadAssessment(**workspace, id);
+}
+
+void printScoreTable(QTextStream& out, const Scorecard& card) {
+    TextTable table({"Dimension", "Current", "Target", "Gap", "Level", "Answered"}, {1, 2, 3, 5});
+    for (const auto& d : card.dimensions)
+        table.addRow({q(d.title), fixed(d.current), fixed(d.target), fixed(d.gap()),
+                      d.current ? q(d.currentLabel) : QStringLiteral("(not scored)"),
+                      QStringLiteral("%1/%2").arg(d.answered).arg(d.total)});
+    table.addSeparator();
+    table.addRow({"Overall", fixed(card.overall), fixed(card.overallTarget),
+                  card.overall ? fixed(*card.overallTarget - *card.overall) : "-",
+                  card.overall ? q(card.overallLabel) : QStringLiteral("(not scored)"),
+                  QStringLiteral("%1/%2").arg(card.answered).arg(card.total)});
+    table.print(out);
+}
+
+void printGap(QTextStream& out, int rank, const Gap& g) {
+    out << QString::number(rank).rightJustified(3) << ". [" << q(g.questionId) << "] " << q(g.questionText)
+        << '\n'
+        << "     " << q(g.dimensionTitle) << ": " << q(formatNumber(g.current)) << " " << q(g.currentLabel)
+        << " -> " << q(formatNumber(g.target)) << " " << q(g.targetLabel) << "; gap "
+        << q(formatNumber(g.gap)) << ", priority " << q(formatNumber(g.priority)) << ", "
+        << q(std::string(toString(g.horizon))) << " (" << q(std::string(horizonPeriod(g.horizon))) << ")\n";
+    if (!g.recommendation.empty())
+        out << "     Next step: " << q(g.recommendation) << '\n';
+    out << '\n';
+}
+
+bool anyTargetSet(const std::vector<Answer>& answers) {
+    return std::any_of(answers.begin(), answers.end(), [](const Answer& a) { return a.target.has_value(); });
+}
+
+} // namespace
+
+int scoreCommand(CommandContext& context) {
+    const Id id = context.idArgument(0, "ID");
+    context.expectPositionals(1);
+    auto state = loadFor(context, id);
+    if (!state)
+        return context.fail(state.error());
+    const Model& model = *state->model;
+    const Scorecard& card = state->scores;
+    QTextStream& out = context.out;
+    if (context.isSet("json")) {
+        out << q(scoresJson(state->info, model, card).dump(2)) << '\n';
+        return ExitOk;
+    }
+    out << heading(state->info) << '\n'
+        << "Model: " << q(model.title) << ' ' << q(model.version) << "; rule "
+        << q(std::string(toString(model.aggregation.rule))) << "; " << card.answered << " of " << card.total
+        << " questions answered (" << qRound(card.completeness) << "%)\n\n";
+    printScoreTable(out, card);
+    if (card.overall && card.scoredDimensions < card.dimensions.size())
+        out << "\nThe overall covers " << card.scoredDimensions << " of " << card.dimensions.size()
+            << " dimensions: the others have no scored answer yet.\n";
+    if (!card.unanswered.empty()) {
+        out << "\nIncomplete: " << card.unanswered.size() << " question"
+            << (card.unanswered.size() > 1 ? "s" : "") << " unanswered:";
+        for (std::size_t i = 0; i < card.unanswered.size() && i < 12; ++i)
+            out << ' ' << q(card.unanswered[i]);
+        if (card.unanswered.size() > 12)
+            out << " ...";
+        out << '\n';
+    }
+    return ExitOk;
+}
+
+int gapsCommand(CommandContext& context) {
+    const Id id = context.idArgument(0, "ID");
+    context.expectPositionals(1);
+    std::size_t limit = 0;
+    if (context.isSet("limit")) {
+        bool ok = false;
+        limit = context.value("limit").toUInt(&ok);
+        if (!ok || limit == 0)
+            throw UsageError{"gaps: --limit takes a whole number above 0"};
+    }
+    auto state = loadFor(context, id);
+    if (!state)
+        return context.fail(state.error());
+    std::vector<Gap> list = state->gaps;
+    const std::size_t totalGaps = list.size();
+    if (limit && list.size() > limit)
+        list.resize(limit);
+    QTextStream& out = context.out;
+    if (context.isSet("json")) {
+        out << q(gapsJson(state->info, list).dump(2)) << '\n';
+        return ExitOk;
+    }
+    out << heading(state->info) << '\n';
+    if (list.empty()) {
+        if (anyTargetSet(state->answers))
+            out << "No gaps: every answered question is at or above its target.\n";
+        else
+            out << "No gaps to rank: no targets are set yet (maturity answer ID QUESTION LEVEL --target "
+                   "L).\n";
+        return ExitOk;
+    }
+    if (list.size() < totalGaps)
+        out << "Top " << list.size() << " of " << totalGaps << " gaps";
+    else
+        out << totalGaps << " gap" << (totalGaps > 1 ? "s" : "");
+    out << ", highest priority first (priority = gap x question weight x dimension weight)\n\n";
+    int rank = 0;
+    for (const auto& g : list)
+        printGap(out, ++rank, g);
+    return ExitOk;
+}
+
+} // namespace mw::cli

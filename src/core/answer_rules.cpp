@@ -1,0 +1,130 @@
+#include "answer_rules.hpp"
+
+#include "bundle.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+namespace mw {
+
+AnswerEdit AnswerEdit::setLevel(double value) {
+    AnswerEdit edit;
+    edit.level = Level::Set;
+    edit.current = value;
+    return edit;
+}
+AnswerEdit AnswerEdit::notApplicable(bool notApplicable) {
+    AnswerEdit edit;
+    edit.level = notApplicable ? Level::NotApplicable : Level::Clear;
+    return edit;
+}
+AnswerEdit AnswerEdit::setTarget(std::optional<double> value) {
+    AnswerEdit edit;
+    edit.target = value;
+    return edit;
+}
+AnswerEdit AnswerEdit::setNote(std::string text) {
+    AnswerEdit edit;
+    edit.note = std::move(text);
+    return edit;
+}
+AnswerEdit AnswerEdit::setConfidence(Confidence value) {
+    AnswerEdit edit;
+    edit.confidence = value;
+    return edit;
+}
+
+Result<Answer> applyAnswerEdit(const Model& model, const std::optional<Answer>& previous,
+                               const std::string& questionId, Id participantId, const AnswerEdit& edit) {
+    Answer answer = previous.value_or(Answer{});
+    answer.questionId = questionId;
+    answer.participantId = participantId;
+    switch (edit.level) {
+    case AnswerEdit::Level::Keep:
+        break;
+    case AnswerEdit::Level::Set:
+        answer.current = edit.current;
+        answer.notApplicable = false;
+        break;
+    case AnswerEdit::Level::NotApplicable:
+        answer.current.reset();
+        answer.notApplicable = true;
+        break;
+    case AnswerEdit::Level::Clear:
+        answer.notApplicable = false;
+        break;
+    }
+    if (edit.target)
+        answer.target = *edit.target;
+    if (edit.note)
+        answer.note = *edit.note;
+    if (edit.confidence)
+        answer.confidence = *edit.confidence;
+    if (auto problem = checkAnswer(model, answer))
+        return fail(*problem);
+    return answer;
+}
+
+bool sameAnswer(const Answer& a, const Answer& b) {
+    return a.current == b.current && a.target == b.target && a.notApplicable == b.notApplicable &&
+           a.note == b.note && a.confidence == b.confidence;
+}
+
+bool isAboveTarget(const Answer& answer) {
+    return !answer.notApplicable && answer.current && answer.target &&
+           *answer.current > *answer.target + 1e-9;
+}
+
+namespace {
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::optional<double> parseNumber(std::string_view text) {
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return value;
+}
+
+std::string levelList(const Model& model) {
+    std::string list;
+    for (const auto& level : model.scale)
+        list += (list.empty() ? "" : ", ") + formatNumber(level.value) + " " + level.label;
+    return list;
+}
+
+} // namespace
+
+Result<double> parseLevel(const Model& model, std::string_view text) {
+    if (auto number = parseNumber(text))
+        return *number; // whether it is on the scale is the answer check's to say
+    const std::string wanted = lower(text);
+    if (wanted.empty())
+        return fail("an empty level; the levels are " + levelList(model));
+    std::vector<const ScaleLevel*> matches;
+    for (const auto& level : model.scale) {
+        const std::string label = lower(level.label);
+        if (label == wanted)
+            return level.value;
+        if (label.starts_with(wanted))
+            matches.push_back(&level);
+    }
+    if (matches.size() == 1)
+        return matches.front()->value;
+    if (matches.empty())
+        return fail("'" + std::string(text) + "' is not a level of " + model.id + "; the levels are " +
+                    levelList(model));
+    std::string names;
+    for (const auto* match : matches)
+        names += (names.empty() ? "" : " or ") + match->label;
+    return fail("'" + std::string(text) + "' could be " + names + "; type more of the label or the number");
+}
+
+} // namespace mw

@@ -1,0 +1,105 @@
+#include "json_output.hpp"
+
+namespace mw {
+
+using nlohmann::json;
+
+namespace {
+json optionalJson(std::optional<double> value) {
+    return value ? json(*value) : json(nullptr);
+}
+} // namespace
+
+json assessmentJson(const AssessmentInfo& info) {
+    return {{"id", info.id},
+            {"client", info.clientName},
+            {"title", info.title},
+            {"date", info.date},
+            {"assessor", info.assessor},
+            {"status", std::string(toString(info.status))},
+            {"model", {{"id", info.modelId}, {"version", info.modelVersion}}}};
+}
+
+json scoresJson(const AssessmentInfo& info, const Model& model, const Scorecard& card) {
+    json dims = json::array();
+    for (const auto& d : card.dimensions)
+        dims.push_back({{"id", d.id},
+                        {"title", d.title},
+                        {"weight", d.weight},
+                        {"current", optionalJson(d.current)},
+                        {"target", optionalJson(d.target)},
+                        {"gap", optionalJson(d.gap())},
+                        {"level", d.currentLabel},
+                        {"targetLevel", d.targetLabel},
+                        {"answered", d.answered},
+                        {"notApplicable", d.notApplicable},
+                        {"total", d.total},
+                        {"completeness", d.completeness}});
+    json scale = json::array();
+    for (const auto& level : model.scoreLevels())
+        scale.push_back({{"value", level.value}, {"label", level.label}});
+    return {{"assessment", assessmentJson(info)},
+            {"rule", std::string(toString(model.aggregation.rule))},
+            {"scoreLevels", scale},
+            {"overall",
+             {{"current", optionalJson(card.overall)},
+              {"target", optionalJson(card.overallTarget)},
+              {"level", card.overallLabel},
+              {"scoredDimensions", card.scoredDimensions}}},
+            {"completeness",
+             {{"answered", card.answered}, {"total", card.total}, {"percent", card.completeness}}},
+            {"dimensions", dims},
+            {"unanswered", card.unanswered}};
+}
+
+json gapsJson(const AssessmentInfo& info, const std::vector<Gap>& gaps) {
+    json items = json::array();
+    int rank = 0;
+    for (const auto& g : gaps)
+        items.push_back({{"rank", ++rank},
+                         {"question", g.questionId},
+                         {"text", g.questionText},
+                         {"dimension", g.dimensionId},
+                         {"current", g.current},
+                         {"target", g.target},
+                         {"gap", g.gap},
+                         {"priority", g.priority},
+                         {"horizon", std::string(toString(g.horizon))},
+                         {"recommendation", g.recommendation}});
+    return {{"assessment", assessmentJson(info)}, {"gaps", items}};
+}
+
+json comparisonJson(const AssessmentInfo& before, const AssessmentInfo& after, const Comparison& c) {
+    json dims = json::array();
+    for (const auto& d : c.dimensions)
+        dims.push_back({{"id", d.id},
+                        {"title", d.title},
+                        {"before", optionalJson(d.before)},
+                        {"after", optionalJson(d.after)},
+                        {"delta", optionalJson(d.delta())}});
+    json questions = json::array();
+    for (const auto& d : c.questions)
+        questions.push_back({{"id", d.questionId},
+                             {"dimension", d.dimensionId},
+                             {"before", optionalJson(d.before)},
+                             {"after", optionalJson(d.after)},
+                             {"delta", optionalJson(d.delta())}});
+    return {{"before", assessmentJson(before)},
+            {"after", assessmentJson(after)},
+            {"sameModelVersion", c.sameModelVersion},
+            {"overall",
+             {{"before", optionalJson(c.overallBefore)},
+              {"after", optionalJson(c.overallAfter)},
+              {"delta", optionalJson(c.overallDelta())}}},
+            {"counts",
+             {{"improved", c.improved},
+              {"declined", c.declined},
+              {"unchanged", c.unchanged},
+              {"notComparable", c.notComparable}}},
+            {"dimensions", dims},
+            {"questions", questions},
+            {"onlyInBefore", c.onlyInBefore},
+            {"onlyInAfter", c.onlyInAfter}};
+}
+
+} // namespace mw

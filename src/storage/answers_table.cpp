@@ -1,0 +1,123 @@
+// Participants and their answers.
+#include "storage/sql_support.hpp"
+
+#include <algorithm>
+
+namespace mw {
+
+using namespace sql;
+
+Result<std::vector<Participant>> Store::participants(Id assessmentId) const {
+    return guarded(path_, "read the participants", [&]() -> Result<std::vector<Participant>> {
+        std::vector<Participant> out;
+        SQLite::Statement q(*db_,
+                            "SELECT id, name, grp, is_default FROM participants WHERE assessment_id = ? "
+                            "ORDER BY id");
+        q.bind(1, static_cast<int64_t>(assessmentId));
+        while (q.executeStep())
+            out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                           q.getColumn(3).getInt() != 0});
+        return out;
+    });
+}
+
+Result<Participant> Store::defaultParticipant(Id assessmentId) const {
+    auto all = participants(assessmentId);
+    if (!all)
+        return std::unexpected(all.error());
+    for (const auto& p : *all)
+        if (p.isDefault)
+            return p;
+    if (!all->empty())
+        return all->front();
+    return fail("assessment " + std::to_string(assessmentId) + " has no participants");
+}
+
+Result<Id> Store::addParticipant(Id assessmentId, const std::string& name, const std::string& group) {
+    if (name.find_first_not_of(" \t") == std::string::npos)
+        return fail("a participant needs a name");
+    return guarded(path_, "add the participant",
+                   [&]() -> Result<Id> { return insertParticipant(*db_, assessmentId, name, group, false); });
+}
+
+Result<std::vector<Answer>> Store::answers(Id assessmentId) const {
+    return guarded(path_, "read the answers", [&]() -> Result<std::vector<Answer>> {
+        std::vector<Answer> out;
+        SQLite::Statement q(*db_,
+                            std::string("SELECT ") + kAnswerColumns +
+                                " FROM answers WHERE assessment_id = ? ORDER BY question_id, participant_id");
+        q.bind(1, static_cast<int64_t>(assessmentId));
+        while (q.executeStep())
+            out.push_back(readAnswer(q));
+        return out;
+    });
+}
+
+Result<std::optional<Answer>> Store::answer(Id assessmentId, const std::string& questionId,
+                                            Id participantId) const {
+    return guarded(path_, "read the answer", [&]() -> Result<std::optional<Answer>> {
+        SQLite::Statement q(
+            *db_, std::string("SELECT ") + kAnswerColumns +
+                      " FROM answers WHERE assessment_id = ? AND question_id = ? AND participant_id = ?");
+        q.bind(1, static_cast<int64_t>(assessmentId));
+        q.bind(2, questionId);
+        q.bind(3, static_cast<int64_t>(participantId));
+        if (!q.executeStep())
+            return std::optional<Answer>{};
+        return std::optional<Answer>{readAnswer(q)};
+    });
+}
+
+Result<Answer> Store::saveAnswer(Id assessmentId, Answer answer) {
+    // Hot path: the cached model snapshot and one participants query, nothing more, before the write.
+    auto model = modelOf(assessmentId);
+    if (!model)
+        return std::unexpected(model.error());
+    if (auto problem = checkAnswer(**model, answer))
+        return fail("assessment " + std::to_string(assessmentId) + ": " + *problem);
+    auto participants = this->participants(assessmentId);
+    if (!participants)
+        return std::unexpected(participants.error());
+    if (answer.participantId == 0) {
+        auto consensus = std::find_if(participants->begin(), participants->end(),
+                                      [](const Participant& p) { return p.isDefault; });
+        if (consensus == participants->end() && participants->empty())
+            return fail("assessment " + std::to_string(assessmentId) + " has no participants");
+        answer.participantId = (consensus != participants->end() ? *consensus : participants->front()).id;
+    } else if (std::none_of(participants->begin(), participants->end(),
+                            [&](const Participant& p) { return p.id == answer.participantId; })) {
+        return fail("assessment " + std::to_string(assessmentId) + ": participant " +
+                    std::to_string(answer.participantId) + " is not part of this assessment");
+    }
+    answer.updatedAt = nowIsoUtc();
+    return guarded(path_, "save the answer", [&]() -> Result<Answer> {
+        SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        insertAnswer(*db_, assessmentId, answer);
+        SQLite::Statement touch(*db_, "UPDATE assessments SET updated_at = ? WHERE id = ?");
+        touch.bind(1, answer.updatedAt);
+        touch.bind(2, static_cast<int64_t>(assessmentId));
+        touch.exec();
+        transaction.commit();
+        return answer;
+    });
+}
+
+Result<void> Store::clearAnswer(Id assessmentId, const std::string& questionId, Id participantId) {
+    if (participantId == 0) {
+        auto participant = defaultParticipant(assessmentId);
+        if (!participant)
+            return std::unexpected(participant.error());
+        participantId = participant->id;
+    }
+    return guarded(path_, "clear the answer", [&]() -> Result<void> {
+        SQLite::Statement q(*db_, "DELETE FROM answers WHERE assessment_id = ? AND question_id = ? AND "
+                                  "participant_id = ?");
+        q.bind(1, static_cast<int64_t>(assessmentId));
+        q.bind(2, questionId);
+        q.bind(3, static_cast<int64_t>(participantId));
+        q.exec();
+        return {};
+    });
+}
+
+} // namespace mw

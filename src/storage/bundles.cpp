@@ -1,0 +1,102 @@
+// Bundles: one assessment with everything needed to rebuild it elsewhere; imports are all or nothing.
+#include "storage/sql_support.hpp"
+
+#include <map>
+
+namespace mw {
+
+using namespace sql;
+
+Result<Bundle> Store::exportBundle(Id assessmentId) const {
+    auto loaded = assessment(assessmentId);
+    if (!loaded)
+        return std::unexpected(loaded.error());
+    auto client = this->client(loaded->info.clientId);
+    auto participants = this->participants(assessmentId);
+    auto answers = this->answers(assessmentId);
+    if (!client)
+        return std::unexpected(client.error());
+    if (!participants)
+        return std::unexpected(participants.error());
+    if (!answers)
+        return std::unexpected(answers.error());
+    Bundle bundle;
+    bundle.client = *client;
+    bundle.assessment = loaded->info;
+    bundle.model = std::move(loaded->model);
+    if (loaded->info.baselineId) {
+        auto baseline = assessmentInfo(*loaded->info.baselineId);
+        if (baseline)
+            bundle.baselineUid = baseline->uid;
+    }
+    // Bundle-local participant keys: 1, 2, ... in creation order.
+    std::map<Id, Id> keys;
+    for (auto p : *participants) {
+        const Id key = static_cast<Id>(keys.size()) + 1;
+        keys[p.id] = key;
+        p.id = key;
+        bundle.participants.push_back(p);
+    }
+    for (auto a : *answers) {
+        a.participantId = keys[a.participantId];
+        bundle.answers.push_back(std::move(a));
+    }
+    return bundle;
+}
+
+Result<ImportOutcome> Store::importBundle(const Bundle& bundle) {
+    return guarded(path_, "import the bundle", [&]() -> Result<ImportOutcome> {
+        ImportOutcome outcome;
+        {
+            SQLite::Statement q(*db_, "SELECT id FROM assessments WHERE uid = ?");
+            q.bind(1, bundle.assessment.uid);
+            if (q.executeStep()) {
+                outcome.assessmentId = q.getColumn(0).getInt64();
+                outcome.alreadyPresent = true;
+                return outcome;
+            }
+        }
+        SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        Id clientId = 0;
+        {
+            SQLite::Statement q(*db_, "SELECT id FROM clients WHERE name = ?");
+            q.bind(1, bundle.client.name);
+            if (q.executeStep()) {
+                clientId = q.getColumn(0).getInt64();
+            } else {
+                clientId = insertClient(*db_, bundle.client.name, bundle.client.sector, bundle.client.notes);
+                outcome.createdClient = true;
+            }
+        }
+        std::optional<Id> baselineId;
+        if (bundle.baselineUid) {
+            SQLite::Statement q(*db_, "SELECT id FROM assessments WHERE uid = ?");
+            q.bind(1, *bundle.baselineUid);
+            if (q.executeStep())
+                baselineId = q.getColumn(0).getInt64();
+        }
+        const auto& info = bundle.assessment;
+        const Id id = insertAssessment(*db_, {info.uid, clientId, info.title, info.date, info.assessor,
+                                              info.status, baselineId, bundle.baselineUid, &bundle.model});
+        std::map<Id, Id> participantIds;
+        for (const auto& p : bundle.participants)
+            participantIds[p.id] = insertParticipant(*db_, id, p.name, p.group, p.isDefault);
+        for (auto a : bundle.answers) {
+            a.participantId = participantIds.at(a.participantId);
+            insertAnswer(*db_, id, a);
+        }
+        // Follow-ups imported before their baseline get linked now.
+        SQLite::Statement link(*db_, "UPDATE assessments SET baseline_id = ? WHERE baseline_uid = ? AND "
+                                     "baseline_id IS NULL");
+        link.bind(1, static_cast<int64_t>(id));
+        link.bind(2, info.uid);
+        link.exec();
+        transaction.commit();
+        outcome.assessmentId = id;
+        outcome.answers = bundle.answers.size();
+        outcome.linkedBaseline = baselineId;
+        return outcome;
+    });
+}
+
+} // namespace mw

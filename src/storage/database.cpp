@@ -1,0 +1,80 @@
+// Opening the file: what is ours, the pragmas, the backup before an upgrade.
+#include "storage/sql_support.hpp"
+
+#include <cstring>
+#include <fstream>
+
+namespace mw {
+
+using namespace sql;
+
+namespace {
+
+bool looksLikeSqlite(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    char header[16] = {};
+    in.read(header, sizeof header);
+    return in.gcount() == 16 && std::memcmp(header, "SQLite format 3", 16) == 0;
+}
+
+} // namespace
+
+Store::Store(std::unique_ptr<SQLite::Database> db, std::filesystem::path path)
+    : db_(std::move(db))
+    , path_(std::move(path)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Result<Store> Store::open(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        return fail(path.string() + " is a folder; give the path of a database file");
+    const bool existed = std::filesystem::exists(path, ec) && std::filesystem::file_size(path, ec) > 0;
+    if (existed && !looksLikeSqlite(path))
+        return fail(path.string() + " is not a Maturity Workbench database (it is not an SQLite file)");
+    if (!existed && path.has_parent_path()) {
+        std::filesystem::create_directories(path.parent_path(), ec);
+        if (ec)
+            return fail("cannot create the folder " + path.parent_path().string() + ": " + ec.message());
+    }
+    return guarded(path, "open the database", [&]() -> Result<Store> {
+        auto db = std::make_unique<SQLite::Database>(path.string(),
+                                                     SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 3000);
+        const int version = db->execAndGet("PRAGMA user_version").getInt();
+        const int appId = db->execAndGet("PRAGMA application_id").getInt();
+        if (appId != 0 && appId != kApplicationId)
+            return fail(path.string() +
+                        " is an SQLite database of another program, not of Maturity Workbench");
+        if (appId == 0 && version == 0 && db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
+            return fail(path.string() +
+                        " is an SQLite database of another program, not of Maturity Workbench");
+        if (version > kSchemaVersion)
+            return fail(path.string() + " was written by a newer Maturity Workbench (schema " +
+                        std::to_string(version) + ", this version reads up to " +
+                        std::to_string(kSchemaVersion) + "); update the program");
+        db->exec("PRAGMA foreign_keys = ON");
+        const std::string mode = db->execAndGet("PRAGMA journal_mode = WAL").getString();
+        if (mode != "wal")
+            return fail(path.string() + ": cannot switch the journal to WAL mode (got '" + mode +
+                        "'); is the file on a network share?");
+        // FULL: an acknowledged answer survives a crash or power cut, not only a killed process.
+        db->exec("PRAGMA synchronous = FULL");
+        Store store(std::move(db), path);
+        if (version < kSchemaVersion) {
+            if (version > 0) {
+                const auto backup = path.string() + ".v" + std::to_string(version) + ".bak";
+                store.db_->backup(backup.c_str(), SQLite::Database::Save);
+            }
+            if (auto migrated = store.migrate(version); !migrated)
+                return std::unexpected(migrated.error());
+        }
+        return store;
+    });
+}
+
+int Store::schemaVersion() const {
+    return db_->execAndGet("PRAGMA user_version").getInt();
+}
+
+} // namespace mw

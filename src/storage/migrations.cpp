@@ -1,0 +1,72 @@
+// The schema and its upgrades: cumulative steps in one transaction, run after the backup copy.
+#include "storage/sql_support.hpp"
+
+namespace mw {
+
+using namespace sql;
+
+Result<void> Store::migrate(int fromVersion) {
+    // Steps are cumulative and run in one transaction: an upgrade lands whole or not at all.
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    if (fromVersion < 1) {
+        db_->exec(kSchemaV1);
+        db_->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    }
+    db_->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+    transaction.commit();
+    return {};
+}
+
+} // namespace mw
+
+namespace mw::sql {
+
+const char* const kSchemaV1 = R"SQL(
+CREATE TABLE clients (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+    sector     TEXT NOT NULL DEFAULT '',
+    notes      TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE assessments (
+    id             INTEGER PRIMARY KEY,
+    uid            TEXT NOT NULL UNIQUE,
+    client_id      INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    title          TEXT NOT NULL,
+    date           TEXT NOT NULL,
+    assessor       TEXT NOT NULL DEFAULT '',
+    status         TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final')),
+    baseline_id    INTEGER REFERENCES assessments(id) ON DELETE SET NULL,
+    baseline_uid   TEXT,
+    model_id       TEXT NOT NULL,
+    model_version  TEXT NOT NULL,
+    model_json     TEXT NOT NULL,
+    question_count INTEGER NOT NULL,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL
+);
+CREATE INDEX assessments_client ON assessments(client_id);
+CREATE TABLE participants (
+    id            INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+    name          TEXT NOT NULL,
+    grp           TEXT NOT NULL DEFAULT '',
+    is_default    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX participants_assessment ON participants(assessment_id);
+CREATE TABLE answers (
+    assessment_id  INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+    question_id    TEXT NOT NULL,
+    participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    current        REAL,
+    not_applicable INTEGER NOT NULL DEFAULT 0,
+    target         REAL,
+    note           TEXT NOT NULL DEFAULT '',
+    confidence     TEXT NOT NULL DEFAULT 'medium' CHECK (confidence IN ('low', 'medium', 'high')),
+    updated_at     TEXT NOT NULL,
+    PRIMARY KEY (assessment_id, question_id, participant_id)
+);
+)SQL";
+
+} // namespace mw::sql

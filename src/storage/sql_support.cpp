@@ -1,0 +1,158 @@
+#include "storage/sql_support.hpp"
+
+#include <sqlite3.h>
+
+namespace mw::sql {
+
+std::string describe(const std::filesystem::path& path, const SQLite::Exception& e, std::string_view action) {
+    const int code = e.getErrorCode() & 0xff;
+    const std::string where = path.string();
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        return where + " is locked by another program (is the workbench open on it elsewhere?); close that "
+                       "program and try again";
+    if (code == SQLITE_NOTADB)
+        return where + " is not a Maturity Workbench database (SQLite cannot read it)";
+    if (code == SQLITE_CORRUPT)
+        return where + " is damaged (" + e.what() + "); restore it from a backup";
+    if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
+        return where + ": cannot " + std::string(action) + " (" + e.what() +
+               "); check the file's permissions";
+    if (code == SQLITE_FULL)
+        return where + ": the disk is full; free some space and try again";
+    return where + ": cannot " + std::string(action) + ": " + e.what();
+}
+
+std::optional<double> optionalDouble(const SQLite::Column& column) {
+    if (column.isNull())
+        return std::nullopt;
+    return column.getDouble();
+}
+
+void bindOptional(SQLite::Statement& stmt, int index, const std::optional<double>& value) {
+    if (value)
+        stmt.bind(index, *value);
+    else
+        stmt.bind(index);
+}
+
+void bindOptionalId(SQLite::Statement& stmt, int index, const std::optional<Id>& value) {
+    if (value)
+        stmt.bind(index, static_cast<int64_t>(*value));
+    else
+        stmt.bind(index);
+}
+
+void bindOptionalText(SQLite::Statement& stmt, int index, const std::optional<std::string>& value) {
+    if (value)
+        stmt.bind(index, *value);
+    else
+        stmt.bind(index);
+}
+
+const char* const kAssessmentColumns =
+    "a.id, a.uid, a.client_id, c.name, a.title, a.date, a.assessor, a.status, a.baseline_id, a.model_id, "
+    "a.model_version, a.question_count, (SELECT COUNT(DISTINCT question_id) FROM answers x WHERE "
+    "x.assessment_id = a.id AND (x.current IS NOT NULL OR x.not_applicable = 1))";
+
+AssessmentInfo readAssessment(SQLite::Statement& q) {
+    AssessmentInfo info;
+    info.id = q.getColumn(0).getInt64();
+    info.uid = q.getColumn(1).getString();
+    info.clientId = q.getColumn(2).getInt64();
+    info.clientName = q.getColumn(3).getString();
+    info.title = q.getColumn(4).getString();
+    info.date = q.getColumn(5).getString();
+    info.assessor = q.getColumn(6).getString();
+    info.status = statusFromString(q.getColumn(7).getString()).value_or(Status::Draft);
+    if (!q.getColumn(8).isNull())
+        info.baselineId = q.getColumn(8).getInt64();
+    info.modelId = q.getColumn(9).getString();
+    info.modelVersion = q.getColumn(10).getString();
+    info.questionCount = static_cast<std::size_t>(q.getColumn(11).getInt64());
+    info.answeredCount = static_cast<std::size_t>(q.getColumn(12).getInt64());
+    return info;
+}
+
+const char* const kAnswerColumns =
+    "question_id, participant_id, current, not_applicable, target, note, confidence, updated_at";
+
+Answer readAnswer(SQLite::Statement& q) {
+    Answer a;
+    a.questionId = q.getColumn(0).getString();
+    a.participantId = q.getColumn(1).getInt64();
+    a.current = optionalDouble(q.getColumn(2));
+    a.notApplicable = q.getColumn(3).getInt() != 0;
+    a.target = optionalDouble(q.getColumn(4));
+    a.note = q.getColumn(5).getString();
+    a.confidence = confidenceFromString(q.getColumn(6).getString()).value_or(Confidence::Medium);
+    a.updatedAt = q.getColumn(7).getString();
+    return a;
+}
+
+void insertAnswer(SQLite::Database& db, Id assessmentId, const Answer& a) {
+    SQLite::Statement q(db,
+                        "INSERT INTO answers (assessment_id, question_id, participant_id, current, "
+                        "not_applicable, target, note, confidence, updated_at) VALUES (?,?,?,?,?,?,?,?,?) "
+                        "ON CONFLICT (assessment_id, question_id, participant_id) DO UPDATE SET "
+                        "current = excluded.current, not_applicable = excluded.not_applicable, "
+                        "target = excluded.target, note = excluded.note, confidence = excluded.confidence, "
+                        "updated_at = excluded.updated_at");
+    q.bind(1, static_cast<int64_t>(assessmentId));
+    q.bind(2, a.questionId);
+    q.bind(3, static_cast<int64_t>(a.participantId));
+    bindOptional(q, 4, a.notApplicable ? std::nullopt : a.current);
+    q.bind(5, a.notApplicable ? 1 : 0);
+    bindOptional(q, 6, a.target);
+    q.bind(7, a.note);
+    q.bind(8, std::string(toString(a.confidence)));
+    q.bind(9, a.updatedAt.empty() ? nowIsoUtc() : a.updatedAt);
+    q.exec();
+}
+
+Id insertParticipant(SQLite::Database& db, Id assessmentId, const std::string& name, const std::string& group,
+                     bool isDefault) {
+    SQLite::Statement q(db,
+                        "INSERT INTO participants (assessment_id, name, grp, is_default) VALUES (?,?,?,?)");
+    q.bind(1, static_cast<int64_t>(assessmentId));
+    q.bind(2, name);
+    q.bind(3, group);
+    q.bind(4, isDefault ? 1 : 0);
+    q.exec();
+    return db.getLastInsertRowid();
+}
+
+Id insertClient(SQLite::Database& db, const std::string& name, const std::string& sector,
+                const std::string& notes) {
+    SQLite::Statement q(db, "INSERT INTO clients (name, sector, notes, created_at) VALUES (?,?,?,?)");
+    q.bind(1, name);
+    q.bind(2, sector);
+    q.bind(3, notes);
+    q.bind(4, nowIsoUtc());
+    q.exec();
+    return db.getLastInsertRowid();
+}
+
+Id insertAssessment(SQLite::Database& db, const AssessmentRow& row) {
+    SQLite::Statement q(db, "INSERT INTO assessments (uid, client_id, title, date, assessor, status, "
+                            "baseline_id, baseline_uid, model_id, model_version, model_json, question_count, "
+                            "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    const std::string now = nowIsoUtc();
+    q.bind(1, row.uid);
+    q.bind(2, static_cast<int64_t>(row.clientId));
+    q.bind(3, row.title);
+    q.bind(4, row.date);
+    q.bind(5, row.assessor);
+    q.bind(6, std::string(toString(row.status)));
+    bindOptionalId(q, 7, row.baselineId);
+    bindOptionalText(q, 8, row.baselineUid);
+    q.bind(9, row.model->id);
+    q.bind(10, row.model->version);
+    q.bind(11, row.model->source.dump());
+    q.bind(12, static_cast<int64_t>(row.model->questionCount()));
+    q.bind(13, now);
+    q.bind(14, now);
+    q.exec();
+    return db.getLastInsertRowid();
+}
+
+} // namespace mw::sql

@@ -1,0 +1,60 @@
+#pragma once
+// Internal to maturity_storage: the exception guard, column helpers and the one insert helper per table
+// that every part of the store shares.
+#include "storage/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace mw::sql {
+
+// "MWB1": marks files that are ours, so a foreign SQLite database is refused instead of altered.
+inline constexpr int kApplicationId = 0x4D574231;
+
+// One line naming the file and what could not be done, for an SQLite failure.
+std::string describe(const std::filesystem::path& path, const SQLite::Exception& e, std::string_view action);
+
+// Runs a body that talks to SQLite; an SQLite exception becomes a Result error naming the file.
+template <typename F>
+auto guarded(const std::filesystem::path& path, std::string_view action, F&& body) -> decltype(body()) {
+    try {
+        return body();
+    } catch (const SQLite::Exception& e) {
+        return fail(describe(path, e, action));
+    }
+}
+
+std::optional<double> optionalDouble(const SQLite::Column& column);
+void bindOptional(SQLite::Statement& stmt, int index, const std::optional<double>& value);
+void bindOptionalId(SQLite::Statement& stmt, int index, const std::optional<Id>& value);
+void bindOptionalText(SQLite::Statement& stmt, int index, const std::optional<std::string>& value);
+
+// The columns readAssessment expects, for "SELECT <columns> FROM assessments a JOIN clients c ...".
+extern const char* const kAssessmentColumns;
+AssessmentInfo readAssessment(SQLite::Statement& q);
+// The columns readAnswer expects, from the answers table.
+extern const char* const kAnswerColumns;
+Answer readAnswer(SQLite::Statement& q);
+
+// One INSERT per table, used by creation and import alike.
+struct AssessmentRow {
+    std::string uid;
+    Id clientId = 0;
+    std::string title;
+    std::string date;
+    std::string assessor;
+    Status status = Status::Draft;
+    std::optional<Id> baselineId;
+    std::optional<std::string> baselineUid;
+    const Model* model = nullptr;
+};
+Id insertAssessment(SQLite::Database& db, const AssessmentRow& row);
+Id insertClient(SQLite::Database& db, const std::string& name, const std::string& sector,
+                const std::string& notes);
+Id insertParticipant(SQLite::Database& db, Id assessmentId, const std::string& name, const std::string& group,
+                     bool isDefault);
+void insertAnswer(SQLite::Database& db, Id assessmentId, const Answer& a);
+
+// The schema's tables, created or upgraded by the migrations.
+extern const char* const kSchemaV1;
+
+} // namespace mw::sql

@@ -1,0 +1,168 @@
+// The main window's exports and imports: reports, spreadsheets and bundles leave through the workspace,
+// and files are written off the UI thread.
+#include "assessment_document.hpp"
+#include "compare_page.hpp"
+#include "main_window.hpp"
+#include "platform/qt_text.hpp"
+#include "platform/settings.hpp"
+#include "report/exports.hpp"
+#include "report/file_output.hpp"
+#include "workspace.hpp"
+
+#include <QDesktopServices>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace mw::ui {
+
+namespace {
+// The consultancy's branding as saved in the settings, for the report library.
+ReportOptions reportOptions() {
+    const SavedBranding saved = savedBranding();
+    ReportOptions options;
+    options.branding = {saved.consultancy, saved.logoPath};
+    return options;
+}
+} // namespace
+
+QString documentsFolder() {
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
+QString safeFileName(QString name) {
+    static const QRegularExpression unsafe(QStringLiteral("[^\\w\\- ]+"));
+    return name.replace(unsafe, QStringLiteral(" ")).simplified().replace(' ', '-');
+}
+
+QString MainWindow::suggestedFileName(const QString& extension) const {
+    return safeFileName(q(document()->info().clientName + " " + document()->info().title)) + extension;
+}
+
+QFuture<Result<void>> MainWindow::exportReport(const QString& path) {
+    auto data = workspace_.reportData(document()->id());
+    if (!data)
+        return QtFuture::makeReadyFuture(Result<void>(std::unexpected(data.error())));
+    const ReportOptions options = reportOptions();
+    const bool odt = path.endsWith(".odt", Qt::CaseInsensitive);
+    return QtConcurrent::run([data = std::move(*data), options, path, odt]() {
+        return odt ? writeReportOdt(data, options, path) : writeReportPdf(data, options, path);
+    });
+}
+
+QFuture<Result<void>> MainWindow::exportComparison(Id before, Id after, const QString& path) {
+    auto beforeData = workspace_.reportData(before);
+    auto afterData = workspace_.reportData(after);
+    if (!beforeData || !afterData)
+        return QtFuture::makeReadyFuture(
+            Result<void>(std::unexpected(!beforeData ? beforeData.error() : afterData.error())));
+    const ReportOptions options = reportOptions();
+    const bool odt = path.endsWith(".odt", Qt::CaseInsensitive);
+    return QtConcurrent::run([b = std::move(*beforeData), a = std::move(*afterData), options, path, odt]() {
+        return odt ? writeComparisonOdt(b, a, options, path) : writeComparisonPdf(b, a, options, path);
+    });
+}
+
+QFuture<Result<void>> MainWindow::exportSpreadsheet(const QString& path) {
+    auto data = workspace_.reportData(document()->id());
+    if (!data)
+        return QtFuture::makeReadyFuture(Result<void>(std::unexpected(data.error())));
+    return QtConcurrent::run([data = std::move(*data), path]() { return writeXlsx(data, path); });
+}
+
+void MainWindow::exportWithDialog(const QString& caption, const QString& filter, const QString& suggested,
+                                  const std::function<QFuture<Result<void>>(const QString&)>& start) {
+    if (!document())
+        return;
+    QSettings settings;
+    const QString folder = settings.value("export/folder", documentsFolder()).toString();
+    QString path = QFileDialog::getSaveFileName(this, caption, folder + "/" + suggested, filter);
+    if (path.isEmpty())
+        return;
+    settings.setValue("export/folder", QFileInfo(path).path());
+    auto* progress =
+        new QProgressDialog(tr("Writing %1…").arg(QFileInfo(path).fileName()), QString(), 0, 0, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(150);
+    auto* watcher = new QFutureWatcher<Result<void>>(this);
+    connect(watcher, &QFutureWatcher<Result<void>>::finished, this, [this, watcher, progress, path] {
+        progress->close();
+        progress->deleteLater();
+        watcher->deleteLater();
+        const Result<void> result = watcher->result();
+        if (!result) {
+            showError(q(result.error().message));
+            return;
+        }
+        statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
+        QMessageBox done(QMessageBox::Information, tr("Export finished"), tr("Wrote %1").arg(path),
+                         QMessageBox::NoButton, this);
+        auto* openButton = done.addButton(tr("Open it"), QMessageBox::AcceptRole);
+        done.addButton(QMessageBox::Close);
+        done.exec();
+        if (done.clickedButton() == static_cast<QAbstractButton*>(openButton))
+            QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+    });
+    watcher->setFuture(start(path));
+}
+
+void MainWindow::exportBundle() {
+    if (!document())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export bundle"),
+                                                      documentsFolder() + "/" + suggestedFileName(".json"),
+                                                      tr("Maturity bundle (*.json)"));
+    if (path.isEmpty())
+        return;
+    auto bundle = workspace_.exportBundle(document()->id());
+    if (!bundle) {
+        showError(q(bundle.error().message));
+        return;
+    }
+    if (auto written = writeBundleFile(*bundle, path); !written) {
+        showError(q(written.error().message));
+        return;
+    }
+    statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
+}
+
+void MainWindow::importBundle() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import bundle"), documentsFolder(),
+                                                      tr("Maturity bundle (*.json)"));
+    if (path.isEmpty())
+        return;
+    auto bundle = app::readBundleFile(s(path));
+    if (!bundle) {
+        QStringList details;
+        for (const auto& d : bundle.error().details)
+            details << q(d);
+        QMessageBox box(QMessageBox::Warning, tr("Import refused"),
+                        tr("Nothing was imported.\n\n%1").arg(q(bundle.error().message)), QMessageBox::Ok,
+                        this);
+        box.setDetailedText(details.join('\n'));
+        box.exec();
+        return;
+    }
+    auto outcome = workspace_.importBundle(*bundle);
+    if (!outcome) {
+        showError(q(outcome.error().message));
+        return;
+    }
+    if (outcome->alreadyPresent)
+        QMessageBox::information(this, tr("Already imported"),
+                                 tr("This bundle was imported before, as assessment #%1. Nothing changed.")
+                                     .arg(outcome->assessmentId));
+    if (auto opened = openAssessment(outcome->assessmentId); !opened)
+        showError(q(opened.error().message));
+}
+
+} // namespace mw::ui
