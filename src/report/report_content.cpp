@@ -1,0 +1,341 @@
+// The maturity report's content as HTML sections: what it says, before any pagination.
+#include "report/report_document_p.hpp"
+
+#include <algorithm>
+
+namespace mw {
+
+QString ReportHtml::table(ReportTable table) {
+    tables.push_back(std::move(table));
+    return tableMarker(tables.size() - 1);
+}
+
+QString ReportHtml::table(const QStringList& headers, std::vector<std::vector<TableCell>> rows,
+                          const std::vector<int>& widthPercents) {
+    ReportTable grid;
+    grid.headers = headers;
+    grid.rows = std::move(rows);
+    grid.widthPercents = widthPercents;
+    return table(std::move(grid));
+}
+
+void ReportHtml::heading(int level, const QString& plainText) {
+    body += QStringLiteral("<h%1>%2</h%1>").arg(level).arg(plainText.toHtmlEscaped());
+    headings.push_back({level, plainText});
+}
+
+void ReportHtml::radar(RadarChart chart) {
+    body += QStringLiteral("<p align=\"center\">") + radarMarker(charts.size()) + QStringLiteral("</p>");
+    charts.push_back(std::move(chart));
+}
+
+void ReportHtml::pageBreak() {
+    body += QStringLiteral("<p style=\"page-break-after: always;\"></p>");
+}
+
+ReportTable ReportHtml::contents(const std::vector<int>& pages) const {
+    ReportTable table;
+    table.style = ReportTable::Style::Contents;
+    table.widthPercents = {90, 10};
+    table.rightAlignedColumn = 1;
+    for (std::size_t i = 0; i < headings.size(); ++i) {
+        const auto& [level, text] = headings[i];
+        const QString page = i < pages.size() && pages[i] > 0 ? QString::number(pages[i]) : QString();
+        table.rows.push_back({{text, level == 1, TableCell::Tone::Normal, level > 1 ? 1 : 0}, {page}});
+    }
+    return table;
+}
+
+// facts: label and value pairs, plain text.
+QString coverHtml(ReportHtml& report, const QString& kind, const QString& client, const QString& title,
+                  const QStringList& facts, const ReportBranding& branding, bool hasLogo) {
+    QString html = QStringLiteral("<p>&nbsp;</p>");
+    if (hasLogo)
+        html += QStringLiteral("<p><img src=\"mw-logo\" height=\"70\"/></p>");
+    html +=
+        QStringLiteral("<p>&nbsp;</p><p>&nbsp;</p><p style=\"color:#5a6673;\">%1</p>").arg(kind.toUpper());
+    html +=
+        QStringLiteral("<p style=\"font-size:26pt; font-weight:bold; color:#17365d;\">%1</p>").arg(client);
+    html += QStringLiteral("<p style=\"font-size:15pt; color:#1f4e79;\">%1</p><p>&nbsp;</p>").arg(title);
+    ReportTable table;
+    table.style = ReportTable::Style::Plain;
+    table.widthPercents = {22, 78};
+    for (qsizetype i = 0; i + 1 < facts.size(); i += 2)
+        table.rows.push_back({{facts[i], false, TableCell::Tone::Muted}, {facts[i + 1]}});
+    html += report.table(std::move(table));
+    if (!branding.consultancy.isEmpty())
+        html += QStringLiteral("<p>&nbsp;</p><p>&nbsp;</p><p>Prepared by <b>%1</b></p>")
+                    .arg(branding.consultancy.toHtmlEscaped());
+    return html;
+}
+
+void appendMethod(ReportHtml& html, const Model& model) {
+    html.heading(2, QStringLiteral("How the scores are computed"));
+    for (const auto& paragraph : scoringExplanation(model))
+        html.body += QStringLiteral("<p>%1</p>").arg(esc(paragraph));
+    std::vector<std::vector<TableCell>> rows;
+    for (const auto& level : model.scale)
+        rows.push_back({{num(level.value)}, {plain(level.label)}, {plain(level.meaning)}});
+    html.body +=
+        QStringLiteral("<p>The answer scale of %1 %2:</p>").arg(esc(model.title), esc(model.version));
+    html.body += html.table({"Level", "Name", "What it means"}, std::move(rows), {10, 18, 72});
+    if (model.aggregation.rule != AggregationRule::WeightedMean) {
+        std::vector<std::vector<TableCell>> tiers;
+        for (const auto& tier : model.aggregation.tiers)
+            tiers.push_back({{num(tier.value)}, {plain(tier.label)}, {plain(tier.meaning)}});
+        html.body += html.table({"Score", "Tier", "What it means"}, std::move(tiers), {10, 18, 72});
+    }
+}
+
+namespace {
+
+QStringList topDimensions(const Scorecard& scores, bool strongest, std::size_t count) {
+    std::vector<const DimensionResult*> scored;
+    for (const auto& d : scores.dimensions)
+        if (d.current)
+            scored.push_back(&d);
+    std::stable_sort(scored.begin(), scored.end(), [&](const auto* a, const auto* b) {
+        return strongest ? *a->current > *b->current : *a->current < *b->current;
+    });
+    QStringList out;
+    for (std::size_t i = 0; i < scored.size() && i < count; ++i)
+        out << QStringLiteral("<b>%1</b> (%2)").arg(esc(scored[i]->title), num(*scored[i]->current));
+    return out;
+}
+
+QString joinNatural(const QStringList& items) {
+    if (items.size() <= 1)
+        return items.join(QString());
+    return items.mid(0, items.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" and ") + items.last();
+}
+
+// The executive summary: where the initiative stands and the five gaps that matter most.
+void appendSummary(ReportHtml& html, const ReportData& data) {
+    const Model& model = *data.model;
+    const Scorecard& scores = data.scores;
+    html.heading(1, QStringLiteral("Executive summary"));
+    const QString max = num(model.maxScore());
+    if (scores.overall) {
+        html.body +=
+            QStringLiteral("<p>%1 assessed its IT/OT convergence initiative against the %2 model. Across "
+                           "its %3 dimensions the initiative stands at <b>%4 out of %5</b>, level "
+                           "<b>%6</b>. The workshop set a target of <b>%7</b> (%8), a distance of %9 "
+                           "to close.</p>")
+                .arg(esc(data.client.name), esc(model.title))
+                .arg(scores.dimensions.size())
+                .arg(num(*scores.overall), max, esc(scores.overallLabel), num(*scores.overallTarget),
+                     esc(scores.overallTargetLabel), num(*scores.overallTarget - *scores.overall));
+    } else {
+        html.body +=
+            QStringLiteral("<p>No question has been answered with a level yet, so there are no scores "
+                           "to report.</p>");
+    }
+    html.body +=
+        QStringLiteral("<p>%1 of %2 questions were answered (%3%).%4</p>")
+            .arg(scores.answered)
+            .arg(scores.total)
+            .arg(qRound(scores.completeness))
+            .arg(scores.unanswered.empty()
+                     ? QString()
+                     : QStringLiteral(" Unanswered questions are left out of the scores; the dimension "
+                                      "table shows where."));
+    const QStringList strongest = topDimensions(scores, true, 2);
+    const QStringList weakest = topDimensions(scores, false, 2);
+    if (!strongest.isEmpty())
+        html.body += QStringLiteral("<p>The strongest dimensions are %1. The weakest are %2, where the "
+                                    "initiative is most exposed.</p>")
+                         .arg(joinNatural(strongest), joinNatural(weakest));
+    if (!data.gaps.empty()) {
+        html.body += QStringLiteral("<p>The five gaps that matter most, with the next step for each:</p>");
+        // Numbered paragraphs, not a list: a word processor sets list numbers in its own default font.
+        for (std::size_t i = 0; i < data.gaps.size() && i < 5; ++i) {
+            const Gap& g = data.gaps[i];
+            html.body +=
+                QStringLiteral("<p style=\"margin-left:40px; margin-bottom:5px;\"><b>%1.&nbsp;&nbsp;%2</b> "
+                               "(%3). Today: %4; target: %5. Next step: %6</p>")
+                    .arg(i + 1)
+                    .arg(esc(g.questionText), esc(g.dimensionTitle), esc(g.currentLabel), esc(g.targetLabel),
+                         esc(g.recommendation));
+        }
+    }
+    html.pageBreak();
+}
+
+// The radar and the dimension table.
+void appendProfile(ReportHtml& html, const ReportData& data) {
+    const Scorecard& scores = data.scores;
+    html.heading(1, QStringLiteral("Maturity profile"));
+    html.body +=
+        QStringLiteral("<p>The chart shows the current score of each dimension (filled blue) against the "
+                       "target (dashed orange). Each ring is one level of the scale; the further out, the "
+                       "more mature.</p>");
+    html.radar(radarChartFor(data));
+    std::vector<std::vector<TableCell>> rows;
+    for (const auto& d : scores.dimensions)
+        rows.push_back({{plain(d.title)},
+                        {num(d.current)},
+                        {plain(d.current ? d.currentLabel : "not scored")},
+                        {num(d.target)},
+                        {num(d.gap())},
+                        {QStringLiteral("%1/%2").arg(d.answered).arg(d.total)}});
+    rows.push_back({{QStringLiteral("Overall"), true},
+                    {num(scores.overall), true},
+                    {plain(scores.overallLabel)},
+                    {num(scores.overallTarget)},
+                    {scores.overall ? num(*scores.overallTarget - *scores.overall) : QString(kDash)},
+                    {QStringLiteral("%1/%2").arg(scores.answered).arg(scores.total)}});
+    html.body += html.table({"Dimension", "Score", "Level", "Target", "Gap", "Answered"}, std::move(rows),
+                            {31, 10, 16, 12, 10, 21});
+    html.pageBreak();
+}
+
+// One question of the findings: its levels, the descriptor observed, and the notes.
+void appendQuestionFinding(ReportHtml& html, const ReportData& data, const Question& question,
+                           const QuestionResult& qr) {
+    const Model& model = *data.model;
+    const Answer* answer = data.consensusAnswer(question.id);
+
+    html.body += QStringLiteral("<p class=\"question\">%1&nbsp;&nbsp;%2</p>")
+                     .arg(esc(question.id), esc(question.text));
+    QString meta;
+    if (!qr.answer.answered())
+        meta = QStringLiteral("Not answered yet.");
+    else if (qr.answer.notApplicable)
+        meta = QStringLiteral("Not applicable.");
+    else
+        meta = QStringLiteral("Current <b>%1</b> &#160;&#183;&#160; Target <b>%2</b>")
+                   .arg(levelText(model, qr.answer.current), levelText(model, qr.effectiveTarget()));
+    if (answer && qr.answer.answered())
+        meta += QStringLiteral(" &#160;&#183;&#160; Confidence %1")
+                    .arg(esc(std::string(toString(answer->confidence))));
+    html.body += QStringLiteral("<p class=\"meta\">%1</p>").arg(meta);
+    if (qr.answer.current) {
+        std::size_t level = 0;
+        for (std::size_t i = 0; i < model.scale.size(); ++i)
+            if (model.scale[i].value <= *qr.answer.current + 1e-9)
+                level = i;
+        if (level < question.descriptors.size())
+            html.body += QStringLiteral("<p><span class=\"label\">Observed:</span> %1</p>")
+                             .arg(esc(question.descriptors[level]));
+    }
+    if (answer && !answer->note.empty())
+        html.body += QStringLiteral("<p><span class=\"label\">Notes and evidence:</span> %1</p>")
+                         .arg(escMultiline(answer->note));
+}
+
+// Every dimension with its questions.
+void appendFindings(ReportHtml& html, const ReportData& data) {
+    const Model& model = *data.model;
+    const Scorecard& scores = data.scores;
+    html.heading(1, QStringLiteral("Findings by dimension"));
+    std::size_t qIndex = 0; // questions are scored in model order
+    for (const auto& dimension : model.dimensions) {
+        const DimensionResult* result = scores.dimension(dimension.id);
+        html.heading(2, plain(dimension.title));
+        html.body += QStringLiteral("<p class=\"muted\">%1</p>").arg(esc(dimension.description));
+        if (result)
+            html.body += QStringLiteral("<p class=\"meta\">Score <b>%1</b>, target %2; %3 of %4 questions "
+                                        "answered.</p>")
+                             .arg(scoreText(model, result->current), scoreText(model, result->target))
+                             .arg(result->answered)
+                             .arg(result->total);
+        for (const auto& question : dimension.questions)
+            appendQuestionFinding(html, data, question, scores.questions[qIndex++]);
+    }
+    html.pageBreak();
+}
+
+// The gaps by horizon, each with its next step.
+void appendRoadmap(ReportHtml& html, const ReportData& data) {
+    html.heading(1, QStringLiteral("Gap analysis and roadmap"));
+    html.body +=
+        QStringLiteral("<p>Every question whose target lies above its current level is a gap. The gaps are "
+                       "ranked by priority (the gap multiplied by the question and dimension weights) and "
+                       "grouped into three horizons: those with at least two thirds of the top priority "
+                       "belong to <b>Now</b>, at least one third to <b>Next</b>, the rest to "
+                       "<b>Later</b>. Each comes with the model's next step from the level reached "
+                       "today.</p>");
+    if (data.gaps.empty())
+        html.body +=
+            QStringLiteral("<p>There are no gaps: every answered question is at or above its target.</p>");
+    // Paragraphs rather than a table: the recommendations read as prose and the report lays out faster.
+    for (Horizon horizon : {Horizon::Now, Horizon::Next, Horizon::Later}) {
+        const QString name = horizon == Horizon::Now    ? QStringLiteral("Now")
+                             : horizon == Horizon::Next ? QStringLiteral("Next")
+                                                        : QStringLiteral("Later");
+        html.heading(2,
+                     QStringLiteral("%1 (%2)").arg(name, QString::fromUtf8(horizonPeriod(horizon).data())));
+        int rank = 0, shown = 0;
+        for (const auto& g : data.gaps) {
+            ++rank;
+            if (g.horizon != horizon)
+                continue;
+            ++shown;
+            html.body += QStringLiteral("<p class=\"question\">%1.&nbsp;&nbsp;%2</p>")
+                             .arg(rank)
+                             .arg(esc(g.questionText));
+            html.body += QStringLiteral(
+                             "<p class=\"meta\">%1 &#160;&#183;&#160; %2 %3 &#8594; %4 %5 &#160;&#183;&#160; "
+                             "gap %6, priority %7</p>")
+                             .arg(esc(g.dimensionTitle), num(g.current), esc(g.currentLabel), num(g.target),
+                                  esc(g.targetLabel), num(g.gap), num(g.priority));
+            html.body += QStringLiteral("<p><span class=\"label\">Next step:</span> %1</p>")
+                             .arg(esc(g.recommendation));
+        }
+        if (shown == 0)
+            html.body += QStringLiteral("<p class=\"muted\">No gaps in this horizon.</p>");
+    }
+    html.pageBreak();
+}
+
+// How scores are computed, every answer and the participants.
+void appendAppendix(ReportHtml& html, const ReportData& data) {
+    const Model& model = *data.model;
+    const Scorecard& scores = data.scores;
+    html.heading(1, QStringLiteral("Appendix"));
+    appendMethod(html, model);
+    html.heading(2, QStringLiteral("All answers"));
+    std::vector<std::vector<TableCell>> answerRows;
+    for (const auto& qr : scores.questions) {
+        const Answer* answer = data.consensusAnswer(qr.question->id);
+        answerRows.push_back({{plain(qr.question->id)},
+                              {plain(qr.dimension->title)},
+                              {qr.answer.notApplicable ? QStringLiteral("N/A") : num(qr.answer.current)},
+                              {qr.answer.current ? num(qr.effectiveTarget()) : QString(kDash)},
+                              {answer ? plain(std::string(toString(answer->confidence))) : QString(kDash)},
+                              {answer ? plain(answer->updatedAt.substr(0, 10)) : QString(kDash)}});
+    }
+    html.body +=
+        QStringLiteral("<p>The answer register: every question by its id (the findings above give the "
+                       "question text, the descriptor and the notes).</p>");
+    html.body += html.table({"Id", "Dimension", "Current", "Target", "Confidence", "Last changed"},
+                            std::move(answerRows), {8, 37, 11, 11, 17, 16});
+    html.heading(2, QStringLiteral("Participants"));
+    std::vector<std::vector<TableCell>> participantRows;
+    for (const auto& p : data.participants)
+        participantRows.push_back({{plain(p.name)}, {plain(p.group)}});
+    html.body += html.table({"Name", "Group"}, std::move(participantRows), {60, 40});
+}
+
+} // namespace
+
+ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool hasLogo) {
+    const Model& model = *data.model;
+    ReportHtml html;
+    html.cover = coverHtml(html, QStringLiteral("IT/OT convergence maturity assessment"),
+                           esc(data.client.name), esc(data.info.title),
+                           {"Date", longDate(data.info.date), "Assessor", plain(data.info.assessor), "Model",
+                            plain(model.title + " " + model.version), "Status",
+                            data.info.status == Status::Final ? "Final" : "Draft: subject to review",
+                            "Sector", plain(data.client.sector)},
+                           options.branding, hasLogo);
+
+    appendSummary(html, data);
+    appendProfile(html, data);
+    appendFindings(html, data);
+    appendRoadmap(html, data);
+    appendAppendix(html, data);
+    return html;
+}
+
+} // namespace mw

@@ -1,0 +1,117 @@
+// The editable report: the same document written through Qt's ODF writer, with the fix-ups word processors
+// need.
+#include "report/exports.hpp"
+#include "report/file_output.hpp"
+#include "report/report_document_p.hpp"
+
+#include <QBuffer>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextDocumentWriter>
+#include <QTextTable>
+
+namespace mw {
+
+namespace {
+
+// Word processors ignore percentage table widths in Qt's ODF output and squeeze every table into a narrow
+// block. Give each table and its columns fixed widths across the text area instead.
+void fixTableWidths(QTextFrame* frame, double textWidth) {
+    for (QTextFrame* child : frame->childFrames()) {
+        if (auto* table = qobject_cast<QTextTable*>(child)) {
+            QTextTableFormat format = table->format();
+            const auto constraints = format.columnWidthConstraints();
+            QList<QTextLength> fixed;
+            for (int c = 0; c < table->columns(); ++c) {
+                const double share =
+                    c < constraints.size() && constraints[c].type() == QTextLength::PercentageLength
+                        ? constraints[c].rawValue() / 100.0
+                        : 1.0 / table->columns();
+                fixed << QTextLength(QTextLength::FixedLength, textWidth * share);
+            }
+            format.setColumnWidthConstraints(fixed);
+            format.setWidth(QTextLength(QTextLength::FixedLength, textWidth));
+            table->setFormat(format);
+        }
+        fixTableWidths(child, textWidth);
+    }
+}
+
+// Qt 6.4's ODF writer takes the font name from the property Qt 5 used; given only the font families of Qt 6,
+// it names every font "Sans", which only fontconfig understands: a word processor on Windows or macOS would
+// substitute its own font. Both properties name the family.
+void setFontFamily(QTextCharFormat& format, const QString& family) {
+    format.setFontFamilies(QStringList{family});
+    format.setProperty(QTextFormat::FontFamily, family);
+}
+
+// The ODF writer leaves out the document's default font, and word processors then use their own, often a
+// 12 pt serif, which breaks words in narrow table columns. Give every piece of text without a font or size
+// of its own the report's.
+void writeDefaultFontIntoText(QTextDocument& doc, const QFont& font) {
+    struct Range {
+        int start, end;
+        QTextCharFormat missing;
+    };
+    std::vector<Range> ranges;
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next())
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            QTextCharFormat missing;
+            if (!fragment.charFormat().hasProperty(QTextFormat::FontPointSize))
+                missing.setFontPointSize(font.pointSizeF());
+            if (!fragment.charFormat().hasProperty(QTextFormat::FontFamilies))
+                setFontFamily(missing, font.family());
+            if (!missing.properties().isEmpty())
+                ranges.push_back({fragment.position(), fragment.position() + fragment.length(), missing});
+        }
+    QTextCursor cursor(&doc); // merging splits fragments, so the ranges are collected first
+    // Blocks too: an empty paragraph and a list number take their font from the block.
+    QTextCharFormat blockDefault;
+    blockDefault.setFontPointSize(font.pointSizeF());
+    setFontFamily(blockDefault, font.family());
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next())
+        if (!block.charFormat().hasProperty(QTextFormat::FontFamilies)) {
+            cursor.setPosition(block.position());
+            cursor.mergeBlockCharFormat(blockDefault);
+        }
+    for (const auto& [start, end, missing] : ranges) {
+        cursor.setPosition(start);
+        cursor.setPosition(end, QTextCursor::KeepAnchor);
+        cursor.mergeCharFormat(missing);
+    }
+}
+
+} // namespace
+
+Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, const QString& path) {
+    const QImage logo = loadLogo(options.branding.logoPath);
+    // Word processors number their own pages; the contents lists the sections without numbers.
+    auto doc = assemble(html, Target::WordProcessor, logo, nullptr, {}, nullptr);
+    // A4 text width with 2 cm margins, in points: the ODF writer writes fixed lengths as points.
+    fixTableWidths(doc->rootFrame(), 170 / 25.4 * 72);
+    writeDefaultFontIntoText(*doc, documentFont());
+    // The ODF writer closes its device, so it writes to memory and the bytes are then moved into place.
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QTextDocumentWriter writer(&buffer, "ODF");
+    if (!writer.write(doc.get()))
+        return fail(path.toStdString() + ": cannot write the ODT document");
+    if (auto written = writeFileAtomically(path, buffer.data()); !written)
+        return written;
+    return {};
+}
+
+Result<void> writeReportOdt(const ReportData& data, const ReportOptions& options, const QString& path) {
+    const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
+    return writeOdt(reportHtml(data, options, hasLogo), options, path);
+}
+
+Result<void> writeComparisonOdt(const ReportData& before, const ReportData& after,
+                                const ReportOptions& options, const QString& path) {
+    const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
+    return writeOdt(comparisonHtml(before, after, options, hasLogo), options, path);
+}
+
+} // namespace mw
