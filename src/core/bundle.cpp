@@ -88,34 +88,57 @@ std::string serializeBundle(const Bundle& bundle) {
     return bundleToJson(bundle).dump(2) + "\n";
 }
 
-Result<Bundle> bundleFromJson(const json& root) {
-    if (!root.is_object())
-        return fail("the bundle must be a JSON object, found " + typeName(root));
-    Checker check;
-    Bundle bundle;
+namespace {
 
-    auto format = check.string(root, "", "format");
-    if (format && *format != "maturity-bundle")
-        return fail("format: '" + *format + "' is not a maturity bundle");
-    if (const json* version = check.member(root, "", "formatVersion")) {
-        if (!version->is_number_integer())
-            check.problem("formatVersion", "expected a whole number, found " + typeName(*version));
-        else if (version->get<int>() < 1 || version->get<int>() > kBundleFormatVersion)
-            return fail("formatVersion: " + std::to_string(version->get<int>()) +
-                        " is not supported; this version reads bundle format 1 to " +
-                        std::to_string(kBundleFormatVersion) + " (update Maturity Workbench)");
+// One answer of the bundle: its question, participant, levels, note and confidence.
+Answer readAnswer(Checker& check, const json& item, const std::string& path, const Model* model,
+                  const std::set<Id>& participantKeys) {
+    Answer answer;
+    if (auto question = check.string(item, path, "question")) {
+        answer.questionId = *question;
+        if (model && !model->question(*question))
+            check.problem(path + ".question", "unknown question '" + *question + "'");
     }
+    if (const json* key = check.member(item, path, "participant")) {
+        if (!key->is_number_integer() || !participantKeys.contains(key->get<Id>()))
+            check.problem(path + ".participant", "unknown participant " + key->dump());
+        else
+            answer.participantId = key->get<Id>();
+    }
+    answer.current = levelField(check, item, path, "current", model);
+    answer.target = levelField(check, item, path, "target", model);
+    if (auto it = item.find("notApplicable"); it != item.end()) {
+        if (!it->is_boolean())
+            check.problem(path + ".notApplicable", "expected a boolean, found " + typeName(*it));
+        else
+            answer.notApplicable = it->get<bool>();
+    }
+    if (answer.notApplicable && answer.current)
+        check.problem(path, "an answer cannot be both N/A and a level");
+    answer.note = check.string(item, path, "note", false, false).value_or("");
+    if (auto confidence = check.string(item, path, "confidence", false)) {
+        if (auto parsed = confidenceFromString(*confidence))
+            answer.confidence = *parsed;
+        else
+            check.problem(path + ".confidence", "'" + *confidence + "' is not low, medium or high");
+    }
+    answer.updatedAt = check.string(item, path, "updatedAt", false, false).value_or("");
+    return answer;
+}
 
+void readClient(Checker& check, const json& root, Client& out) {
     if (const json* client = check.member(root, "", "client")) {
         if (!client->is_object()) {
             check.problem("client", "expected an object, found " + typeName(*client));
         } else {
-            bundle.client.name = check.string(*client, "client", "name").value_or("");
-            bundle.client.sector = check.string(*client, "client", "sector", false, false).value_or("");
-            bundle.client.notes = check.string(*client, "client", "notes", false, false).value_or("");
+            out.name = check.string(*client, "client", "name").value_or("");
+            out.sector = check.string(*client, "client", "sector", false, false).value_or("");
+            out.notes = check.string(*client, "client", "notes", false, false).value_or("");
         }
     }
+}
 
+void readAssessment(Checker& check, const json& root, Bundle& bundle) {
     if (const json* a = check.member(root, "", "assessment")) {
         if (!a->is_object()) {
             check.problem("assessment", "expected an object, found " + typeName(*a));
@@ -144,8 +167,10 @@ Result<Bundle> bundleFromJson(const json& root) {
             }
         }
     }
+}
 
-    const Model* model = nullptr;
+// The model snapshot; null when it did not load (its problems are reported under "model.").
+const Model* readModel(Checker& check, const json& root, Bundle& bundle) {
     if (const json* m = check.member(root, "", "model")) {
         auto loaded = loadModel(*m);
         if (!loaded) {
@@ -159,10 +184,13 @@ Result<Bundle> bundleFromJson(const json& root) {
             bundle.assessment.modelId = bundle.model.id;
             bundle.assessment.modelVersion = bundle.model.version;
             bundle.assessment.questionCount = bundle.model.questionCount();
-            model = &bundle.model;
+            return &bundle.model;
         }
     }
+    return nullptr;
+}
 
+std::set<Id> readParticipants(Checker& check, const json& root, Bundle& bundle) {
     std::set<Id> participantKeys;
     if (const json* list = check.member(root, "", "participants")) {
         if (!list->is_array() || list->empty()) {
@@ -198,6 +226,11 @@ Result<Bundle> bundleFromJson(const json& root) {
         }
     }
 
+    return participantKeys;
+}
+
+void readAnswers(Checker& check, const json& root, Bundle& bundle, const Model* model,
+                 const std::set<Id>& participantKeys) {
     std::set<std::pair<std::string, Id>> answerKeys;
     if (const json* list = check.member(root, "", "answers")) {
         if (!list->is_array()) {
@@ -210,37 +243,7 @@ Result<Bundle> bundleFromJson(const json& root) {
                     check.problem(path, "expected an object, found " + typeName(item));
                     continue;
                 }
-                Answer answer;
-                if (auto question = check.string(item, path, "question")) {
-                    answer.questionId = *question;
-                    if (model && !model->question(*question))
-                        check.problem(path + ".question", "unknown question '" + *question + "'");
-                }
-                if (const json* key = check.member(item, path, "participant")) {
-                    if (!key->is_number_integer() || !participantKeys.contains(key->get<Id>()))
-                        check.problem(path + ".participant", "unknown participant " + key->dump());
-                    else
-                        answer.participantId = key->get<Id>();
-                }
-                answer.current = levelField(check, item, path, "current", model);
-                answer.target = levelField(check, item, path, "target", model);
-                if (auto it = item.find("notApplicable"); it != item.end()) {
-                    if (!it->is_boolean())
-                        check.problem(path + ".notApplicable", "expected a boolean, found " + typeName(*it));
-                    else
-                        answer.notApplicable = it->get<bool>();
-                }
-                if (answer.notApplicable && answer.current)
-                    check.problem(path, "an answer cannot be both N/A and a level");
-                answer.note = check.string(item, path, "note", false, false).value_or("");
-                if (auto confidence = check.string(item, path, "confidence", false)) {
-                    if (auto parsed = confidenceFromString(*confidence))
-                        answer.confidence = *parsed;
-                    else
-                        check.problem(path + ".confidence",
-                                      "'" + *confidence + "' is not low, medium or high");
-                }
-                answer.updatedAt = check.string(item, path, "updatedAt", false, false).value_or("");
+                Answer answer = readAnswer(check, item, path, model, participantKeys);
                 if (!answerKeys.insert({answer.questionId, answer.participantId}).second)
                     check.problem(path,
                                   "a second answer to '" + answer.questionId + "' by the same participant");
@@ -248,6 +251,33 @@ Result<Bundle> bundleFromJson(const json& root) {
             }
         }
     }
+}
+
+} // namespace
+
+Result<Bundle> bundleFromJson(const json& root) {
+    if (!root.is_object())
+        return fail("the bundle must be a JSON object, found " + typeName(root));
+    Checker check;
+    Bundle bundle;
+
+    auto format = check.string(root, "", "format");
+    if (format && *format != "maturity-bundle")
+        return fail("format: '" + *format + "' is not a maturity bundle");
+    if (const json* version = check.member(root, "", "formatVersion")) {
+        if (!version->is_number_integer())
+            check.problem("formatVersion", "expected a whole number, found " + typeName(*version));
+        else if (version->get<int>() < 1 || version->get<int>() > kBundleFormatVersion)
+            return fail("formatVersion: " + std::to_string(version->get<int>()) +
+                        " is not supported; this version reads bundle format 1 to " +
+                        std::to_string(kBundleFormatVersion) + " (update Maturity Workbench)");
+    }
+
+    readClient(check, root, bundle.client);
+    readAssessment(check, root, bundle);
+    const Model* model = readModel(check, root, bundle);
+    const std::set<Id> participantKeys = readParticipants(check, root, bundle);
+    readAnswers(check, root, bundle, model, participantKeys);
 
     if (!check.problems.empty())
         return std::unexpected(check.toError());

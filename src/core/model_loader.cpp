@@ -115,29 +115,8 @@ void parseQuestion(Checker& check, const json& item, const std::string& path, co
                           std::to_string(scaleSize - 1) + " (one for every level below the top)");
 }
 
-} // namespace
-
-Result<Model> loadModel(const json& root) {
-    Checker check;
-    Model model;
-    if (!root.is_object())
-        return fail("the model must be a JSON object, found " + typeName(root));
-    model.source = root;
-
-    if (auto id = check.string(root, "", "id")) {
-        if (!std::regex_match(*id, idPattern()))
-            check.problem("id", "'" + *id + "' may hold only letters, digits, '.', '_' and '-'");
-        model.id = *id;
-    }
-    if (auto version = check.string(root, "", "version")) {
-        if (!std::regex_match(*version, semverPattern()))
-            check.problem("version", "'" + *version + "' is not a semantic version such as 1.0.0");
-        model.version = *version;
-    }
-    model.title = check.string(root, "", "title").value_or("");
-    model.description = check.string(root, "", "description", true, false).value_or("");
-    model.scale = parseLevels(check, root, "", "scale");
-
+// The aggregation rule, its tiers and threshold; returns the highest tier questions may name.
+int parseAggregation(Checker& check, const json& root, Model& model) {
     int maxTier = 0;
     if (const json* aggregation = check.member(root, "", "aggregation", false)) {
         if (!aggregation->is_object()) {
@@ -173,8 +152,51 @@ Result<Model> loadModel(const json& root) {
         }
     }
 
+    return maxTier;
+}
+
+// One dimension with its nested questions.
+Dimension parseDimension(Checker& check, const json& item, const std::string& path, const Model& model,
+                         int maxTier, std::set<std::string>& dimensionIds,
+                         std::set<std::string>& questionIds) {
+    Dimension dimension;
+    if (auto id = check.string(item, path, "id")) {
+        if (!std::regex_match(*id, idPattern()))
+            check.problem(path + ".id", "'" + *id + "' may hold only letters, digits, '.', '_' and '-'");
+        else if (!dimensionIds.insert(*id).second)
+            check.problem(path + ".id", "duplicate dimension id '" + *id + "'");
+        dimension.id = *id;
+    }
+    dimension.title = check.string(item, path, "title").value_or("");
+    dimension.description = check.string(item, path, "description", false, false).value_or("");
+    dimension.weight = check.weight(item, path).value_or(1.0);
+    const json* questions = check.member(item, path, "questions", false);
+    if (questions && !questions->is_array()) {
+        check.problem(path + ".questions", "expected an array, found " + typeName(*questions));
+    } else if (questions) {
+        for (std::size_t q = 0; q < questions->size(); ++q) {
+            const json& qItem = (*questions)[q];
+            const std::string qPath = path + ".questions[" + std::to_string(q) + "]";
+            if (!qItem.is_object()) {
+                check.problem(qPath, "expected an object, found " + typeName(qItem));
+                continue;
+            }
+            if (qItem.contains("dimension") &&
+                (!qItem["dimension"].is_string() || qItem["dimension"] != dimension.id))
+                check.problem(qPath + ".dimension", "'" + qItem["dimension"].dump() +
+                                                        "' does not match the enclosing dimension '" +
+                                                        dimension.id + "'");
+            Question question;
+            parseQuestion(check, qItem, qPath, dimension.id, model, maxTier, questionIds, question);
+            dimension.questions.push_back(std::move(question));
+        }
+    }
+    return dimension;
+}
+
+void parseDimensions(Checker& check, const json& root, Model& model, int maxTier,
+                     std::set<std::string>& questionIds) {
     std::set<std::string> dimensionIds;
-    std::set<std::string> questionIds;
     const json* dimensions = check.member(root, "", "dimensions");
     if (dimensions && !dimensions->is_array()) {
         check.problem("dimensions", "expected an array, found " + typeName(*dimensions));
@@ -188,44 +210,15 @@ Result<Model> loadModel(const json& root) {
                 check.problem(path, "expected an object, found " + typeName(item));
                 continue;
             }
-            Dimension dimension;
-            if (auto id = check.string(item, path, "id")) {
-                if (!std::regex_match(*id, idPattern()))
-                    check.problem(path + ".id",
-                                  "'" + *id + "' may hold only letters, digits, '.', '_' and '-'");
-                else if (!dimensionIds.insert(*id).second)
-                    check.problem(path + ".id", "duplicate dimension id '" + *id + "'");
-                dimension.id = *id;
-            }
-            dimension.title = check.string(item, path, "title").value_or("");
-            dimension.description = check.string(item, path, "description", false, false).value_or("");
-            dimension.weight = check.weight(item, path).value_or(1.0);
-            const json* questions = check.member(item, path, "questions", false);
-            if (questions && !questions->is_array()) {
-                check.problem(path + ".questions", "expected an array, found " + typeName(*questions));
-            } else if (questions) {
-                for (std::size_t q = 0; q < questions->size(); ++q) {
-                    const json& qItem = (*questions)[q];
-                    const std::string qPath = path + ".questions[" + std::to_string(q) + "]";
-                    if (!qItem.is_object()) {
-                        check.problem(qPath, "expected an object, found " + typeName(qItem));
-                        continue;
-                    }
-                    if (qItem.contains("dimension") &&
-                        (!qItem["dimension"].is_string() || qItem["dimension"] != dimension.id))
-                        check.problem(qPath + ".dimension", "'" + qItem["dimension"].dump() +
-                                                                "' does not match the enclosing dimension '" +
-                                                                dimension.id + "'");
-                    Question question;
-                    parseQuestion(check, qItem, qPath, dimension.id, model, maxTier, questionIds, question);
-                    dimension.questions.push_back(std::move(question));
-                }
-            }
-            model.dimensions.push_back(std::move(dimension));
+            model.dimensions.push_back(
+                parseDimension(check, item, path, model, maxTier, dimensionIds, questionIds));
         }
     }
+}
 
-    // Questions may also be listed flat, each naming its dimension.
+// Questions may also be listed flat, each naming its dimension.
+void parseFlatQuestions(Checker& check, const json& root, Model& model, int maxTier,
+                        std::set<std::string>& questionIds) {
     if (const json* flat = check.member(root, "", "questions", false)) {
         if (!flat->is_array()) {
             check.problem("questions", "expected an array, found " + typeName(*flat));
@@ -252,6 +245,35 @@ Result<Model> loadModel(const json& root) {
             }
         }
     }
+}
+
+} // namespace
+
+Result<Model> loadModel(const json& root) {
+    Checker check;
+    Model model;
+    if (!root.is_object())
+        return fail("the model must be a JSON object, found " + typeName(root));
+    model.source = root;
+
+    if (auto id = check.string(root, "", "id")) {
+        if (!std::regex_match(*id, idPattern()))
+            check.problem("id", "'" + *id + "' may hold only letters, digits, '.', '_' and '-'");
+        model.id = *id;
+    }
+    if (auto version = check.string(root, "", "version")) {
+        if (!std::regex_match(*version, semverPattern()))
+            check.problem("version", "'" + *version + "' is not a semantic version such as 1.0.0");
+        model.version = *version;
+    }
+    model.title = check.string(root, "", "title").value_or("");
+    model.description = check.string(root, "", "description", true, false).value_or("");
+    model.scale = parseLevels(check, root, "", "scale");
+
+    const int maxTier = parseAggregation(check, root, model);
+    std::set<std::string> questionIds;
+    parseDimensions(check, root, model, maxTier, questionIds);
+    parseFlatQuestions(check, root, model, maxTier, questionIds);
 
     for (std::size_t d = 0; d < model.dimensions.size(); ++d)
         if (model.dimensions[d].questions.empty() && !model.dimensions[d].id.empty())

@@ -100,6 +100,192 @@ void writeOptional(const XlsxWriter& xlsx, lxw_worksheet* sheet, lxw_row_t row, 
         xlsx.worksheet_write_blank(sheet, row, col, format);
 }
 
+struct Formats {
+    lxw_format* header = nullptr;
+    lxw_format* wrap = nullptr;
+    lxw_format* number = nullptr;
+    lxw_format* input = nullptr; // cells left for the client to fill in
+    lxw_format* date = nullptr;
+};
+
+Formats addFormats(const XlsxWriter& xlsx, lxw_workbook* book) {
+    Formats f;
+    f.header = xlsx.workbook_add_format(book);
+    xlsx.format_set_bold(f.header);
+    xlsx.format_set_bg_color(f.header, 0xDCE6F0);
+    xlsx.format_set_font_color(f.header, 0x17365D);
+    xlsx.format_set_text_wrap(f.header);
+    xlsx.format_set_border(f.header, LXW_BORDER_THIN);
+    xlsx.format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
+    f.wrap = xlsx.workbook_add_format(book);
+    xlsx.format_set_text_wrap(f.wrap);
+    xlsx.format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
+    f.number = xlsx.workbook_add_format(book);
+    xlsx.format_set_num_format(f.number, "0.00");
+    xlsx.format_set_align(f.number, LXW_ALIGN_VERTICAL_TOP);
+    f.input = xlsx.workbook_add_format(book);
+    xlsx.format_set_bg_color(f.input, 0xFFF8E1);
+    xlsx.format_set_border(f.input, LXW_BORDER_THIN);
+    xlsx.format_set_border_color(f.input, 0xD0D7DE);
+    f.date = xlsx.workbook_add_format(book);
+    xlsx.format_set_num_format(f.date, "yyyy-mm-dd");
+    xlsx.format_set_bg_color(f.date, 0xFFF8E1);
+    xlsx.format_set_border(f.date, LXW_BORDER_THIN);
+    xlsx.format_set_border_color(f.date, 0xD0D7DE);
+
+    return f;
+}
+
+struct SheetWriter {
+    const XlsxWriter& xlsx;
+    Formats f;
+
+    // The header row with column widths; printed landscape, one page wide, the header on every page.
+    lxw_col_t headers(lxw_worksheet* sheet,
+                      std::initializer_list<std::pair<const char*, double>> columns) const {
+        lxw_col_t col = 0;
+        for (const auto& [name, width] : columns) {
+            xlsx.worksheet_write_string(sheet, 0, col, name, f.header);
+            xlsx.worksheet_set_column(sheet, col, col, width, nullptr);
+            ++col;
+        }
+        xlsx.worksheet_freeze_panes(sheet, 1, 0);
+        xlsx.worksheet_set_landscape(sheet);
+        xlsx.worksheet_fit_to_pages(sheet, 1, 0);
+        xlsx.worksheet_repeat_rows(sheet, 0, 0);
+        return col;
+    }
+};
+
+// Sheet 1: every answer.
+void writeAnswersSheet(const SheetWriter& w, lxw_workbook* book, const ReportData& data) {
+    const XlsxWriter& xlsx = w.xlsx;
+    const Model& model = *data.model;
+    lxw_worksheet* answers = xlsx.workbook_add_worksheet(book, "Answers");
+    const lxw_col_t answerCols = w.headers(answers, {{"Dimension", 26},
+                                                     {"Id", 8},
+                                                     {"Question", 60},
+                                                     {"Current", 9},
+                                                     {"Current level", 14},
+                                                     {"N/A", 6},
+                                                     {"Target", 9},
+                                                     {"Target level", 14},
+                                                     {"Gap", 7},
+                                                     {"Confidence", 11},
+                                                     {"Notes and evidence", 70}});
+    lxw_row_t row = 1;
+    for (const auto& qr : data.scores.questions) {
+        const Answer* a = data.consensusAnswer(qr.question->id);
+        xlsx.worksheet_write_string(answers, row, 0, qr.dimension->title.c_str(), w.f.wrap);
+        xlsx.worksheet_write_string(answers, row, 1, qr.question->id.c_str(), w.f.wrap);
+        xlsx.worksheet_write_string(answers, row, 2, qr.question->text.c_str(), w.f.wrap);
+        writeOptional(xlsx, answers, row, 3, qr.answer.current, w.f.number);
+        xlsx.worksheet_write_string(
+            answers, row, 4, qr.answer.current ? model.levelLabel(*qr.answer.current).c_str() : "", w.f.wrap);
+        xlsx.worksheet_write_string(answers, row, 5, qr.answer.notApplicable ? "yes" : "", w.f.wrap);
+        const std::optional<double> target =
+            qr.answer.current ? std::optional<double>(qr.effectiveTarget()) : std::nullopt;
+        writeOptional(xlsx, answers, row, 6, target, w.f.number);
+        xlsx.worksheet_write_string(answers, row, 7, target ? model.levelLabel(*target).c_str() : "",
+                                    w.f.wrap);
+        writeOptional(xlsx, answers, row, 8,
+                      target ? std::optional<double>(*target - *qr.answer.current) : std::nullopt,
+                      w.f.number);
+        xlsx.worksheet_write_string(answers, row, 9, a ? std::string(toString(a->confidence)).c_str() : "",
+                                    w.f.wrap);
+        xlsx.worksheet_write_string(answers, row, 10, a ? a->note.c_str() : "", w.f.wrap);
+        ++row;
+    }
+    xlsx.worksheet_autofilter(answers, 0, 0, row - 1, answerCols - 1);
+}
+
+// Sheet 2: scores per dimension.
+void writeScoresSheet(const SheetWriter& w, lxw_workbook* book, const ReportData& data) {
+    const XlsxWriter& xlsx = w.xlsx;
+    lxw_worksheet* scores = xlsx.workbook_add_worksheet(book, "Dimension scores");
+    w.headers(scores, {{"Dimension", 40},
+                       {"Weight", 8},
+                       {"Score", 9},
+                       {"Level", 14},
+                       {"Target", 9},
+                       {"Target level", 14},
+                       {"Gap", 8},
+                       {"Answered", 10},
+                       {"Questions", 10},
+                       {"Complete %", 11}});
+    lxw_row_t row = 1;
+    for (const auto& d : data.scores.dimensions) {
+        xlsx.worksheet_write_string(scores, row, 0, d.title.c_str(), w.f.wrap);
+        xlsx.worksheet_write_number(scores, row, 1, d.weight, w.f.number);
+        writeOptional(xlsx, scores, row, 2, d.current, w.f.number);
+        xlsx.worksheet_write_string(scores, row, 3, d.currentLabel.c_str(), w.f.wrap);
+        writeOptional(xlsx, scores, row, 4, d.target, w.f.number);
+        xlsx.worksheet_write_string(scores, row, 5, d.targetLabel.c_str(), w.f.wrap);
+        writeOptional(xlsx, scores, row, 6, d.gap(), w.f.number);
+        xlsx.worksheet_write_number(scores, row, 7, static_cast<double>(d.answered), nullptr);
+        xlsx.worksheet_write_number(scores, row, 8, static_cast<double>(d.total), nullptr);
+        xlsx.worksheet_write_number(scores, row, 9, d.completeness, w.f.number);
+        ++row;
+    }
+    xlsx.worksheet_write_string(scores, row, 0, "Overall", w.f.header);
+    writeOptional(xlsx, scores, row, 2, data.scores.overall, w.f.number);
+    xlsx.worksheet_write_string(scores, row, 3, data.scores.overallLabel.c_str(), w.f.wrap);
+    writeOptional(xlsx, scores, row, 4, data.scores.overallTarget, w.f.number);
+    xlsx.worksheet_write_string(scores, row, 5, data.scores.overallTargetLabel.c_str(), w.f.wrap);
+}
+
+// Sheet 3: the action plan, with owner and due date left for the client to fill in.
+void writePlanSheet(const SheetWriter& w, lxw_workbook* book, const ReportData& data) {
+    const XlsxWriter& xlsx = w.xlsx;
+    lxw_worksheet* plan = xlsx.workbook_add_worksheet(book, "Action plan");
+    const lxw_col_t planCols = w.headers(plan, {{"Rank", 6},
+                                                {"Horizon", 14},
+                                                {"Dimension", 26},
+                                                {"Id", 8},
+                                                {"Question", 50},
+                                                {"Current", 9},
+                                                {"Target", 9},
+                                                {"Gap", 7},
+                                                {"Priority", 9},
+                                                {"Recommendation", 70},
+                                                {"Owner", 20},
+                                                {"Due date", 12},
+                                                {"Status", 12}});
+    lxw_row_t row = 1;
+    for (const auto& g : data.gaps) {
+        const std::string horizon =
+            std::string(toString(g.horizon)) + " (" + std::string(horizonPeriod(g.horizon)) + ")";
+        xlsx.worksheet_write_number(plan, row, 0, row, nullptr);
+        xlsx.worksheet_write_string(plan, row, 1, horizon.c_str(), w.f.wrap);
+        xlsx.worksheet_write_string(plan, row, 2, g.dimensionTitle.c_str(), w.f.wrap);
+        xlsx.worksheet_write_string(plan, row, 3, g.questionId.c_str(), w.f.wrap);
+        xlsx.worksheet_write_string(plan, row, 4, g.questionText.c_str(), w.f.wrap);
+        xlsx.worksheet_write_number(plan, row, 5, g.current, w.f.number);
+        xlsx.worksheet_write_number(plan, row, 6, g.target, w.f.number);
+        xlsx.worksheet_write_number(plan, row, 7, g.gap, w.f.number);
+        xlsx.worksheet_write_number(plan, row, 8, g.priority, w.f.number);
+        xlsx.worksheet_write_string(plan, row, 9, g.recommendation.c_str(), w.f.wrap);
+        xlsx.worksheet_write_blank(plan, row, 10, w.f.input);
+        xlsx.worksheet_write_blank(plan, row, 11, w.f.date);
+        xlsx.worksheet_write_blank(plan, row, 12, w.f.input);
+        ++row;
+    }
+    if (row > 1)
+        xlsx.worksheet_autofilter(plan, 0, 0, row - 1, planCols - 1);
+}
+
+void setProperties(const XlsxWriter& xlsx, lxw_workbook* book, const ReportData& data) {
+    lxw_doc_properties properties{};
+    // The C API takes non-const strings but only reads them.
+    std::string title = data.client.name + " - " + data.info.title;
+    std::string author = data.info.assessor;
+    std::string comments = "Written by Maturity Workbench";
+    properties.title = title.data();
+    properties.author = author.data();
+    properties.comments = comments.data();
+    xlsx.workbook_set_properties(book, &properties);
+}
+
 } // namespace
 
 Result<void> writeXlsx(const ReportData& data, const QString& path) {
@@ -107,7 +293,6 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
     if (!loaded)
         return fail(path.toStdString() + ": " + loaded.error().message);
     const XlsxWriter& xlsx = *loaded;
-    const Model& model = *data.model;
     // Build beside the target, then rename: a failed export never leaves half a workbook.
     const QString temporary = path + QStringLiteral(".part");
     {
@@ -115,160 +300,11 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
         if (!book)
             return fail(path.toStdString() +
                         ": cannot create the workbook (check the folder exists and is writable)");
-        lxw_format* header = xlsx.workbook_add_format(book.get());
-        xlsx.format_set_bold(header);
-        xlsx.format_set_bg_color(header, 0xDCE6F0);
-        xlsx.format_set_font_color(header, 0x17365D);
-        xlsx.format_set_text_wrap(header);
-        xlsx.format_set_border(header, LXW_BORDER_THIN);
-        xlsx.format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
-        lxw_format* wrap = xlsx.workbook_add_format(book.get());
-        xlsx.format_set_text_wrap(wrap);
-        xlsx.format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-        lxw_format* number = xlsx.workbook_add_format(book.get());
-        xlsx.format_set_num_format(number, "0.00");
-        xlsx.format_set_align(number, LXW_ALIGN_VERTICAL_TOP);
-        lxw_format* input = xlsx.workbook_add_format(book.get());
-        xlsx.format_set_bg_color(input, 0xFFF8E1);
-        xlsx.format_set_border(input, LXW_BORDER_THIN);
-        xlsx.format_set_border_color(input, 0xD0D7DE);
-        lxw_format* date = xlsx.workbook_add_format(book.get());
-        xlsx.format_set_num_format(date, "yyyy-mm-dd");
-        xlsx.format_set_bg_color(date, 0xFFF8E1);
-        xlsx.format_set_border(date, LXW_BORDER_THIN);
-        xlsx.format_set_border_color(date, 0xD0D7DE);
-
-        auto headers = [&](lxw_worksheet* sheet,
-                           std::initializer_list<std::pair<const char*, double>> columns) {
-            lxw_col_t col = 0;
-            for (const auto& [name, width] : columns) {
-                xlsx.worksheet_write_string(sheet, 0, col, name, header);
-                xlsx.worksheet_set_column(sheet, col, col, width, nullptr);
-                ++col;
-            }
-            xlsx.worksheet_freeze_panes(sheet, 1, 0);
-            // Printed: landscape, one page wide, the header row repeated on every page.
-            xlsx.worksheet_set_landscape(sheet);
-            xlsx.worksheet_fit_to_pages(sheet, 1, 0);
-            xlsx.worksheet_repeat_rows(sheet, 0, 0);
-            return col;
-        };
-
-        // Sheet 1: every answer.
-        lxw_worksheet* answers = xlsx.workbook_add_worksheet(book.get(), "Answers");
-        const lxw_col_t answerCols = headers(answers, {{"Dimension", 26},
-                                                       {"Id", 8},
-                                                       {"Question", 60},
-                                                       {"Current", 9},
-                                                       {"Current level", 14},
-                                                       {"N/A", 6},
-                                                       {"Target", 9},
-                                                       {"Target level", 14},
-                                                       {"Gap", 7},
-                                                       {"Confidence", 11},
-                                                       {"Notes and evidence", 70}});
-        lxw_row_t row = 1;
-        for (const auto& qr : data.scores.questions) {
-            const Answer* a = data.consensusAnswer(qr.question->id);
-            xlsx.worksheet_write_string(answers, row, 0, qr.dimension->title.c_str(), wrap);
-            xlsx.worksheet_write_string(answers, row, 1, qr.question->id.c_str(), wrap);
-            xlsx.worksheet_write_string(answers, row, 2, qr.question->text.c_str(), wrap);
-            writeOptional(xlsx, answers, row, 3, qr.answer.current, number);
-            xlsx.worksheet_write_string(
-                answers, row, 4, qr.answer.current ? model.levelLabel(*qr.answer.current).c_str() : "", wrap);
-            xlsx.worksheet_write_string(answers, row, 5, qr.answer.notApplicable ? "yes" : "", wrap);
-            const std::optional<double> target =
-                qr.answer.current ? std::optional<double>(qr.effectiveTarget()) : std::nullopt;
-            writeOptional(xlsx, answers, row, 6, target, number);
-            xlsx.worksheet_write_string(answers, row, 7, target ? model.levelLabel(*target).c_str() : "",
-                                        wrap);
-            writeOptional(xlsx, answers, row, 8,
-                          target ? std::optional<double>(*target - *qr.answer.current) : std::nullopt,
-                          number);
-            xlsx.worksheet_write_string(answers, row, 9,
-                                        a ? std::string(toString(a->confidence)).c_str() : "", wrap);
-            xlsx.worksheet_write_string(answers, row, 10, a ? a->note.c_str() : "", wrap);
-            ++row;
-        }
-        xlsx.worksheet_autofilter(answers, 0, 0, row - 1, answerCols - 1);
-
-        // Sheet 2: scores per dimension.
-        lxw_worksheet* scores = xlsx.workbook_add_worksheet(book.get(), "Dimension scores");
-        headers(scores, {{"Dimension", 40},
-                         {"Weight", 8},
-                         {"Score", 9},
-                         {"Level", 14},
-                         {"Target", 9},
-                         {"Target level", 14},
-                         {"Gap", 8},
-                         {"Answered", 10},
-                         {"Questions", 10},
-                         {"Complete %", 11}});
-        row = 1;
-        for (const auto& d : data.scores.dimensions) {
-            xlsx.worksheet_write_string(scores, row, 0, d.title.c_str(), wrap);
-            xlsx.worksheet_write_number(scores, row, 1, d.weight, number);
-            writeOptional(xlsx, scores, row, 2, d.current, number);
-            xlsx.worksheet_write_string(scores, row, 3, d.currentLabel.c_str(), wrap);
-            writeOptional(xlsx, scores, row, 4, d.target, number);
-            xlsx.worksheet_write_string(scores, row, 5, d.targetLabel.c_str(), wrap);
-            writeOptional(xlsx, scores, row, 6, d.gap(), number);
-            xlsx.worksheet_write_number(scores, row, 7, static_cast<double>(d.answered), nullptr);
-            xlsx.worksheet_write_number(scores, row, 8, static_cast<double>(d.total), nullptr);
-            xlsx.worksheet_write_number(scores, row, 9, d.completeness, number);
-            ++row;
-        }
-        xlsx.worksheet_write_string(scores, row, 0, "Overall", header);
-        writeOptional(xlsx, scores, row, 2, data.scores.overall, number);
-        xlsx.worksheet_write_string(scores, row, 3, data.scores.overallLabel.c_str(), wrap);
-        writeOptional(xlsx, scores, row, 4, data.scores.overallTarget, number);
-        xlsx.worksheet_write_string(scores, row, 5, data.scores.overallTargetLabel.c_str(), wrap);
-
-        // Sheet 3: the action plan, with owner and due date left for the client to fill in.
-        lxw_worksheet* plan = xlsx.workbook_add_worksheet(book.get(), "Action plan");
-        const lxw_col_t planCols = headers(plan, {{"Rank", 6},
-                                                  {"Horizon", 14},
-                                                  {"Dimension", 26},
-                                                  {"Id", 8},
-                                                  {"Question", 50},
-                                                  {"Current", 9},
-                                                  {"Target", 9},
-                                                  {"Gap", 7},
-                                                  {"Priority", 9},
-                                                  {"Recommendation", 70},
-                                                  {"Owner", 20},
-                                                  {"Due date", 12},
-                                                  {"Status", 12}});
-        row = 1;
-        for (const auto& g : data.gaps) {
-            const std::string horizon =
-                std::string(toString(g.horizon)) + " (" + std::string(horizonPeriod(g.horizon)) + ")";
-            xlsx.worksheet_write_number(plan, row, 0, row, nullptr);
-            xlsx.worksheet_write_string(plan, row, 1, horizon.c_str(), wrap);
-            xlsx.worksheet_write_string(plan, row, 2, g.dimensionTitle.c_str(), wrap);
-            xlsx.worksheet_write_string(plan, row, 3, g.questionId.c_str(), wrap);
-            xlsx.worksheet_write_string(plan, row, 4, g.questionText.c_str(), wrap);
-            xlsx.worksheet_write_number(plan, row, 5, g.current, number);
-            xlsx.worksheet_write_number(plan, row, 6, g.target, number);
-            xlsx.worksheet_write_number(plan, row, 7, g.gap, number);
-            xlsx.worksheet_write_number(plan, row, 8, g.priority, number);
-            xlsx.worksheet_write_string(plan, row, 9, g.recommendation.c_str(), wrap);
-            xlsx.worksheet_write_blank(plan, row, 10, input);
-            xlsx.worksheet_write_blank(plan, row, 11, date);
-            xlsx.worksheet_write_blank(plan, row, 12, input);
-            ++row;
-        }
-        if (row > 1)
-            xlsx.worksheet_autofilter(plan, 0, 0, row - 1, planCols - 1);
-        lxw_doc_properties properties{};
-        // The C API takes non-const strings but only reads them.
-        std::string title = data.client.name + " - " + data.info.title;
-        std::string author = data.info.assessor;
-        std::string comments = "Written by Maturity Workbench";
-        properties.title = title.data();
-        properties.author = author.data();
-        properties.comments = comments.data();
-        xlsx.workbook_set_properties(book.get(), &properties);
+        const SheetWriter writer{xlsx, addFormats(xlsx, book.get())};
+        writeAnswersSheet(writer, book.get(), data);
+        writeScoresSheet(writer, book.get(), data);
+        writePlanSheet(writer, book.get(), data);
+        setProperties(xlsx, book.get(), data);
         if (lxw_error error = book.close(); error != LXW_NO_ERROR) {
             QFile::remove(temporary);
             return fail(path.toStdString() + ": cannot write the workbook (" + xlsx.lxw_strerror(error) +
