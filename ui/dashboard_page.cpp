@@ -100,25 +100,9 @@ void DashboardPage::refresh() {
     const Model& model = document_->model();
     const Scorecard& scores = document_->scores();
 
-    RadarChart chart = radarScale(model);
-    std::vector<std::optional<double>> current, target;
-    for (const auto& d : scores.dimensions) {
-        chart.axes << q(d.title);
-        current.push_back(d.current);
-        target.push_back(d.target);
-    }
-    chart.series.push_back({tr("Target"), target, radar_palette::target, true, Qt::DashLine});
-    if (const auto& baseline = document_->baseline()) {
-        std::vector<std::optional<double>> values;
-        for (const auto& d : scores.dimensions) {
-            const auto* earlier = baseline->scores.dimension(d.id);
-            values.push_back(earlier ? earlier->current : std::nullopt);
-        }
-        chart.series.push_back({tr("Baseline (%1)").arg(q(baseline->info.date)), values,
-                                radar_palette::baseline, false, Qt::DotLine});
-    }
-    chart.series.push_back({tr("Current"), current, radar_palette::current, true});
-    radar_->setChart(std::move(chart));
+    const auto& baseline = document_->baseline();
+    radar_->setChart(assessmentRadar(model, scores, baseline ? &baseline->scores : nullptr,
+                                     baseline ? tr("Baseline (%1)").arg(q(baseline->info.date)) : QString()));
 
     QString overall = scores.overall ? tr("Overall %1 of %2 · %3   (target %4)")
                                            .arg(fixedScore(scores.overall), q(formatNumber(model.maxScore())),
@@ -130,6 +114,16 @@ void DashboardPage::refresh() {
     overall_->setText(overall);
     completeness_->setValue(qRound(scores.completeness));
 
+    refreshDimensionTable(scores);
+    refreshGapTable(document_->gaps());
+    QStringList explanation;
+    for (const auto& paragraph : scoringExplanation(model))
+        explanation << q(paragraph);
+    explanation_->setText(tr("How scores work: ") + explanation.mid(1, 2).join(' '));
+    explanation_->setToolTip(explanation.join("\n\n"));
+}
+
+void DashboardPage::refreshDimensionTable(const Scorecard& scores) {
     dimensions_->setRowCount(static_cast<int>(scores.dimensions.size()) + 1);
     int row = 0;
     for (const auto& d : scores.dimensions) {
@@ -155,10 +149,11 @@ void DashboardPage::refresh() {
                          readOnlyCell(QStringLiteral("%1/%2").arg(scores.answered).arg(scores.total), true));
     for (int c = 0; c < dimensions_->columnCount(); ++c)
         dimensions_->item(row, c)->setFont(bold);
+}
 
-    const auto& gaps = document_->gaps();
+void DashboardPage::refreshGapTable(const std::vector<Gap>& gaps) {
     gaps_->setRowCount(static_cast<int>(gaps.size()));
-    row = 0;
+    int row = 0;
     for (const auto& g : gaps) {
         gaps_->setItem(row, 0, readOnlyCell(QString::number(row + 1), true));
         auto* question = readOnlyCell(q(g.questionId + "  " + g.questionText) + "\n" + tr("Next step: ") +
@@ -173,11 +168,6 @@ void DashboardPage::refresh() {
             readOnlyCell(q(std::string(toString(g.horizon)) + "\n" + std::string(horizonPeriod(g.horizon)))));
         ++row;
     }
-    QStringList explanation;
-    for (const auto& paragraph : scoringExplanation(model))
-        explanation << q(paragraph);
-    explanation_->setText(tr("How scores work: ") + explanation.mid(1, 2).join(' '));
-    explanation_->setToolTip(explanation.join("\n\n"));
 }
 
 } // namespace mw::ui

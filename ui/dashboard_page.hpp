@@ -1,4 +1,6 @@
 #pragma once
+#include "core/gaps.hpp"
+
 #include <QPointer>
 #include <QWidget>
 
@@ -24,6 +26,8 @@ public:
 
 private:
     void refresh();
+    void refreshDimensionTable(const Scorecard& scores);
+    void refreshGapTable(const std::vector<Gap>& gaps);
 
     QPointer<AssessmentDocument> document_;
     RadarWidget* radar_;

@@ -2,6 +2,7 @@
 
 #include "assessment_document.hpp"
 #include "assessment_keys.hpp"
+#include "core/answer_rules.hpp"
 #include "level_card.hpp"
 
 #include "platform/qt_text.hpp"
@@ -26,6 +27,12 @@
 namespace mw::ui {
 
 namespace {
+// Secondary text: breadcrumbs, status and hints.
+QPalette mutedPalette(const QWidget* widget) {
+    QPalette muted = widget->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    return muted;
+}
 QString level(double value) {
     return q(formatNumber(value));
 }
@@ -45,7 +52,16 @@ EditorPage::EditorPage(QWidget* parent)
     , notes_(new QPlainTextEdit(this))
     , noteStatus_(new QLabel(this))
     , previous_(new QPushButton(tr("◀ Previous (PgUp)"), this))
-    , next_(new QPushButton(tr("Next (Enter) ▶"), this)) {
+    , next_(new QPushButton(tr("Next (Enter) ▶"), this))
+    , aboveTarget_(new QLabel(tr("Above target"), this)) {
+    setUpWidgets();
+    buildPages(buildQuestionPanel());
+    connectControls();
+    connectFind();
+    qApp->installEventFilter(this);
+}
+
+void EditorPage::setUpWidgets() {
     setObjectName("editorPage");
     find_->setPlaceholderText(tr("Find a question (Ctrl+F)…"));
     find_->setClearButtonEnabled(true);
@@ -66,13 +82,12 @@ EditorPage::EditorPage(QWidget* parent)
     questionFont.setPointSizeF(questionFont.pointSizeF() * 1.45);
     questionFont.setBold(true);
     question_->setFont(questionFont);
-    QPalette muted = guidance_->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
-    breadcrumb_->setPalette(muted);
-    noteStatus_->setPalette(muted);
+    breadcrumb_->setPalette(mutedPalette(guidance_));
+    noteStatus_->setPalette(mutedPalette(guidance_));
+    aboveTarget_->setObjectName("aboveTarget");
+    aboveTarget_->setTextFormat(Qt::PlainText);
+    aboveTarget_->setVisible(false);
 
-    auto* cardGrid = new QGridLayout;
-    cardGrid->setSpacing(8);
     for (int i = 0; i < 6; ++i) {
         auto* card = new LevelCard(i, this);
         cards_ << card;
@@ -98,12 +113,17 @@ EditorPage::EditorPage(QWidget* parent)
     notes_->setMinimumHeight(90);
     previous_->setFocusPolicy(Qt::NoFocus);
     next_->setFocusPolicy(Qt::NoFocus);
+}
 
+QWidget* EditorPage::buildQuestionPanel() {
+    auto* cardGrid = new QGridLayout;
+    cardGrid->setSpacing(8);
     auto* controls = new QHBoxLayout;
     controls->addWidget(notApplicable_);
     controls->addWidget(new QLabel(tr("Target (Alt+0–5):"), this));
     controls->addWidget(target_);
     controls->addWidget(confidence_);
+    controls->addWidget(aboveTarget_);
     controls->addStretch();
 
     auto* nav = new QHBoxLayout;
@@ -129,7 +149,11 @@ EditorPage::EditorPage(QWidget* parent)
     panel->addLayout(nav);
     for (int i = 0; i < 6; ++i)
         cardGrid->addWidget(cards_[i], i / 2, i % 2);
+    return questionPanel;
+}
 
+// The question panel beside the dimension list, the key hints below; an empty page while nothing is open.
+void EditorPage::buildPages(QWidget* questionPanel) {
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(questionPanel);
     scroll->setWidgetResizable(true);
@@ -151,7 +175,7 @@ EditorPage::EditorPage(QWidget* parent)
     hints->setObjectName("keyHints");
     hints->setWordWrap(true);
     hints->setAlignment(Qt::AlignCenter);
-    hints->setPalette(muted);
+    hints->setPalette(mutedPalette(this));
     hints->setContentsMargins(6, 4, 6, 4);
 
     auto* work = new QWidget(this);
@@ -171,12 +195,14 @@ EditorPage::EditorPage(QWidget* parent)
     QFont emptyFont = empty->font();
     emptyFont.setPointSizeF(emptyFont.pointSizeF() * 1.3);
     empty->setFont(emptyFont);
-    empty->setPalette(muted);
+    empty->setPalette(mutedPalette(this));
 
     pages_ = new QStackedLayout(this);
     pages_->addWidget(empty);
     pages_->addWidget(work);
+}
 
+void EditorPage::connectControls() {
     connect(dimensions_, &QListWidget::currentRowChanged, this, [this](int row) {
         if (updating_ || !document_ || row < 0)
             return;
@@ -219,6 +245,9 @@ EditorPage::EditorPage(QWidget* parent)
         if (document_)
             document_->next();
     });
+}
+
+void EditorPage::connectFind() {
     connect(find_, &QLineEdit::returnPressed, this, [this] {
         if (!document_)
             return;
@@ -237,7 +266,6 @@ EditorPage::EditorPage(QWidget* parent)
         }
         noteStatus_->setText(tr("No question matches “%1”").arg(text));
     });
-    qApp->installEventFilter(this);
 }
 
 void EditorPage::setDocument(AssessmentDocument* document) {
@@ -354,6 +382,8 @@ void EditorPage::refreshAnswer() {
     const auto answer = document_->answer(document_->currentQuestion().id);
     showLevels(cards_, model, document_->currentQuestion(), answer);
     notApplicable_->setChecked(answer && answer->notApplicable);
+    // The rules never move a target the room set: a level above it is shown, not fixed.
+    aboveTarget_->setVisible(answer && isAboveTarget(*answer));
     target_->setCurrentIndex(answer && answer->target ? target_->findData(*answer->target) : 0);
     confidence_->setCurrentIndex(confidence_->findData(
         QString::fromLatin1(toString(answer ? answer->confidence : Confidence::Medium).data())));

@@ -29,6 +29,11 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void setUpWidgets();
+    QWidget* buildQuestionPanel();
+    void buildPages(QWidget* questionPanel);
+    void connectControls();
+    void connectFind();
     void showCurrent();
     void refreshAnswer();
     void refreshDimensions();
@@ -49,6 +54,7 @@ private:
     QLabel* noteStatus_;
     QPushButton* previous_;
     QPushButton* next_;
+    QLabel* aboveTarget_; // the current level is above the target the room set
     QStackedLayout* pages_;
     bool updating_ = false;
     std::string notesQuestion_; // the question whose note the notes field holds

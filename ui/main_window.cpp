@@ -95,13 +95,22 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::buildMenus() {
+    buildFileMenu();
+    buildEditMenu();
+    buildViewMenu();
+    buildHelpMenu();
+    buildToolbar();
+    rebuildRecentMenu();
+}
+
+void MainWindow::buildFileMenu() {
     auto* file = menuBar()->addMenu(tr("&File"));
-    auto* newAssessment = file->addAction(QIcon::fromTheme("document-new"), tr("&New assessment…"), this,
-                                          &MainWindow::newAssessment);
-    newAssessment->setShortcut(QKeySequence::New);
-    auto* followUp = file->addAction(QIcon::fromTheme("go-next"), tr("Start &follow-up…"), this,
-                                     &MainWindow::startFollowUp);
-    followUp->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
+    actions_.newAssessment = file->addAction(QIcon::fromTheme("document-new"), tr("&New assessment…"), this,
+                                             &MainWindow::newAssessment);
+    actions_.newAssessment->setShortcut(QKeySequence::New);
+    actions_.followUp = file->addAction(QIcon::fromTheme("go-next"), tr("Start &follow-up…"), this,
+                                        &MainWindow::startFollowUp);
+    actions_.followUp->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
     file->addSeparator();
     file->addAction(tr("New &database…"), this, &MainWindow::newDatabase);
     auto* open = file->addAction(QIcon::fromTheme("document-open"), tr("&Open database…"), this,
@@ -109,13 +118,14 @@ void MainWindow::buildMenus() {
     open->setShortcut(QKeySequence::Open);
     recentMenu_ = file->addMenu(tr("&Recent databases"));
     file->addSeparator();
-    auto* report = file->addAction(QIcon::fromTheme("document-print"), tr("Export &report…"), this, [this] {
-        exportWithDialog(tr("Export report"), tr("PDF report (*.pdf);;Editable report (*.odt)"),
-                         suggestedFileName(".pdf"),
-                         [this](const QString& path) { return exportReport(path); });
-    });
-    report->setShortcut(QKeySequence::Print);
-    auto* comparison = file->addAction(tr("Export &comparison report…"), this, [this] {
+    actions_.report =
+        file->addAction(QIcon::fromTheme("document-print"), tr("Export &report…"), this, [this] {
+            exportWithDialog(tr("Export report"), tr("PDF report (*.pdf);;Editable report (*.odt)"),
+                             suggestedFileName(".pdf"),
+                             [this](const QString& path) { return exportReport(path); });
+        });
+    actions_.report->setShortcut(QKeySequence::Print);
+    actions_.comparison = file->addAction(tr("Export &comparison report…"), this, [this] {
         const auto before = compare_->beforeId();
         const auto after = compare_->afterId();
         if (!before || !after) {
@@ -129,45 +139,51 @@ void MainWindow::buildMenus() {
             safeFileName(q(document()->info().clientName)) + "-progress-review.pdf",
             [this, before, after](const QString& path) { return exportComparison(*before, *after, path); });
     });
-    auto* spreadsheet = file->addAction(tr("Export &spreadsheet…"), this, [this] {
+    actions_.spreadsheet = file->addAction(tr("Export &spreadsheet…"), this, [this] {
         exportWithDialog(tr("Export spreadsheet"), tr("Excel workbook (*.xlsx)"), suggestedFileName(".xlsx"),
                          [this](const QString& path) { return exportSpreadsheet(path); });
     });
-    auto* bundle = file->addAction(tr("Export &bundle…"), this, &MainWindow::exportBundle);
+    actions_.bundle = file->addAction(tr("Export &bundle…"), this, &MainWindow::exportBundle);
     file->addAction(tr("&Import bundle…"), this, &MainWindow::importBundle);
     file->addSeparator();
     auto* quit = file->addAction(QIcon::fromTheme("application-exit"), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+}
 
+void MainWindow::buildEditMenu() {
     auto* edit = menuBar()->addMenu(tr("&Edit"));
-    auto* undo = undoGroup_->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    auto* redo = undoGroup_->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
+    actions_.undo = undoGroup_->createUndoAction(this, tr("&Undo"));
+    actions_.undo->setShortcut(QKeySequence::Undo);
+    actions_.redo = undoGroup_->createRedoAction(this, tr("&Redo"));
+    actions_.redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(actions_.undo);
+    edit->addAction(actions_.redo);
     edit->addSeparator();
-    auto* find = edit->addAction(QIcon::fromTheme("edit-find"), tr("&Find question…"), this, [this] {
+    actions_.find = edit->addAction(QIcon::fromTheme("edit-find"), tr("&Find question…"), this, [this] {
         showPage(0);
         editor_->focusFind();
     });
-    find->setShortcut(QKeySequence::Find);
-    auto* markFinal = edit->addAction(tr("Mark assessment &final"), this, [this] {
+    actions_.find->setShortcut(QKeySequence::Find);
+    actions_.markFinal = edit->addAction(tr("Mark assessment &final"), this, [this] {
         document()->setStatus(document()->info().status == Status::Final ? Status::Draft : Status::Final);
     });
     edit->addSeparator();
     edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings)
         ->setShortcut(QKeySequence::Preferences);
+}
 
+void MainWindow::buildViewMenu() {
     auto* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Assess"), this, [this] { showPage(0); })->setShortcut(QKeySequence(tr("Ctrl+1")));
     view->addAction(tr("&Dashboard"), this, [this] { showPage(1); })->setShortcut(QKeySequence(tr("Ctrl+2")));
     view->addAction(tr("&Compare"), this, [this] { showPage(2); })->setShortcut(QKeySequence(tr("Ctrl+3")));
     view->addSeparator();
-    auto* presenter = view->addAction(QIcon::fromTheme("view-fullscreen"), tr("&Presenter mode"), this,
-                                      &MainWindow::presenterMode);
-    presenter->setShortcut(QKeySequence(Qt::Key_F5));
+    actions_.presenter = view->addAction(QIcon::fromTheme("view-fullscreen"), tr("&Presenter mode"), this,
+                                         &MainWindow::presenterMode);
+    actions_.presenter->setShortcut(QKeySequence(Qt::Key_F5));
+}
 
+void MainWindow::buildHelpMenu() {
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
         QMessageBox::information(
@@ -183,21 +199,23 @@ void MainWindow::buildMenus() {
                               "consultants.</p><p>Licensed under the Apache License 2.0.</p>")
                                .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
     });
+}
 
+void MainWindow::buildToolbar() {
     auto* toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName("mainToolbar");
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->addAction(newAssessment);
-    toolbar->addAction(followUp);
+    toolbar->addAction(actions_.newAssessment);
+    toolbar->addAction(actions_.followUp);
     toolbar->addSeparator();
-    toolbar->addAction(undo);
-    toolbar->addAction(redo);
+    toolbar->addAction(actions_.undo);
+    toolbar->addAction(actions_.redo);
     toolbar->addSeparator();
-    toolbar->addAction(presenter);
-    toolbar->addAction(report);
-    toolbar->addAction(spreadsheet);
-    documentActions_ = {followUp, report, comparison, spreadsheet, bundle, markFinal, presenter, find};
-    rebuildRecentMenu();
+    toolbar->addAction(actions_.presenter);
+    toolbar->addAction(actions_.report);
+    toolbar->addAction(actions_.spreadsheet);
+    documentActions_ = {actions_.followUp, actions_.report,    actions_.comparison, actions_.spreadsheet,
+                        actions_.bundle,   actions_.markFinal, actions_.presenter,  actions_.find};
 }
 
 void MainWindow::rebuildRecentMenu() {

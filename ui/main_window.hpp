@@ -52,6 +52,11 @@ protected:
 
 private:
     void buildMenus();
+    void buildFileMenu();
+    void buildEditMenu();
+    void buildViewMenu();
+    void buildHelpMenu();
+    void buildToolbar();
     void showDocument(AssessmentDocument* document);
     QString suggestedFileName(const QString& extension) const;
     void openInitialAssessment();
@@ -81,6 +86,19 @@ private:
     QLabel* databaseLabel_;
     QMenu* recentMenu_ = nullptr;
     QList<QAction*> documentActions_;
+    struct Actions {
+        QAction* newAssessment = nullptr;
+        QAction* followUp = nullptr;
+        QAction* report = nullptr;
+        QAction* comparison = nullptr;
+        QAction* spreadsheet = nullptr;
+        QAction* bundle = nullptr;
+        QAction* undo = nullptr;
+        QAction* redo = nullptr;
+        QAction* find = nullptr;
+        QAction* markFinal = nullptr;
+        QAction* presenter = nullptr;
+    } actions_;
 };
 
 } // namespace mw::ui

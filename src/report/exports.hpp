@@ -28,6 +28,9 @@ struct ReportOptions {
 
 // A radar with no axes or series yet: rings labelled with the model's score levels, and its range.
 RadarChart radarScale(const Model& model);
+// The radar of one assessment: target, current, and the baseline's current scores when given.
+RadarChart assessmentRadar(const Model& model, const Scorecard& scores, const Scorecard* baseline = nullptr,
+                           const QString& baselineLabel = {});
 // The radar of one assessment (current and target), optionally with a baseline overlay.
 RadarChart radarChartFor(const ReportData& data, const ReportData* baseline = nullptr);
 // Before/after radar for a comparison.

@@ -72,15 +72,10 @@ QPointF RadarLayout::pointAt(std::size_t axis, double value, double minValue, do
     return centre + QPointF(std::cos(angles[axis]), std::sin(angles[axis])) * (radius * fraction);
 }
 
-RadarLayout RadarRenderer::layout(const RadarChart& chart, const QRectF& bounds, const QFont& font,
-                                  QPaintDevice* device) {
-    RadarLayout out;
-    out.bounds = bounds;
-    const std::size_t n = chart.axes.size();
-    for (std::size_t i = 0; i < n; ++i)
-        out.angles.push_back(-std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(i) / n);
-
-    // Legend: one row at the bottom.
+static // The legend: one row of entries centred at the bottom. Returns its height.
+    double
+    layoutLegend(const RadarChart& chart, const QRectF& bounds, const QFont& font, QPaintDevice* device,
+                 std::vector<QRectF>& rects) {
     QFont legendFont = font;
     const QFontMetricsF legendMetrics(legendFont, device);
     const double legendHeight = chart.series.empty() ? 0 : legendMetrics.height() * 1.8;
@@ -93,9 +88,21 @@ RadarLayout RadarRenderer::layout(const RadarChart& chart, const QRectF& bounds,
     }
     double x = bounds.center().x() - legendWidth / 2;
     for (double w : entryWidths) {
-        out.legendRects.emplace_back(x, bounds.bottom() - legendHeight, w, legendHeight);
+        rects.emplace_back(x, bounds.bottom() - legendHeight, w, legendHeight);
         x += w + legendMetrics.height() * 1.5;
     }
+    return legendHeight;
+}
+
+RadarLayout RadarRenderer::layout(const RadarChart& chart, const QRectF& bounds, const QFont& font,
+                                  QPaintDevice* device) {
+    RadarLayout out;
+    out.bounds = bounds;
+    const std::size_t n = chart.axes.size();
+    for (std::size_t i = 0; i < n; ++i)
+        out.angles.push_back(-std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(i) / n);
+
+    const double legendHeight = layoutLegend(chart, bounds, font, device, out.legendRects);
     const QRectF area = bounds.adjusted(4, 4, -4, -legendHeight - 4);
     out.centre = area.center();
 

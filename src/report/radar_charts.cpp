@@ -19,27 +19,32 @@ static std::vector<std::optional<double>> currentValues(const Scorecard& scores)
     return values;
 }
 
-RadarChart radarChartFor(const ReportData& data, const ReportData* baseline) {
-    RadarChart chart = radarScale(*data.model);
-    for (const auto& d : data.scores.dimensions)
-        chart.axes << QString::fromStdString(d.title);
+RadarChart assessmentRadar(const Model& model, const Scorecard& scores, const Scorecard* baseline,
+                           const QString& baselineLabel) {
+    RadarChart chart = radarScale(model);
     std::vector<std::optional<double>> targets;
-    for (const auto& d : data.scores.dimensions)
+    for (const auto& d : scores.dimensions) {
+        chart.axes << QString::fromStdString(d.title);
         targets.push_back(d.target);
+    }
     chart.series.push_back({QStringLiteral("Target"), targets, radar_palette::target, true, Qt::DashLine});
     if (baseline) {
         std::vector<std::optional<double>> values;
-        for (const auto& d : data.scores.dimensions) {
-            const auto* earlier = baseline->scores.dimension(d.id);
+        for (const auto& d : scores.dimensions) {
+            const auto* earlier = baseline->dimension(d.id);
             values.push_back(earlier ? earlier->current : std::nullopt);
         }
-        chart.series.push_back(
-            {QStringLiteral("Baseline (%1)").arg(QString::fromStdString(baseline->info.date)), values,
-             radar_palette::baseline, false, Qt::DotLine});
+        chart.series.push_back({baselineLabel, values, radar_palette::baseline, false, Qt::DotLine});
     }
-    chart.series.push_back(
-        {QStringLiteral("Current"), currentValues(data.scores), radar_palette::current, true});
+    chart.series.push_back({QStringLiteral("Current"), currentValues(scores), radar_palette::current, true});
     return chart;
+}
+
+RadarChart radarChartFor(const ReportData& data, const ReportData* baseline) {
+    return assessmentRadar(
+        *data.model, data.scores, baseline ? &baseline->scores : nullptr,
+        baseline ? QStringLiteral("Baseline (%1)").arg(QString::fromStdString(baseline->info.date))
+                 : QString());
 }
 
 RadarChart comparisonRadar(const ReportData& before, const ReportData& after) {

@@ -116,6 +116,35 @@ void drawLinesOfPage(QPainter& painter, QTextDocument& doc, const QRectF& page) 
     }
 }
 
+// The running header (not on the cover), the rule and the footer with the page number.
+void drawPageFurniture(QPainter& painter, const PageGeometry& geometry, int page, int pageCount,
+                       const QString& runningTitle, const QString& consultancy) {
+    QFont small = documentFont();
+    small.setPointSizeF(7.5);
+    painter.setFont(small);
+    painter.setPen(report_colors::muted);
+    const double left = geometry.margins.left();
+    const double width = geometry.body().width();
+    if (page > 0) { // the cover carries no running header
+        const double headerY = geometry.margins.top() * 0.45;
+        const QRectF header(left, headerY - 60, width, 60);
+        painter.drawText(header, Qt::AlignLeft | Qt::AlignBottom, runningTitle);
+        if (!consultancy.isEmpty())
+            painter.drawText(header, Qt::AlignRight | Qt::AlignBottom, consultancy);
+        painter.setPen(QPen(report_colors::rule, 2));
+        painter.drawLine(QPointF(left, headerY + 12), QPointF(left + width, headerY + 12));
+    }
+    painter.setPen(QPen(report_colors::rule, 2));
+    const double footerY = geometry.page.height() - geometry.margins.bottom() * 0.55;
+    painter.drawLine(QPointF(left, footerY - 12), QPointF(left + width, footerY - 12));
+    painter.setPen(report_colors::muted);
+    const QRectF footer(left, footerY, width, 60);
+    painter.drawText(footer, Qt::AlignLeft | Qt::AlignTop,
+                     QStringLiteral("Confidential: prepared for the client named on the cover"));
+    painter.drawText(footer, Qt::AlignRight | Qt::AlignTop,
+                     QStringLiteral("Page %1 of %2").arg(page + 1).arg(pageCount));
+}
+
 } // namespace
 
 Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options, const QString& path,
@@ -152,8 +181,6 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
     QPainter painter;
     if (!painter.begin(&writer))
         return fail(path.toStdString() + ": cannot start the PDF");
-    QFont small = documentFont();
-    small.setPointSizeF(7.5);
     const double body_h = geometry.body().height();
     for (int page = 0; page < pageCount; ++page) {
         if (page > 0)
@@ -181,28 +208,7 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
                                    geometry.page.width(), geometry.margins.top() * 0.4));
         objects.paintContinuedHeaders(painter);
         painter.restore();
-        painter.setFont(small);
-        painter.setPen(report_colors::muted);
-        const double left = geometry.margins.left();
-        const double width = geometry.body().width();
-        if (page > 0) { // the cover carries no running header
-            const double headerY = geometry.margins.top() * 0.45;
-            const QRectF header(left, headerY - 60, width, 60);
-            painter.drawText(header, Qt::AlignLeft | Qt::AlignBottom, runningTitle);
-            if (!options.branding.consultancy.isEmpty())
-                painter.drawText(header, Qt::AlignRight | Qt::AlignBottom, options.branding.consultancy);
-            painter.setPen(QPen(report_colors::rule, 2));
-            painter.drawLine(QPointF(left, headerY + 12), QPointF(left + width, headerY + 12));
-        }
-        painter.setPen(QPen(report_colors::rule, 2));
-        const double footerY = geometry.page.height() - geometry.margins.bottom() * 0.55;
-        painter.drawLine(QPointF(left, footerY - 12), QPointF(left + width, footerY - 12));
-        painter.setPen(report_colors::muted);
-        const QRectF footer(left, footerY, width, 60);
-        painter.drawText(footer, Qt::AlignLeft | Qt::AlignTop,
-                         QStringLiteral("Confidential: prepared for the client named on the cover"));
-        painter.drawText(footer, Qt::AlignRight | Qt::AlignTop,
-                         QStringLiteral("Page %1 of %2").arg(page + 1).arg(pageCount));
+        drawPageFurniture(painter, geometry, page, pageCount, runningTitle, options.branding.consultancy);
     }
     if (!painter.end())
         return fail(path.toStdString() + ": cannot finish the PDF");
