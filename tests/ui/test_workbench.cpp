@@ -242,3 +242,99 @@ TEST_CASE("the demo portfolio loads, filters and exports a report off the UI thr
     wb.window->portfolio()->filter()->setText("nothing matches this");
     CHECK(wb.window->portfolio()->findChild<QAbstractItemView*>()->model()->rowCount() == 0);
 }
+
+TEST_CASE("a level above the target leaves the target alone and says so", "[ui]") {
+    Workbench wb;
+    REQUIRE(wb.window->createAssessment(request("Targeted Ltd")).has_value());
+    AssessmentDocument* doc = wb.window->document();
+    auto* aboveTarget = wb.window->findChild<QLabel*>("aboveTarget");
+    REQUIRE(aboveTarget != nullptr);
+    wb.key(Qt::Key_2, Qt::AltModifier);
+    wb.key(Qt::Key_1);
+    CHECK_FALSE(aboveTarget->isVisible());
+    wb.key(Qt::Key_4);
+    CHECK(doc->answer("GO1")->current == 4);
+    CHECK(doc->answer("GO1")->target == 2); // the room's target, not raised to the level
+    CHECK(aboveTarget->isVisible());
+    const auto stored = wb.workspace.app().store().answers(doc->id());
+    REQUIRE(stored->size() == 1);
+    CHECK((*stored)[0].target == 2);
+    doc->undoStack()->undo();
+    CHECK(doc->answer("GO1")->current == 1);
+    CHECK_FALSE(aboveTarget->isVisible());
+}
+
+TEST_CASE("a note is written shortly after the last key stroke, and at once when the question changes",
+          "[ui]") {
+    Workbench wb;
+    REQUIRE(wb.window->createAssessment(request("Noted Ltd")).has_value());
+    AssessmentDocument* doc = wb.window->document();
+    auto* notes = wb.window->findChild<QPlainTextEdit*>("notesEdit");
+    auto storedNote = [&](const std::string& question) {
+        const auto stored = wb.workspace.app().store().answers(doc->id());
+        for (const auto& a : *stored)
+            if (a.questionId == question)
+                return a.note;
+        return std::string("(none)");
+    };
+    notes->setFocus();
+    QTest::keyClicks(notes, "OT owns the historian");
+    CHECK(doc->answer("GO1")->note == "OT owns the historian"); // in the document at once
+    CHECK(storedNote("GO1") == "(none)");                       // on disk a moment later
+    QTRY_COMPARE_WITH_TIMEOUT(storedNote("GO1"), std::string("OT owns the historian"), 2000);
+    CHECK(doc->undoStack()->count() == 1); // one undo step for the whole note
+
+    QTest::keyClicks(notes, ", IT the ERP");
+    QTest::keyClick(notes, Qt::Key_PageDown);
+    CHECK(doc->currentIndex() == 1);
+    CHECK(storedNote("GO1") == "OT owns the historian, IT the ERP"); // written when the question changed
+    CHECK(doc->undoStack()->count() == 1);
+    doc->undoStack()->undo();
+    CHECK(storedNote("GO1") == "(none)");
+    CHECK_FALSE(doc->answer("GO1").has_value());
+}
+
+TEST_CASE("status and title are document edits: saved, signalled and undoable", "[ui]") {
+    Workbench wb;
+    REQUIRE(wb.window->createAssessment(request("Final Co")).has_value());
+    AssessmentDocument* doc = wb.window->document();
+    int changes = 0;
+    QObject::connect(doc, &AssessmentDocument::detailsChanged, [&] { ++changes; });
+    doc->setStatus(Status::Final);
+    CHECK(doc->info().status == Status::Final);
+    CHECK(wb.workspace.app().store().assessmentInfo(doc->id())->status == Status::Final);
+    auto* tree = wb.window->portfolio()->findChild<QAbstractItemView*>();
+    CHECK(tree->model()->index(0, 2, tree->model()->index(0, 0)).data().toString() == "final");
+    doc->setTitle("Site workshop");
+    CHECK(wb.window->windowTitle().contains("Site workshop"));
+    CHECK(changes == 2);
+    doc->undoStack()->undo();
+    doc->undoStack()->undo();
+    CHECK(wb.workspace.app().store().assessmentInfo(doc->id())->status == Status::Draft);
+    CHECK(wb.workspace.app().store().assessmentInfo(doc->id())->title == "Workshop baseline");
+    doc->setDate("2026-02-30"); // refused: nothing to undo, nothing changed
+    CHECK(doc->undoStack()->count() == 0);
+    CHECK(doc->info().date == "2026-03-02");
+}
+
+TEST_CASE("the Compare page follows the open assessment and never compares one with itself", "[ui]") {
+    Workbench wb;
+    REQUIRE(
+        createDemo(wb.workspace.app().store(), *wb.workspace.models().find("itot-convergence")).has_value());
+    wb.workspace.notifyPortfolioChanged();
+    REQUIRE(wb.window->openAssessment(2).has_value());
+    wb.window->showPage(2);
+    auto* compare = wb.window->comparePage();
+    CHECK(compare->beforeId() == 1);
+    CHECK(compare->afterId() == 2);
+    // Another assessment opened while the page is showing: the page follows at once.
+    auto fresh = wb.window->createAssessment(request("Lonely Ltd"));
+    REQUIRE(fresh.has_value());
+    wb.window->showPage(2);
+    CHECK_FALSE(compare->beforeId().has_value());
+    CHECK(compare->afterId() == *fresh);
+    CHECK(compare->countsLabel()->text().contains("no baseline"));
+    REQUIRE(wb.window->openAssessment(1).has_value());
+    CHECK(compare->beforeId() == 1); // the baseline, with its follow-up
+    CHECK(compare->afterId() == 2);
+}

@@ -1,0 +1,215 @@
+// The application layer on real temporary databases: no Qt, no mocks.
+#include "app/answers.hpp"
+#include "app/assessments.hpp"
+#include "app/documents.hpp"
+#include "storage/demo.hpp"
+#include "support.hpp"
+
+using namespace mw;
+
+namespace {
+
+struct Fixture {
+    test::TempDir dir;
+    app::Workspace workspace = open();
+
+    app::Workspace open(std::vector<std::filesystem::path> folders = {}) {
+        auto opened = app::Workspace::open(dir / "app.db", app::ModelCatalog(std::move(folders)));
+        REQUIRE(opened.has_value());
+        return std::move(*opened);
+    }
+    app::StartRequest request(const std::string& client = "Harbour Foods") const {
+        return {client, "Food", "Baseline", "2026-03-02", "Sam Lee", "", std::nullopt, false};
+    }
+    Id start(const app::StartRequest& r) {
+        auto started = app::startAssessment(workspace, r);
+        REQUIRE(started.has_value());
+        return started->id;
+    }
+    std::size_t assessmentCount() { return app::listAssessments(workspace)->size(); }
+};
+
+} // namespace
+
+TEST_CASE("a workspace surfaces the model files it skipped", "[app]") {
+    test::TempDir models;
+    test::writeBytes(models / "broken.json", "{\"id\": 3}");
+    Fixture f;
+    auto workspace = f.open({models.path()});
+    REQUIRE(workspace.catalog().problems().size() == 1);
+    CHECK(workspace.catalog().problems()[0].find("broken.json") != std::string::npos);
+    CHECK(workspace.catalog().registry().find("itot-convergence").has_value());
+}
+
+TEST_CASE("starting assessments finds or adds the client and checks everything first", "[app]") {
+    Fixture f;
+    auto first = app::startAssessment(f.workspace, f.request());
+    REQUIRE(first.has_value());
+    CHECK(first->client.created);
+    CHECK(first->model.id == "itot-convergence");
+    auto second = app::startAssessment(f.workspace, f.request());
+    REQUIRE(second.has_value());
+    CHECK_FALSE(second->client.created);
+    CHECK(second->client.client.id == first->client.client.id);
+    CHECK(app::listClients(f.workspace)->size() == 1);
+
+    auto bad = f.request("Nobody Ltd");
+    bad.date = "2026-02-30";
+    CHECK(app::startAssessment(f.workspace, bad).error().message.find("is not a date") != std::string::npos);
+    bad = f.request("Nobody Ltd");
+    bad.model = "cmmi";
+    CHECK(app::startAssessment(f.workspace, bad).error().message.find("unknown model 'cmmi'") !=
+          std::string::npos);
+    bad = f.request("Nobody Ltd");
+    bad.baseline = 99;
+    CHECK(app::startAssessment(f.workspace, bad).error().message.find("baseline: no assessment with id 99") !=
+          std::string::npos);
+    // Refused requests add neither the client nor an assessment.
+    CHECK(app::listClients(f.workspace)->size() == 1);
+    CHECK(f.assessmentCount() == 2);
+}
+
+TEST_CASE("a follow-up links to its baseline and starts from its answers", "[app]") {
+    Fixture f;
+    const Id baseline = f.start(f.request());
+    REQUIRE(app::recordAnswer(f.workspace, baseline, "GO1", AnswerEdit::setLevel(2)).has_value());
+    auto followUp = app::startFollowUp(f.workspace, baseline, f.request());
+    REQUIRE(followUp.has_value());
+    auto state = app::loadAssessment(f.workspace, followUp->id);
+    REQUIRE(state.has_value());
+    CHECK(state->info.baselineId == baseline);
+    REQUIRE(state->baseline.has_value());
+    CHECK(state->baseline->info.id == baseline);
+    CHECK(*state->baseline->scores.dimension("goals")->current == 2);
+    REQUIRE(state->answers.size() == 1);
+    CHECK(state->answers[0].current == 2);
+    // The link survives export: the bundle names the baseline by uid.
+    auto bundle = app::exportBundle(f.workspace, followUp->id);
+    REQUIRE(bundle.has_value());
+    CHECK(bundle->baselineUid == app::loadAssessment(f.workspace, baseline)->info.uid);
+}
+
+TEST_CASE("loading an assessment gives everything a view or report needs", "[app]") {
+    Fixture f;
+    auto model = f.workspace.catalog().registry().find("itot-convergence");
+    auto demo = createDemo(f.workspace.store(), *model);
+    REQUIRE(demo.has_value());
+    auto state = app::loadAssessment(f.workspace, demo->followUpId);
+    REQUIRE(state.has_value());
+    CHECK(state->participants.size() >= 1);
+    CHECK(std::any_of(state->participants.begin(), state->participants.end(),
+                      [&](const Participant& p) { return p.id == state->consensusId && p.isDefault; }));
+    CHECK(state->scores.answered == 42);
+    CHECK_FALSE(state->gaps.empty());
+    REQUIRE(state->baseline.has_value());
+    CHECK(*state->scores.overall > *state->baseline->scores.overall);
+    // The report is made from the same numbers.
+    auto report = app::reportData(f.workspace, demo->followUpId);
+    REQUIRE(report.has_value());
+    CHECK(*report->scores.overall == Approx(*state->scores.overall));
+    CHECK(report->gaps.size() == state->gaps.size());
+    CHECK(app::loadAssessment(f.workspace, 4242).error().message.find("no assessment with id 4242") !=
+          std::string::npos);
+}
+
+TEST_CASE("recording an answer changes only what the edit names", "[app]") {
+    Fixture f;
+    const Id id = f.start(f.request());
+    REQUIRE(app::recordAnswer(f.workspace, id, "GO1", AnswerEdit::setTarget(3)).has_value());
+    REQUIRE(app::recordAnswer(f.workspace, id, "GO1", AnswerEdit::setNote("Charter seen")).has_value());
+    // A level above the target leaves the target where the room put it.
+    auto saved = app::recordAnswer(f.workspace, id, "GO1", AnswerEdit::setLevel(4));
+    REQUIRE(saved.has_value());
+    CHECK(saved->current == 4);
+    CHECK(saved->target == 3);
+    CHECK(saved->note == "Charter seen");
+    CHECK(isAboveTarget(*saved));
+    auto stored = app::loadAssessment(f.workspace, id)->answers;
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].target == 3);
+
+    // Refused edits write nothing.
+    auto off = app::recordAnswer(f.workspace, id, "GO1", AnswerEdit::setLevel(9));
+    REQUIRE_FALSE(off.has_value());
+    CHECK(off.error().message ==
+          "assessment " + std::to_string(id) + ": level 9 is not on the scale (0, 1, 2, 3, 4, 5)");
+    auto unknown = app::recordAnswer(f.workspace, id, "ZZ9", AnswerEdit::setLevel(1));
+    REQUIRE_FALSE(unknown.has_value());
+    CHECK(unknown.error().message.find("unknown question 'ZZ9'") != std::string::npos);
+    CHECK(app::recordAnswer(f.workspace, id, "GO1", AnswerEdit::setLevel(1), 777)
+              .error()
+              .message.find("participant 777 is not part of this assessment") != std::string::npos);
+    CHECK(app::loadAssessment(f.workspace, id)->answers[0].current == 4);
+
+    // N/A clears the level and keeps the rest; undoing it restores the whole answer.
+    auto na = app::recordAnswer(f.workspace, id, "GO1", AnswerEdit::notApplicable(true));
+    REQUIRE(na.has_value());
+    CHECK_FALSE(na->current.has_value());
+    CHECK(na->note == "Charter seen");
+    REQUIRE(app::restoreAnswer(f.workspace, id, *saved).has_value());
+    CHECK(app::loadAssessment(f.workspace, id)->answers[0].current == 4);
+    REQUIRE(app::removeAnswer(f.workspace, id, "GO1", saved->participantId).has_value());
+    CHECK(app::loadAssessment(f.workspace, id)->answers.empty());
+}
+
+TEST_CASE("details change field by field", "[app]") {
+    Fixture f;
+    const Id id = f.start(f.request());
+    app::DetailsEdit edit;
+    edit.status = Status::Final;
+    auto updated = app::updateDetails(f.workspace, id, edit);
+    REQUIRE(updated.has_value());
+    CHECK(updated->status == Status::Final);
+    CHECK(updated->title == "Baseline");
+    CHECK(updated->assessor == "Sam Lee");
+    edit = {};
+    edit.date = "2026-13-01";
+    CHECK_FALSE(app::updateDetails(f.workspace, id, edit).has_value());
+    edit = {};
+    edit.title = "Workshop one";
+    REQUIRE(app::updateDetails(f.workspace, id, edit).has_value());
+    auto info = app::loadAssessment(f.workspace, id)->info;
+    CHECK(info.title == "Workshop one");
+    CHECK(info.date == "2026-03-02");
+    CHECK(info.status == Status::Final);
+}
+
+TEST_CASE("a model the database holds can be named by its id", "[app]") {
+    Fixture f;
+    auto request = f.request();
+    request.model = test::dataPath("c2m2-style.json").string();
+    f.start(request);
+    request.model = "c2m2-style";
+    auto again = app::startAssessment(f.workspace, request);
+    REQUIRE(again.has_value());
+    CHECK(again->model.id == "c2m2-style");
+    CHECK(f.workspace.findModel("samm-style").error().message.find("unknown model 'samm-style'") !=
+          std::string::npos);
+}
+
+TEST_CASE("comparisons need two assessments; bundles import all or nothing", "[app]") {
+    Fixture f;
+    auto model = f.workspace.catalog().registry().find("itot-convergence");
+    auto demo = createDemo(f.workspace.store(), *model);
+    REQUIRE(demo.has_value());
+    auto same = app::compare(f.workspace, demo->followUpId, demo->followUpId);
+    REQUIRE_FALSE(same.has_value());
+    CHECK(same.error().message.find("cannot be compared with itself") != std::string::npos);
+    auto compared = app::compare(f.workspace, demo->baselineId, demo->followUpId);
+    REQUIRE(compared.has_value());
+    CHECK(compared->comparison.improved > 30);
+    CHECK(compared->before.id == demo->baselineId);
+
+    auto bundle = app::exportBundle(f.workspace, demo->followUpId);
+    REQUIRE(bundle.has_value());
+    auto again = app::importBundle(f.workspace, *bundle);
+    REQUIRE(again.has_value());
+    CHECK(again->alreadyPresent);
+    test::writeBytes(f.dir / "broken.json", "{\"format\": \"maturity-bundle\"");
+    auto broken = app::readBundleFile(f.dir / "broken.json");
+    REQUIRE_FALSE(broken.has_value());
+    CHECK(broken.error().message.find("broken.json") != std::string::npos);
+    CHECK(app::readBundleFile(f.dir / "absent.json").error().message.find("absent.json") !=
+          std::string::npos);
+    CHECK(f.assessmentCount() == 2);
+}
