@@ -291,6 +291,10 @@ void AssessmentDocument::setStatus(Status status) {
                 change);
 }
 
+void AssessmentDocument::setDetails(const app::DetailsEdit& change) {
+    editDetails(tr("Change the assessment details"), change);
+}
+
 bool AssessmentDocument::applyDetails(const AssessmentInfo& info) {
     auto updated =
         app::updateDetails(workspace_, info_.id, {info.title, info.date, info.assessor, info.status});

@@ -45,6 +45,8 @@ public:
     void setDate(const std::string& date);
     void setAssessor(const std::string& assessor);
     void setStatus(Status status);
+    // Several details as one undo step (the details dialog).
+    void setDetails(const app::DetailsEdit& change);
 
     // The question under discussion, shared by the editor and presenter mode.
     int currentIndex() const { return current_; }

@@ -1,8 +1,7 @@
 #include "dialogs.hpp"
 
-#include "platform/settings.hpp"
-
 #include "platform/qt_text.hpp"
+#include "platform/settings.hpp"
 
 #include <QComboBox>
 #include <QDate>
@@ -11,6 +10,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -92,6 +92,44 @@ void NewAssessmentDialog::setRequest(const NewAssessmentRequest& request) {
     assessor_->setText(request.assessor);
     if (const int index = model_->findData(request.modelId); index >= 0)
         model_->setCurrentIndex(index);
+}
+
+DetailsDialog::DetailsDialog(const AssessmentInfo& info, QWidget* parent)
+    : QDialog(parent)
+    , title_(new QLineEdit(q(info.title), this))
+    , date_(new QDateEdit(QDate::fromString(q(info.date), Qt::ISODate), this))
+    , assessor_(new QLineEdit(q(info.assessor), this)) {
+    setWindowTitle(tr("Assessment details"));
+    title_->setObjectName("detailsTitle");
+    date_->setObjectName("detailsDate");
+    date_->setCalendarPopup(true);
+    date_->setDisplayFormat("yyyy-MM-dd");
+    assessor_->setObjectName("detailsAssessor");
+    auto* form = new QFormLayout;
+    form->addRow(tr("Client:"), new QLabel(q(info.clientName), this));
+    form->addRow(tr("Title:"), title_);
+    form->addRow(tr("Date:"), date_);
+    form->addRow(tr("Assessor:"), assessor_);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(title_, &QLineEdit::textChanged, this, [this, buttons] {
+        buttons->button(QDialogButtonBox::Save)->setEnabled(!title_->text().trimmed().isEmpty());
+    });
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    resize(480, sizeHint().height());
+}
+
+QString DetailsDialog::title() const {
+    return title_->text().trimmed();
+}
+QString DetailsDialog::date() const {
+    return date_->date().toString(Qt::ISODate);
+}
+QString DetailsDialog::assessor() const {
+    return assessor_->text().trimmed();
 }
 
 SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)

@@ -37,6 +37,21 @@ private:
     QComboBox* model_;
 };
 
+// An open assessment's title, date and assessor, to amend after the workshop.
+class DetailsDialog : public QDialog {
+    Q_OBJECT
+public:
+    DetailsDialog(const AssessmentInfo& info, QWidget* parent = nullptr);
+    QString title() const;
+    QString date() const; // YYYY-MM-DD
+    QString assessor() const;
+
+private:
+    QLineEdit* title_;
+    QDateEdit* date_;
+    QLineEdit* assessor_;
+};
+
 // Consultancy branding for reports, and defaults for new assessments.
 class SettingsDialog : public QDialog {
     Q_OBJECT

@@ -164,6 +164,8 @@ void MainWindow::buildEditMenu() {
         editor_->focusFind();
     });
     actions_.find->setShortcut(QKeySequence::Find);
+    actions_.details = edit->addAction(tr("Assessment &details…"), this, &MainWindow::editDetails);
+    actions_.details->setShortcut(QKeySequence(tr("Ctrl+I")));
     actions_.markFinal = edit->addAction(tr("Mark assessment &final"), this, [this] {
         document()->setStatus(document()->info().status == Status::Final ? Status::Draft : Status::Final);
     });
@@ -214,8 +216,9 @@ void MainWindow::buildToolbar() {
     toolbar->addAction(actions_.presenter);
     toolbar->addAction(actions_.report);
     toolbar->addAction(actions_.spreadsheet);
-    documentActions_ = {actions_.followUp, actions_.report,    actions_.comparison, actions_.spreadsheet,
-                        actions_.bundle,   actions_.markFinal, actions_.presenter,  actions_.find};
+    documentActions_ = {actions_.followUp,    actions_.report, actions_.comparison,
+                        actions_.spreadsheet, actions_.bundle, actions_.markFinal,
+                        actions_.presenter,   actions_.find,   actions_.details};
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -404,6 +407,19 @@ void MainWindow::presenterMode() {
     presenter->showFullScreen();
     presenter->activateWindow();
     presenter->setFocus();
+}
+
+void MainWindow::editDetails() {
+    if (!document())
+        return;
+    DetailsDialog dialog(document()->info(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    app::DetailsEdit change;
+    change.title = s(dialog.title());
+    change.date = s(dialog.date());
+    change.assessor = s(dialog.assessor());
+    document()->setDetails(change); // one undo step; a refusal is reported through saveFailed
 }
 
 void MainWindow::showSettings() {

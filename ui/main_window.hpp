@@ -74,6 +74,7 @@ private:
     void importBundle();
     void presenterMode();
     void showSettings();
+    void editDetails();
     void showError(const QString& message);
 
     Workspace& workspace_;
@@ -97,6 +98,7 @@ private:
         QAction* redo = nullptr;
         QAction* find = nullptr;
         QAction* markFinal = nullptr;
+        QAction* details = nullptr;
         QAction* presenter = nullptr;
     } actions_;
 };

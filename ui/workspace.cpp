@@ -1,21 +1,13 @@
 #include "workspace.hpp"
 
 #include "assessment_document.hpp"
+#include "platform/app_paths.hpp"
 #include "platform/qt_text.hpp"
 
 #include <QFileInfo>
 #include <QSettings>
 
 namespace mw::ui {
-
-namespace {
-std::vector<std::filesystem::path> modelFolders() {
-    std::vector<std::filesystem::path> folders;
-    if (qEnvironmentVariableIsSet("MATURITY_MODELS_DIR"))
-        folders.emplace_back(s(qEnvironmentVariable("MATURITY_MODELS_DIR")));
-    return folders;
-}
-} // namespace
 
 Workspace::Workspace(QObject* parent)
     : QObject(parent)

@@ -5,24 +5,13 @@
 
 namespace mw::cli {
 
-namespace {
-std::vector<std::filesystem::path> modelFolders(const QCommandLineParser& parser) {
-    std::vector<std::filesystem::path> folders;
-    if (!parser.value(QStringLiteral("models-dir")).isEmpty())
-        folders.emplace_back(s(parser.value(QStringLiteral("models-dir"))));
-    if (qEnvironmentVariableIsSet("MATURITY_MODELS_DIR"))
-        folders.emplace_back(s(qEnvironmentVariable("MATURITY_MODELS_DIR")));
-    return folders;
-}
-} // namespace
-
 CommandContext::CommandContext(const QCommandLineParser& parser, QString command, QTextStream& outStream,
                                QTextStream& errStream)
     : out(outStream)
     , err(errStream)
     , parser_(parser)
     , command_(std::move(command))
-    , catalog_(modelFolders(parser)) {}
+    , catalog_(modelFolders(parser.value(QStringLiteral("models-dir")))) {}
 
 QString CommandContext::positional(int index, const char* what) const {
     const QStringList args = parser_.positionalArguments();

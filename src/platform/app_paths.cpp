@@ -21,4 +21,13 @@ QString resolveDatabasePath(const QString& fromOption) {
     return defaultDatabasePath();
 }
 
+std::vector<std::filesystem::path> modelFolders(const QString& fromOption) {
+    std::vector<std::filesystem::path> folders;
+    if (!fromOption.isEmpty())
+        folders.emplace_back(fromOption.toStdString());
+    if (qEnvironmentVariableIsSet("MATURITY_MODELS_DIR"))
+        folders.emplace_back(qEnvironmentVariable("MATURITY_MODELS_DIR").toStdString());
+    return folders;
+}
+
 } // namespace mw

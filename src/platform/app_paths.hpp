@@ -1,6 +1,9 @@
 #pragma once
-// Where the CLI and the workbench find their database: the same rules for both front doors.
+// Where the CLI and the workbench find their database and extra models: the same rules for both front doors.
 #include <QString>
+
+#include <filesystem>
+#include <vector>
 
 namespace mw {
 
@@ -9,5 +12,7 @@ namespace mw {
 QString defaultDatabasePath();
 // --db, else MATURITY_DB, else the default.
 QString resolveDatabasePath(const QString& fromOption);
+// Extra model folders: --models-dir (when given), then MATURITY_MODELS_DIR.
+std::vector<std::filesystem::path> modelFolders(const QString& fromOption = {});
 
 } // namespace mw

@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
+#include <set>
+
 using namespace mw;
 
 namespace {
@@ -91,6 +94,64 @@ TEST_CASE("the CLI's output matches the golden files", "[cli][golden]") {
             CHECK(outcome.code == spec.at("exit").get<int>());
             CHECK(out == test::readBytes(folder / "stdout.txt"));
             CHECK(err == test::readBytes(folder / "stderr.txt"));
+        }
+    }
+}
+
+namespace {
+
+// Every key of a JSON value, at any depth.
+void collectKeys(const nlohmann::json& value, std::set<std::string>& keys) {
+    if (value.is_object())
+        for (const auto& [key, member] : value.items()) {
+            keys.insert(key);
+            collectKeys(member, keys);
+        }
+    else if (value.is_array())
+        for (const auto& item : value)
+            collectKeys(item, keys);
+}
+
+// The words of a section of docs/cli-json.md that stand in backticks, split at {}[], and spaces.
+std::set<std::string> documentedNames(const std::string& doc, const std::string& heading) {
+    const auto start = doc.find(heading);
+    REQUIRE(start != std::string::npos);
+    const auto end = doc.find("\n## ", start + heading.size());
+    const std::string section = doc.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::set<std::string> names;
+    bool quoted = false;
+    std::string word;
+    for (const char c : section) {
+        if (c == '`') {
+            quoted = !quoted;
+        } else if (quoted && (std::isalnum(static_cast<unsigned char>(c)) || c == '_')) {
+            word += c;
+            continue;
+        }
+        if (!word.empty())
+            names.insert(word);
+        word.clear();
+    }
+    return names;
+}
+
+} // namespace
+
+TEST_CASE("docs/cli-json.md names every field of the --json outputs", "[cli][golden]") {
+    const std::string doc =
+        test::readBytes(std::filesystem::path(MW_GOLDEN_DIR) / "../../../docs/cli-json.md");
+    REQUIRE_FALSE(doc.empty());
+    const auto common = documentedNames(doc, "## Common: `assessment`");
+    for (const auto& [golden, heading] :
+         {std::pair{"score-json", "## `maturity score"}, std::pair{"gaps-json", "## `maturity gaps"},
+          std::pair{"compare-json", "## `maturity compare"}}) {
+        std::set<std::string> keys;
+        collectKeys(nlohmann::json::parse(test::readBytes(kGoldenDir / golden / "stdout.txt")), keys);
+        auto documented = documentedNames(doc, heading);
+        documented.insert(common.begin(), common.end());
+        for (const auto& key : keys) {
+            INFO(golden << ": field '" << key << "' is not described in docs/cli-json.md");
+            CHECK(documented.contains(key));
         }
     }
 }

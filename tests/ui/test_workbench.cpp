@@ -315,6 +315,17 @@ TEST_CASE("status and title are document edits: saved, signalled and undoable", 
     doc->setDate("2026-02-30"); // refused: nothing to undo, nothing changed
     CHECK(doc->undoStack()->count() == 0);
     CHECK(doc->info().date == "2026-03-02");
+    // The details dialog's three fields are one undo step.
+    app::DetailsEdit details;
+    details.title = "Plant workshop";
+    details.date = "2026-03-09";
+    details.assessor = "Kim Ode";
+    doc->setDetails(details);
+    CHECK(doc->undoStack()->count() == 1);
+    CHECK(wb.workspace.app().store().assessmentInfo(doc->id())->assessor == "Kim Ode");
+    doc->undoStack()->undo();
+    CHECK(wb.workspace.app().store().assessmentInfo(doc->id())->date == "2026-03-02");
+    CHECK(doc->info().assessor == "Sam Lee");
 }
 
 TEST_CASE("the Compare page follows the open assessment and never compares one with itself", "[ui]") {

@@ -1,5 +1,4 @@
 #include "app/answers.hpp"
-#include "app/assessments.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/text_format.hpp"
 
@@ -61,24 +60,6 @@ int answerCommand(CommandContext& context) {
     if (isAboveTarget(*saved))
         out << "; above target";
     out << ".\n";
-    return ExitOk;
-}
-
-int statusCommand(CommandContext& context) {
-    const Id id = context.idArgument(0, "ID");
-    const QString text = context.positional(1, "draft|final");
-    context.expectPositionals(2);
-    auto status = statusFromString(s(text));
-    if (!status)
-        throw UsageError{"status: '" + text + "' is neither draft nor final"};
-    auto workspace = context.workspace();
-    if (!workspace)
-        return context.fail(workspace.error());
-    app::DetailsEdit edit;
-    edit.status = *status;
-    if (auto updated = app::updateDetails(**workspace, id, edit); !updated)
-        return context.fail(updated.error());
-    context.out << "Assessment #" << id << " is now " << text << ".\n";
     return ExitOk;
 }
 

@@ -12,6 +12,7 @@ int listCommand(CommandContext& context);
 int newCommand(CommandContext& context);
 int answerCommand(CommandContext& context);
 int statusCommand(CommandContext& context);
+int editCommand(CommandContext& context);
 int scoreCommand(CommandContext& context);
 int gapsCommand(CommandContext& context);
 int compareCommand(CommandContext& context);
