@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The layering rules that what each target links cannot express (docs/architecture.md). One line per
+# breach, naming the file and line; exit 1 when there is any.
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+status=0
+breach() {
+    local rule="$1" pattern="$2"
+    shift 2
+    local found
+    found="$(grep -rnE "$pattern" "$@" 2>/dev/null)"
+    if [ -n "$found" ]; then
+        printf '%s\n' "$found" | sed "s|^|layering: $rule: |"
+        status=1
+    fi
+}
+breach "widgets never call the store" '(\.|->)store\(\)' ui
+breach "ui/ includes no storage header" '#include "storage/' ui
+breach "ui/ includes nothing from src/cli" '#include "cli/' ui
+breach "the report library reads no settings" 'QSettings' src/report
+breach "core, storage and app use no Qt" '#include <Q' src/core src/storage src/app
+[ "$status" -eq 0 ] && echo "layering: 5 rules hold"
+exit "$status"
