@@ -3,6 +3,8 @@
 #include "platform/app_paths.hpp"
 #include "platform/qt_text.hpp"
 
+#include <QFileInfo>
+
 namespace mw::cli {
 
 CommandContext::CommandContext(const QCommandLineParser& parser, QString command, QTextStream& outStream,
@@ -45,6 +47,23 @@ std::optional<Id> CommandContext::idOption(const QString& option, const char* us
     if (!ok || id <= 0)
         throw UsageError{QString::fromUtf8(usage)};
     return id;
+}
+
+QString CommandContext::outputFormat(const QStringList& formats) const {
+    QStringList dotted;
+    for (const auto& format : formats)
+        dotted << "." + format;
+    const QString choices = dotted.size() > 1
+                                ? dotted.mid(0, dotted.size() - 1).join(", ") + " or " + dotted.last()
+                                : dotted.join(QString());
+    const QString path = parser_.value(QStringLiteral("out"));
+    if (path.isEmpty())
+        throw UsageError{QStringLiteral("%1: --out FILE is required (%2)").arg(command_, choices)};
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (!formats.contains(suffix))
+        throw UsageError{
+            QStringLiteral("%1: cannot tell the format of '%2'; use %3").arg(command_, path, choices)};
+    return suffix;
 }
 
 int CommandContext::fail(const Error& error) {

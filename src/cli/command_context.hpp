@@ -52,6 +52,9 @@ public:
     // An assessment id given with an option; `usage` is the message for a malformed one.
     std::optional<Id> idOption(const QString& option, const char* usage) const;
 
+    // The --out path's format, one of `formats` (lower-case extensions); a usage error otherwise.
+    QString outputFormat(const QStringList& formats) const;
+
     int fail(const Error& error);
     int fail(const QString& message);
 

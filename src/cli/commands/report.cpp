@@ -3,19 +3,13 @@
 #include "platform/settings.hpp"
 #include "report/exports.hpp"
 
-#include <QFileInfo>
-
 namespace mw::cli {
 
 int reportCommand(CommandContext& context) {
     const Id id = context.idArgument(0, "ID");
     context.expectPositionals(1);
+    const QString suffix = context.outputFormat({"pdf", "odt"});
     const QString outPath = context.value("out");
-    if (outPath.isEmpty())
-        throw UsageError{"report: --out FILE is required (.pdf or .odt)"};
-    const QString suffix = QFileInfo(outPath).suffix().toLower();
-    if (suffix != "pdf" && suffix != "odt")
-        throw UsageError{"report: cannot tell the format of '" + outPath + "'; use .pdf or .odt"};
     ReportOptions options;
     const QString pageSize = context.value("page-size").toLower();
     if (pageSize == "letter")

@@ -4,19 +4,13 @@
 #include "report/exports.hpp"
 #include "report/file_output.hpp"
 
-#include <QFileInfo>
-
 namespace mw::cli {
 
 int exportCommand(CommandContext& context) {
     const Id id = context.idArgument(0, "ID");
     context.expectPositionals(1);
+    const QString suffix = context.outputFormat({"json", "csv", "xlsx"});
     const QString outPath = context.value("out");
-    if (outPath.isEmpty())
-        throw UsageError{"export: --out FILE is required (.json, .csv or .xlsx)"};
-    const QString suffix = QFileInfo(outPath).suffix().toLower();
-    if (suffix != "json" && suffix != "csv" && suffix != "xlsx")
-        throw UsageError{"export: cannot tell the format of '" + outPath + "'; use .json, .csv or .xlsx"};
     auto workspace = context.workspace();
     if (!workspace)
         return context.fail(workspace.error());
