@@ -20,6 +20,8 @@ KeyCommand keyCommand(const QKeyEvent& event) {
         switch (key) {
         case Qt::Key_N:
             return {KeyAction::NotApplicable, 0};
+        case Qt::Key_E:
+            return {KeyAction::Notes, 0};
         case Qt::Key_Return:
         case Qt::Key_Enter:
         case Qt::Key_PageDown:
@@ -61,6 +63,7 @@ bool runKeyCommand(const KeyCommand& command, AssessmentDocument& document) {
         document.previous();
         return true;
     case KeyAction::Find:
+    case KeyAction::Notes:
     case KeyAction::None:
         return false;
     }
@@ -70,7 +73,8 @@ bool runKeyCommand(const KeyCommand& command, AssessmentDocument& document) {
 QString keyHelpText() {
     return QObject::tr(
         "0–5 current level   ·   Alt+0–5 target   ·   N not applicable   ·   Enter / PgDn next   ·   "
-        "PgUp previous   ·   Ctrl+F find   ·   Ctrl+Z undo   ·   F5 presenter   ·   Esc leave notes");
+        "PgUp previous   ·   E notes   ·   Esc leave notes   ·   Ctrl+F find   ·   Ctrl+Z undo   ·   F5 "
+        "presenter");
 }
 
 } // namespace mw::ui

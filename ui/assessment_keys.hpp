@@ -8,7 +8,7 @@ namespace mw::ui {
 
 class AssessmentDocument;
 
-enum class KeyAction { None, Level, Target, NotApplicable, Next, Previous, Find };
+enum class KeyAction { None, Level, Target, NotApplicable, Next, Previous, Find, Notes };
 
 struct KeyCommand {
     KeyAction action = KeyAction::None;
@@ -16,7 +16,7 @@ struct KeyCommand {
 };
 
 // Maps a key press to a command. Digits pick a level; Alt+digit the target; N toggles not applicable;
-// Enter / Page Down move on, Page Up back; Ctrl+F finds a question.
+// Enter / Page Down move on, Page Up back; Ctrl+F finds a question; E goes to the notes (editor only).
 KeyCommand keyCommand(const QKeyEvent& event);
 // Carries out a command on the document's current question. Returns false for None.
 bool runKeyCommand(const KeyCommand& command, AssessmentDocument& document);

@@ -2,7 +2,6 @@
 
 #include "assessment_document.hpp"
 #include "assessment_keys.hpp"
-#include "core/answer_rules.hpp"
 #include "level_card.hpp"
 
 #include "platform/qt_text.hpp"
@@ -21,6 +20,7 @@
 #include <QSplitter>
 #include <QStackedLayout>
 #include <QStringListModel>
+#include <QTextCursor>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -52,8 +52,7 @@ EditorPage::EditorPage(QWidget* parent)
     , notes_(new QPlainTextEdit(this))
     , noteStatus_(new QLabel(this))
     , previous_(new QPushButton(tr("◀ Previous (PgUp)"), this))
-    , next_(new QPushButton(tr("Next (Enter) ▶"), this))
-    , aboveTarget_(new QLabel(tr("Above target"), this)) {
+    , next_(new QPushButton(tr("Next (Enter) ▶"), this)) {
     setUpWidgets();
     buildPages(buildQuestionPanel());
     connectControls();
@@ -66,7 +65,7 @@ void EditorPage::setUpWidgets() {
     find_->setPlaceholderText(tr("Find a question (Ctrl+F)…"));
     find_->setClearButtonEnabled(true);
     dimensions_->setObjectName("dimensionList");
-    dimensions_->setMinimumWidth(200);
+    dimensions_->setMinimumWidth(150);
     dimensions_->setWordWrap(true);
     dimensions_->setFocusPolicy(Qt::NoFocus);
     dimensions_->setSpacing(3);
@@ -84,9 +83,6 @@ void EditorPage::setUpWidgets() {
     question_->setFont(questionFont);
     breadcrumb_->setPalette(mutedPalette(guidance_));
     noteStatus_->setPalette(mutedPalette(guidance_));
-    aboveTarget_->setObjectName("aboveTarget");
-    aboveTarget_->setTextFormat(Qt::PlainText);
-    aboveTarget_->setVisible(false);
 
     for (int i = 0; i < 6; ++i) {
         auto* card = new LevelCard(i, this);
@@ -123,7 +119,6 @@ QWidget* EditorPage::buildQuestionPanel() {
     controls->addWidget(new QLabel(tr("Target (Alt+0–5):"), this));
     controls->addWidget(target_);
     controls->addWidget(confidence_);
-    controls->addWidget(aboveTarget_);
     controls->addStretch();
 
     auto* nav = new QHBoxLayout;
@@ -168,7 +163,9 @@ void EditorPage::buildPages(QWidget* questionPanel) {
     auto* splitter = new QSplitter(this);
     splitter->addWidget(left);
     splitter->addWidget(scroll);
-    splitter->setStretchFactor(1, 1);
+    // A smaller window takes most of its width from the question, a fifth from the dimension list.
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 4);
     splitter->setSizes({230, 900});
 
     auto* hints = new QLabel(keyHelpText(), this);
@@ -382,8 +379,6 @@ void EditorPage::refreshAnswer() {
     const auto answer = document_->answer(document_->currentQuestion().id);
     showLevels(cards_, model, document_->currentQuestion(), answer);
     notApplicable_->setChecked(answer && answer->notApplicable);
-    // The rules never move a target the room set: a level above it is shown, not fixed.
-    aboveTarget_->setVisible(answer && isAboveTarget(*answer));
     target_->setCurrentIndex(answer && answer->target ? target_->findData(*answer->target) : 0);
     confidence_->setCurrentIndex(confidence_->findData(
         QString::fromLatin1(toString(answer ? answer->confidence : Confidence::Medium).data())));
@@ -416,6 +411,11 @@ bool EditorPage::eventFilter(QObject* watched, QEvent* event) {
             return false;
     }
     const KeyCommand command = keyCommand(*key);
+    if (command.action == KeyAction::Notes) {
+        notes_->setFocus(Qt::ShortcutFocusReason);
+        notes_->moveCursor(QTextCursor::End);
+        return true;
+    }
     if (command.action == KeyAction::Find) {
         focusFind();
         return true;

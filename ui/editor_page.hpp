@@ -54,7 +54,6 @@ private:
     QLabel* noteStatus_;
     QPushButton* previous_;
     QPushButton* next_;
-    QLabel* aboveTarget_; // the current level is above the target the room set
     QStackedLayout* pages_;
     bool updating_ = false;
     std::string notesQuestion_; // the question whose note the notes field holds

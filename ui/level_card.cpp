@@ -1,5 +1,7 @@
 #include "level_card.hpp"
 
+#include "core/answer_rules.hpp"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -25,6 +27,7 @@ LevelCard::LevelCard(int index, QWidget* parent)
     heading_->setTextFormat(Qt::PlainText);
     badge_->setTextFormat(Qt::PlainText);
     auto* top = new QHBoxLayout;
+    top->setSpacing(14); // the badge never runs into the level's name
     top->addWidget(heading_);
     top->addStretch();
     top->addWidget(badge_);
@@ -43,16 +46,20 @@ void LevelCard::setContent(const QString& number, const QString& label, const QS
     setAccessibleName(number + " " + label + ": " + descriptor);
 }
 
-void LevelCard::setState(bool current, bool target) {
+void LevelCard::setState(bool current, bool target, bool aboveTarget) {
     current_ = current;
     target_ = target;
     QStringList badges;
     if (current)
-        badges << tr("CURRENT");
+        badges << (aboveTarget ? tr("CURRENT · ABOVE TARGET") : tr("CURRENT"));
     if (target)
         badges << tr("TARGET");
     badge_->setText(badges.join(QStringLiteral(" · ")));
     restyle();
+}
+
+QString LevelCard::badgeText() const {
+    return badge_->text();
 }
 
 void LevelCard::setScale(double factor) {
@@ -94,7 +101,7 @@ void showLevels(const QList<LevelCard*>& cards, const Model& model, const Questi
                                  ? QString::fromStdString(question.descriptors[i])
                                  : QString());
         cards[i]->setState(answer && is(answer->current, level.value),
-                           answer && is(answer->target, level.value));
+                           answer && is(answer->target, level.value), answer && isAboveTarget(*answer));
     }
 }
 

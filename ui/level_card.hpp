@@ -2,6 +2,8 @@
 #include "core/assessment.hpp"
 #include "core/model.hpp"
 
+#include <QString>
+
 #include <QFrame>
 #include <optional>
 
@@ -15,7 +17,9 @@ class LevelCard : public QFrame {
 public:
     LevelCard(int index, QWidget* parent = nullptr);
     void setContent(const QString& number, const QString& label, const QString& descriptor);
-    void setState(bool current, bool target);
+    // aboveTarget: the current level lies above the target the room set (shown, never fixed).
+    void setState(bool current, bool target, bool aboveTarget = false);
+    QString badgeText() const;
     void setScale(double factor); // presenter mode uses large type
     bool isCurrent() const { return current_; }
 

@@ -44,12 +44,11 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     tabs_->addTab(dashboard_, tr("&Dashboard"));
     tabs_->addTab(compare_, tr("&Compare"));
     tabs_->setDocumentMode(true);
-    auto* splitter = new QSplitter(this);
-    splitter->addWidget(portfolio_);
-    splitter->addWidget(tabs_);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({470, 1130});
-    setCentralWidget(splitter);
+    splitter_ = new QSplitter(this);
+    splitter_->addWidget(portfolio_);
+    splitter_->addWidget(tabs_);
+    splitter_->setStretchFactor(1, 1);
+    setCentralWidget(splitter_);
     statusBar()->addPermanentWidget(databaseLabel_);
     buildMenus();
 
@@ -78,9 +77,13 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     updateTitle();
     updateActions();
     openInitialAssessment();
-    resize(1440, 900);
+    // No bigger than the screen (a projector at 1280x720, or a laptop at 200%), then as it was left.
+    resize(QSize(1440, 900).boundedTo(screen()->availableSize()));
     QSettings settings;
     restoreGeometry(settings.value("window/geometry").toByteArray());
+    // The portfolio takes about a quarter of the width, so the question keeps its room on a small screen.
+    const int portfolioWidth = std::clamp(width() / 4, 220, 470);
+    splitter_->setSizes({portfolioWidth, width() - portfolioWidth});
 }
 
 MainWindow::~MainWindow() = default;
@@ -180,6 +183,12 @@ void MainWindow::buildViewMenu() {
     view->addAction(tr("&Dashboard"), this, [this] { showPage(1); })->setShortcut(QKeySequence(tr("Ctrl+2")));
     view->addAction(tr("&Compare"), this, [this] { showPage(2); })->setShortcut(QKeySequence(tr("Ctrl+3")));
     view->addSeparator();
+    auto* showPortfolio = view->addAction(tr("&Portfolio"));
+    showPortfolio->setCheckable(true);
+    showPortfolio->setChecked(true);
+    showPortfolio->setShortcut(QKeySequence(tr("Ctrl+0")));
+    connect(showPortfolio, &QAction::toggled, portfolio_, &QWidget::setVisible);
+    view->addSeparator();
     actions_.presenter = view->addAction(QIcon::fromTheme("view-fullscreen"), tr("&Presenter mode"), this,
                                          &MainWindow::presenterMode);
     actions_.presenter->setShortcut(QKeySequence(Qt::Key_F5));
@@ -192,8 +201,9 @@ void MainWindow::buildHelpMenu() {
             this, tr("Keyboard shortcuts"),
             tr("While assessing:\n\n0–5\tset the current level\nAlt+0–5\tset the target level\n"
                "N\tmark not applicable\nEnter, PgDn\tnext question\nPgUp\tprevious question\n"
-               "Ctrl+F\tfind a question\nEsc\tleave the notes field\nCtrl+Z / Ctrl+Shift+Z\tundo / redo\n"
-               "F5\tpresenter mode\nCtrl+P\texport the report"));
+               "E\tgo to the notes\nEsc\tleave the notes field\nCtrl+F\tfind a question\n"
+               "Ctrl+I\tassessment details\nCtrl+Z / Ctrl+Shift+Z\tundo / redo\n"
+               "Ctrl+0\tshow or hide the portfolio\nF5\tpresenter mode\nCtrl+P\texport the report"));
     });
     help->addAction(tr("&About Maturity Workbench"), this, [this] {
         QMessageBox::about(this, tr("About Maturity Workbench"),

@@ -7,6 +7,7 @@
 #include <QPointer>
 
 class QLabel;
+class QSplitter;
 class QTabWidget;
 class QUndoGroup;
 
@@ -80,6 +81,7 @@ private:
     Workspace& workspace_;
     PortfolioView* portfolio_;
     QTabWidget* tabs_;
+    QSplitter* splitter_ = nullptr;
     EditorPage* editor_;
     DashboardPage* dashboard_;
     ComparePage* compare_;

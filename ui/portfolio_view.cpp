@@ -93,7 +93,9 @@ void PortfolioView::reload() {
     for (const auto& a : *assessments) {
         auto* title = item(q(a.title));
         title->setData(QVariant::fromValue<qlonglong>(a.id), kIdRole);
-        title->setToolTip(q(a.modelId + " " + a.modelVersion + " · #" + std::to_string(a.id)));
+        title->setToolTip(q(a.title + "\n" + a.modelId + " " + a.modelVersion + " · #" +
+                            std::to_string(a.id) + " · " + std::string(toString(a.status)) +
+                            (a.baselineId ? " · follows up #" + std::to_string(*a.baselineId) : "")));
         auto* done = item(QString::number(qRound(a.completeness())) + "%");
         done->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         clientItems[a.clientId]->appendRow(
@@ -104,11 +106,26 @@ void PortfolioView::reload() {
     // Client rows span the whole width so long names stay readable; assessments fill the columns.
     for (int r = 0; r < model_->rowCount(); ++r)
         tree_->setFirstColumnSpanned(r, QModelIndex(), true);
+    tree_->header()->setStretchLastSection(false); // the titles take the room, not the last column
     tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int c = 1; c < 5; ++c)
         tree_->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    fitColumns();
     if (selected)
         select(*selected);
+}
+
+void PortfolioView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitColumns();
+}
+
+// A narrow portfolio (a projector, or 200% scaling) keeps the titles readable: status and baseline make
+// way, and stay in each title's tooltip.
+void PortfolioView::fitColumns() {
+    const bool narrow = width() < fontMetrics().averageCharWidth() * 60;
+    tree_->setColumnHidden(2, narrow);
+    tree_->setColumnHidden(4, narrow);
 }
 
 QStandardItem* PortfolioView::assessmentItem(Id assessmentId) const {

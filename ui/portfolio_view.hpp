@@ -25,6 +25,9 @@ public:
     QLineEdit* filter() const { return filter_; }
     int assessmentCount() const;
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 signals:
     void assessmentActivated(mw::Id id);
     void assessmentChosen(mw::Id id); // Enter or double-click: go and work on it
@@ -32,6 +35,7 @@ signals:
 
 private:
     QStandardItem* assessmentItem(Id assessmentId) const;
+    void fitColumns();
     Workspace& workspace_;
     QLineEdit* filter_;
     QStandardItemModel* model_;
