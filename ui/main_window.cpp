@@ -81,8 +81,8 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     resize(QSize(1440, 900).boundedTo(screen()->availableSize()));
     QSettings settings;
     restoreGeometry(settings.value("window/geometry").toByteArray());
-    // The portfolio takes about a quarter of the width, so the question keeps its room on a small screen.
-    const int portfolioWidth = std::clamp(width() / 4, 220, 470);
+    // The portfolio takes under a third of the width, so the question keeps its room on a small screen.
+    const int portfolioWidth = std::clamp(width() * 2 / 7, 220, 470);
     splitter_->setSizes({portfolioWidth, width() - portfolioWidth});
 }
 

@@ -123,7 +123,7 @@ void PortfolioView::resizeEvent(QResizeEvent* event) {
 // A narrow portfolio (a projector, or 200% scaling) keeps the titles readable: status and baseline make
 // way, and stay in each title's tooltip.
 void PortfolioView::fitColumns() {
-    const bool narrow = width() < fontMetrics().averageCharWidth() * 60;
+    const bool narrow = width() < fontMetrics().averageCharWidth() * 70;
     tree_->setColumnHidden(2, narrow);
     tree_->setColumnHidden(4, narrow);
 }
