@@ -1,5 +1,6 @@
 // Benchmark: how long one committed answer takes, and how long scoring and the portfolio listing take.
 // Not a test: it reports figures for the README. Usage: bench_store [FOLDER]
+#include "app/answers.hpp"
 #include "bench_demo.hpp"
 #include "core/gaps.hpp"
 
@@ -50,6 +51,20 @@ int main(int argc, char** argv) {
         saves.push_back(ms(Clock::now() - start));
     }
     report("save one answer (committed, synchronous=FULL)", saves);
+
+    // The path every front door takes: the answer rules, the stored answer read back, then the same save.
+    auto workspace = app::Workspace::open(path);
+    if (!workspace)
+        return 1;
+    std::vector<double> recorded;
+    for (int i = 0; i < 400; ++i) {
+        const auto edit = AnswerEdit::setLevel(model.scale[i % model.scale.size()].value);
+        const auto start = Clock::now();
+        if (!app::recordAnswer(*workspace, demo.followUpId, questions[i % questions.size()]->id, edit))
+            return 1;
+        recorded.push_back(ms(Clock::now() - start));
+    }
+    report("record one answer (app::recordAnswer)", recorded);
 
     std::vector<double> scoring;
     const auto answers = *store.answers(demo.followUpId);

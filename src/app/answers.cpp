@@ -5,10 +5,10 @@ namespace mw::app {
 Result<Answer> recordAnswer(Workspace& workspace, Id assessmentId, const std::string& questionId,
                             const AnswerEdit& edit, Id participantId) {
     Store& store = workspace.store();
-    auto loaded = store.assessment(assessmentId);
-    if (!loaded)
-        return std::unexpected(loaded.error());
-    const Model& model = loaded->model;
+    auto snapshot = store.model(assessmentId);
+    if (!snapshot)
+        return std::unexpected(snapshot.error());
+    const Model& model = **snapshot;
     if (!model.question(questionId))
         return fail("assessment " + std::to_string(assessmentId) + ": unknown question '" + questionId +
                     "' in model " + model.id + " (question ids look like " +

@@ -65,6 +65,8 @@ public:
     Result<std::vector<AssessmentInfo>> assessments() const;
     Result<AssessmentInfo> assessmentInfo(Id id) const;
     Result<LoadedAssessment> assessment(Id id) const;
+    // The assessment's model snapshot, parsed once per store: the hot path of every answer.
+    Result<std::shared_ptr<const Model>> model(Id assessmentId) const { return modelOf(assessmentId); }
     Result<Id> createAssessment(const NewAssessment& request);
     Result<void> updateAssessment(const AssessmentInfo& info); // title, date, assessor, status, baseline
     Result<void> deleteAssessment(Id id);

@@ -24,10 +24,10 @@ int answerCommand(CommandContext& context) {
     auto workspace = context.workspace();
     if (!workspace)
         return context.fail(workspace.error());
-    auto loaded = (*workspace)->store().assessment(id);
-    if (!loaded)
-        return context.fail(loaded.error());
-    const Model& model = loaded->model;
+    auto snapshot = (*workspace)->store().model(id);
+    if (!snapshot)
+        return context.fail(snapshot.error());
+    const Model& model = **snapshot;
     AnswerEdit edit;
     if (levelText.compare("na", Qt::CaseInsensitive) == 0 || levelText == "n/a") {
         edit.level = AnswerEdit::Level::NotApplicable;
