@@ -79,9 +79,11 @@ ComparePage::ComparePage(Workspace& workspace, QWidget* parent)
     layout->addWidget(splitter, 1);
     connect(before_, &QComboBox::currentIndexChanged, this, &ComparePage::refresh);
     connect(after_, &QComboBox::currentIndexChanged, this, &ComparePage::refresh);
-    // Another assessment opened: the page shows its pair at once, not after the tab is changed.
+    // Another assessment opened while the page shows: it shows that one's pair at once. A hidden page is
+    // filled again when it is shown (the main window reloads it on the tab change).
     connect(&workspace_, &Workspace::documentChanged, this, [this](AssessmentDocument* document) {
-        reload(document ? std::optional<Id>(document->id()) : std::nullopt);
+        if (isVisible())
+            reload(document ? std::optional<Id>(document->id()) : std::nullopt);
     });
 }
 
