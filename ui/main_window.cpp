@@ -329,9 +329,12 @@ void MainWindow::openInitialAssessment() {
 
 Result<Id> MainWindow::createAssessment(const NewAssessmentRequest& request, std::optional<Id> baseline,
                                         bool copyBaselineAnswers) {
-    auto opened = workspace_.startAssessment({s(request.clientName), s(request.sector), s(request.title),
-                                              s(request.date), s(request.assessor), s(request.modelId),
-                                              baseline, copyBaselineAnswers});
+    const app::StartRequest start{
+        s(request.clientName), s(request.sector),  s(request.title), s(request.date),
+        s(request.assessor),   s(request.modelId), baseline,         copyBaselineAnswers};
+    // A follow-up from the baseline's answers is its own use case: the workshop amends what changed.
+    auto opened = baseline && copyBaselineAnswers ? workspace_.startFollowUp(*baseline, start)
+                                                  : workspace_.startAssessment(start);
     if (!opened)
         return std::unexpected(opened.error());
     showPage(0);

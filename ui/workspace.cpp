@@ -87,6 +87,15 @@ Result<AssessmentDocument*> Workspace::startAssessment(const app::StartRequest& 
     return openAssessment(started->id);
 }
 
+Result<AssessmentDocument*> Workspace::startFollowUp(Id baseline, const app::StartRequest& request) {
+    writePending();
+    auto started = app::startFollowUp(*workspace_, baseline, request);
+    if (!started)
+        return std::unexpected(started.error());
+    emit portfolioChanged();
+    return openAssessment(started->id);
+}
+
 void Workspace::writePending() {
     if (document_)
         document_->writePending();

@@ -40,6 +40,8 @@ public:
     void closeAssessment();
     // Starts an assessment (a follow-up when the request names a baseline) and opens it.
     Result<AssessmentDocument*> startAssessment(const app::StartRequest& request);
+    // Starts a follow-up of `baseline` from its answers, and opens it.
+    Result<AssessmentDocument*> startFollowUp(Id baseline, const app::StartRequest& request);
 
     // What leaves the workspace; the open assessment's pending note is written first.
     Result<ReportData> reportData(Id id);

@@ -30,7 +30,9 @@ int newCommand(CommandContext& context) {
                               s(context.value("model")),
                               baseline,
                               context.isSet("copy-answers")};
-    auto started = app::startAssessment(**workspace, request);
+    auto started = baseline && request.copyBaselineAnswers
+                       ? app::startFollowUp(**workspace, *baseline, request)
+                       : app::startAssessment(**workspace, request);
     if (!started)
         return context.fail(started.error());
     context.out << "Created assessment #" << started->id << " '" << title << "' for " << client << " ("
