@@ -42,6 +42,15 @@ std::optional<Status> statusFromString(std::string_view text) {
     return std::nullopt;
 }
 
+Participant consensusParticipant(Id id) {
+    Participant p;
+    p.id = id;
+    p.name = "Workshop consensus";
+    p.group = "All";
+    p.isDefault = true;
+    return p;
+}
+
 std::string nowIsoUtc() {
     const auto now = std::chrono::system_clock::now();
     const std::time_t t = std::chrono::system_clock::to_time_t(now);

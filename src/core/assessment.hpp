@@ -28,8 +28,13 @@ struct Participant {
     Id id = 0;
     std::string name;
     std::string group; // IT, OT, Business, ...
-    bool isDefault = false;
+    bool isDefault = false; // the consensus: the facilitator's recorded answer for the room
+    std::string uid;        // stable across export and import; matches voices when bundles merge
+    std::string role;       // optional: "plant manager", "CISO", ...
 };
+
+// The facilitator's recorded answer for the room, which every assessment has.
+Participant consensusParticipant(Id id = 0);
 
 struct Answer {
     std::string questionId;
@@ -40,6 +45,7 @@ struct Answer {
     std::string note;
     Confidence confidence = Confidence::Medium;
     std::string updatedAt; // ISO 8601 UTC
+    std::string origin;    // the database the answer was given in (its origin id), for merging
 
     bool hasLevel() const { return notApplicable || current.has_value(); }
 };

@@ -51,8 +51,12 @@ std::optional<std::string> checkAnswer(const Model& model, const Answer& answer)
 json bundleToJson(const Bundle& bundle) {
     json participants = json::array();
     for (const auto& p : bundle.participants)
-        participants.push_back(
-            {{"key", p.id}, {"name", p.name}, {"group", p.group}, {"default", p.isDefault}});
+        participants.push_back({{"key", p.id},
+                                {"uid", p.uid},
+                                {"name", p.name},
+                                {"group", p.group},
+                                {"role", p.role},
+                                {"default", p.isDefault}});
     std::vector<Answer> answers = bundle.answers;
     std::sort(answers.begin(), answers.end(), [](const Answer& a, const Answer& b) {
         return std::tie(a.questionId, a.participantId) < std::tie(b.questionId, b.participantId);
@@ -66,7 +70,8 @@ json bundleToJson(const Bundle& bundle) {
                               {"target", optionalNumber(a.target)},
                               {"note", a.note},
                               {"confidence", std::string(toString(a.confidence))},
-                              {"updatedAt", a.updatedAt}});
+                              {"updatedAt", a.updatedAt},
+                              {"origin", a.origin}});
     return {
         {"format", "maturity-bundle"},
         {"formatVersion", kBundleFormatVersion},
@@ -123,6 +128,7 @@ Answer readAnswer(Checker& check, const json& item, const std::string& path, con
             check.problem(path + ".confidence", "'" + *confidence + "' is not low, medium or high");
     }
     answer.updatedAt = check.string(item, path, "updatedAt", false, false).value_or("");
+    answer.origin = check.string(item, path, "origin", false, false).value_or("");
     return answer;
 }
 
@@ -192,6 +198,7 @@ const Model* readModel(Checker& check, const json& root, Bundle& bundle) {
 
 std::set<Id> readParticipants(Checker& check, const json& root, Bundle& bundle) {
     std::set<Id> participantKeys;
+    std::set<std::string> participantUids;
     if (const json* list = check.member(root, "", "participants")) {
         if (!list->is_array() || list->empty()) {
             check.problem("participants", list->is_array() ? "needs at least one participant"
@@ -215,6 +222,11 @@ std::set<Id> readParticipants(Checker& check, const json& root, Bundle& bundle) 
                 }
                 p.name = check.string(item, path, "name").value_or("");
                 p.group = check.string(item, path, "group", false, false).value_or("");
+                // Format 1 had no uids and roles: such participants get a uid when they are stored.
+                p.uid = check.string(item, path, "uid", false).value_or("");
+                if (!p.uid.empty() && !participantUids.insert(p.uid).second)
+                    check.problem(path + ".uid", "duplicate participant uid '" + p.uid + "'");
+                p.role = check.string(item, path, "role", false, false).value_or("");
                 if (auto it = item.find("default"); it != item.end()) {
                     if (it->is_boolean())
                         p.isDefault = it->get<bool>();

@@ -7,7 +7,8 @@
 
 namespace mw {
 
-inline constexpr int kBundleFormatVersion = 1;
+// Format 2 adds participants' uid and role and each answer's origin; format 1 bundles still import.
+inline constexpr int kBundleFormatVersion = 2;
 
 // One assessment with everything needed to rebuild it elsewhere. Participant ids are bundle-local keys.
 struct Bundle {

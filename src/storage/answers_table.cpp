@@ -10,13 +10,11 @@ using namespace sql;
 Result<std::vector<Participant>> Store::participants(Id assessmentId) const {
     return guarded(path_, "read the participants", [&]() -> Result<std::vector<Participant>> {
         std::vector<Participant> out;
-        SQLite::Statement q(*db_,
-                            "SELECT id, name, grp, is_default FROM participants WHERE assessment_id = ? "
-                            "ORDER BY id");
+        SQLite::Statement q(*db_, std::string("SELECT ") + kParticipantColumns +
+                                      " FROM participants WHERE assessment_id = ? ORDER BY id");
         q.bind(1, static_cast<int64_t>(assessmentId));
         while (q.executeStep())
-            out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                           q.getColumn(3).getInt() != 0});
+            out.push_back(readParticipant(q));
         return out;
     });
 }
@@ -33,11 +31,18 @@ Result<Participant> Store::defaultParticipant(Id assessmentId) const {
     return fail("assessment " + std::to_string(assessmentId) + " has no participants");
 }
 
-Result<Id> Store::addParticipant(Id assessmentId, const std::string& name, const std::string& group) {
+Result<Id> Store::addParticipant(Id assessmentId, const std::string& name, const std::string& group,
+                                 const std::string& role) {
     if (name.find_first_not_of(" \t") == std::string::npos)
         return fail("a participant needs a name");
     return guarded(path_, "add the participant",
-                   [&]() -> Result<Id> { return insertParticipant(*db_, assessmentId, name, group, false); });
+                   [&]() -> Result<Id> {
+                       Participant participant;
+                       participant.name = name;
+                       participant.group = group;
+                       participant.role = role;
+                       return insertParticipant(*db_, assessmentId, participant);
+                   });
 }
 
 Result<std::vector<Answer>> Store::answers(Id assessmentId) const {
@@ -90,6 +95,7 @@ Result<Answer> Store::saveAnswer(Id assessmentId, Answer answer) {
                     std::to_string(answer.participantId) + " is not part of this assessment");
     }
     answer.updatedAt = nowIsoUtc();
+    answer.origin = origin_;
     return guarded(path_, "save the answer", [&]() -> Result<Answer> {
         SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         insertAnswer(*db_, assessmentId, answer);

@@ -88,7 +88,7 @@ Result<Id> Store::createAssessment(const NewAssessment& request) {
                                               request.assessor, Status::Draft, request.baselineId,
                                               baseline ? std::optional(baseline->info.uid) : std::nullopt,
                                               request.model});
-        const Id participant = insertParticipant(*db_, id, "Workshop consensus", "All", true);
+        const Id participant = insertParticipant(*db_, id, consensusParticipant());
         // A follow-up starts from the consensus answers of its baseline, where the new model still asks them.
         std::set<std::string> copied;
         for (auto answer : baselineAnswers) {
@@ -96,6 +96,7 @@ Result<Id> Store::createAssessment(const NewAssessment& request) {
                 continue;
             answer.participantId = participant;
             answer.updatedAt = now;
+            answer.origin = origin_;
             insertAnswer(*db_, id, answer);
         }
         transaction.commit();

@@ -80,7 +80,7 @@ Result<ImportOutcome> Store::importBundle(const Bundle& bundle) {
                                               info.status, baselineId, bundle.baselineUid, &bundle.model});
         std::map<Id, Id> participantIds;
         for (const auto& p : bundle.participants)
-            participantIds[p.id] = insertParticipant(*db_, id, p.name, p.group, p.isDefault);
+            participantIds[p.id] = insertParticipant(*db_, id, p);
         for (auto a : bundle.answers) {
             a.participantId = participantIds.at(a.participantId);
             insertAnswer(*db_, id, a);

@@ -69,6 +69,7 @@ Result<Store> Store::open(const std::filesystem::path& path) {
             if (auto migrated = store.migrate(version); !migrated)
                 return std::unexpected(migrated.error());
         }
+        store.origin_ = store.db_->execAndGet("SELECT value FROM meta WHERE key = 'origin'").getString();
         return store;
     });
 }

@@ -48,7 +48,7 @@ Result<DemoOutcome> createDemo(Store& store, const Model& model) {
         bundle.assessment.status = statusFromString(a["status"].get<std::string>()).value_or(Status::Draft);
         bundle.baselineUid = previousUid;
         bundle.model = model;
-        bundle.participants.push_back({1, "Workshop consensus", "All", true});
+        bundle.participants.push_back(consensusParticipant(1));
         for (const auto& [questionId, entries] : s["answers"].items()) {
             const json& entry = entries.at(index);
             Answer answer;
@@ -107,7 +107,7 @@ Result<std::size_t> createPortfolio(Store& store, const Model& model, int client
             bundle.assessment.status = round == 0 ? Status::Final : Status::Draft;
             bundle.baselineUid = previousUid;
             bundle.model = model;
-            bundle.participants.push_back({1, "Workshop consensus", "All", true});
+            bundle.participants.push_back(consensusParticipant(1));
             for (std::size_t q = 0; q < questions.size(); ++q) {
                 if (round > 0 && std::uniform_int_distribution<int>(0, 2)(engine) == 0)
                     current[q] = std::min(levels - 1, current[q] + 1);

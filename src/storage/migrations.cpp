@@ -12,6 +12,8 @@ Result<void> Store::migrate(int fromVersion) {
         db_->exec(kSchemaV1);
         db_->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     }
+    if (fromVersion < 2)
+        db_->exec(kSchemaV2);
     db_->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     transaction.commit();
     return {};
@@ -67,6 +69,22 @@ CREATE TABLE answers (
     updated_at     TEXT NOT NULL,
     PRIMARY KEY (assessment_id, question_id, participant_id)
 );
+)SQL";
+
+// Workshop mode: participants get a stable uid and an optional role; every answer records the database it
+// was given in, and each database gets an origin id of its own, so that bundles and a team hub can merge
+// voices answered on several laptops.
+const char* const kSchemaV2 = R"SQL(
+ALTER TABLE participants ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE participants ADD COLUMN role TEXT NOT NULL DEFAULT '';
+UPDATE participants SET uid = lower(hex(randomblob(16))) WHERE uid = '';
+CREATE UNIQUE INDEX participants_uid ON participants(assessment_id, uid);
+ALTER TABLE answers ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+INSERT INTO meta (key, value) VALUES ('origin', lower(hex(randomblob(16))));
 )SQL";
 
 } // namespace mw::sql

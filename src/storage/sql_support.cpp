@@ -74,7 +74,7 @@ AssessmentInfo readAssessment(SQLite::Statement& q) {
 }
 
 const char* const kAnswerColumns =
-    "question_id, participant_id, current, not_applicable, target, note, confidence, updated_at";
+    "question_id, participant_id, current, not_applicable, target, note, confidence, updated_at, origin";
 
 Answer readAnswer(SQLite::Statement& q) {
     Answer a;
@@ -86,17 +86,18 @@ Answer readAnswer(SQLite::Statement& q) {
     a.note = q.getColumn(5).getString();
     a.confidence = confidenceFromString(q.getColumn(6).getString()).value_or(Confidence::Medium);
     a.updatedAt = q.getColumn(7).getString();
+    a.origin = q.getColumn(8).getString();
     return a;
 }
 
 void insertAnswer(SQLite::Database& db, Id assessmentId, const Answer& a) {
     SQLite::Statement q(db,
                         "INSERT INTO answers (assessment_id, question_id, participant_id, current, "
-                        "not_applicable, target, note, confidence, updated_at) VALUES (?,?,?,?,?,?,?,?,?) "
+                        "not_applicable, target, note, confidence, updated_at, origin) VALUES (?,?,?,?,?,?,?,?,?,?) "
                         "ON CONFLICT (assessment_id, question_id, participant_id) DO UPDATE SET "
                         "current = excluded.current, not_applicable = excluded.not_applicable, "
                         "target = excluded.target, note = excluded.note, confidence = excluded.confidence, "
-                        "updated_at = excluded.updated_at");
+                        "updated_at = excluded.updated_at, origin = excluded.origin");
     q.bind(1, static_cast<int64_t>(assessmentId));
     q.bind(2, a.questionId);
     q.bind(3, static_cast<int64_t>(a.participantId));
@@ -106,19 +107,34 @@ void insertAnswer(SQLite::Database& db, Id assessmentId, const Answer& a) {
     q.bind(7, a.note);
     q.bind(8, std::string(toString(a.confidence)));
     q.bind(9, a.updatedAt.empty() ? nowIsoUtc() : a.updatedAt);
+    q.bind(10, a.origin);
     q.exec();
 }
 
-Id insertParticipant(SQLite::Database& db, Id assessmentId, const std::string& name, const std::string& group,
-                     bool isDefault) {
-    SQLite::Statement q(db,
-                        "INSERT INTO participants (assessment_id, name, grp, is_default) VALUES (?,?,?,?)");
+Id insertParticipant(SQLite::Database& db, Id assessmentId, const Participant& p) {
+    SQLite::Statement q(db, "INSERT INTO participants (assessment_id, name, grp, is_default, uid, role) "
+                            "VALUES (?,?,?,?,?,?)");
     q.bind(1, static_cast<int64_t>(assessmentId));
-    q.bind(2, name);
-    q.bind(3, group);
-    q.bind(4, isDefault ? 1 : 0);
+    q.bind(2, p.name);
+    q.bind(3, p.group);
+    q.bind(4, p.isDefault ? 1 : 0);
+    q.bind(5, p.uid.empty() ? newUid() : p.uid);
+    q.bind(6, p.role);
     q.exec();
     return db.getLastInsertRowid();
+}
+
+const char* const kParticipantColumns = "id, name, grp, is_default, uid, role";
+
+Participant readParticipant(SQLite::Statement& q) {
+    Participant p;
+    p.id = q.getColumn(0).getInt64();
+    p.name = q.getColumn(1).getString();
+    p.group = q.getColumn(2).getString();
+    p.isDefault = q.getColumn(3).getInt() != 0;
+    p.uid = q.getColumn(4).getString();
+    p.role = q.getColumn(5).getString();
+    return p;
 }
 
 Id insertClient(SQLite::Database& db, const std::string& name, const std::string& sector,

@@ -50,11 +50,15 @@ struct AssessmentRow {
 Id insertAssessment(SQLite::Database& db, const AssessmentRow& row);
 Id insertClient(SQLite::Database& db, const std::string& name, const std::string& sector,
                 const std::string& notes);
-Id insertParticipant(SQLite::Database& db, Id assessmentId, const std::string& name, const std::string& group,
-                     bool isDefault);
+// A participant with its uid (a new one when empty).
+Id insertParticipant(SQLite::Database& db, Id assessmentId, const Participant& participant);
+// The participants' columns readParticipant expects.
+extern const char* const kParticipantColumns;
+Participant readParticipant(SQLite::Statement& q);
 void insertAnswer(SQLite::Database& db, Id assessmentId, const Answer& a);
 
 // The schema's tables, created or upgraded by the migrations.
 extern const char* const kSchemaV1;
+extern const char* const kSchemaV2;
 
 } // namespace mw::sql

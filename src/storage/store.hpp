@@ -15,7 +15,7 @@ class Database;
 
 namespace mw {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct NewAssessment {
     Id clientId = 0;
@@ -77,7 +77,10 @@ public:
     // Participants and answers
     Result<std::vector<Participant>> participants(Id assessmentId) const;
     Result<Participant> defaultParticipant(Id assessmentId) const;
-    Result<Id> addParticipant(Id assessmentId, const std::string& name, const std::string& group);
+    Result<Id> addParticipant(Id assessmentId, const std::string& name, const std::string& group,
+                              const std::string& role = {});
+    // This database's origin id: written into every answer given here.
+    const std::string& origin() const { return origin_; }
     Result<std::vector<Answer>> answers(Id assessmentId) const;
     // One participant's answer to one question, if given.
     Result<std::optional<Answer>> answer(Id assessmentId, const std::string& questionId,
@@ -100,6 +103,7 @@ private:
     // Model snapshots never change once stored, so parsing one per assessment is enough.
     mutable std::map<Id, std::shared_ptr<const Model>> modelCache_;
     std::filesystem::path path_;
+    std::string origin_;
 };
 
 } // namespace mw

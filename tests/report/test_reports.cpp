@@ -317,8 +317,8 @@ TEST_CASE("a table that runs over pages repeats its header and prints every row 
     DemoData demo;
     for (int i = 1; i <= 90; ++i)
         demo.followUp.participants.push_back(
-            {0, "Participant " + std::to_string(1000 + i), i % 2 ? "OT" : "IT", false});
-    demo.followUp.participants.push_back({0, "<b>Ana</b> & Co", "Business", false});
+            {0, "Participant " + std::to_string(1000 + i), i % 2 ? "OT" : "IT", false, "", ""});
+    demo.followUp.participants.push_back({0, "<b>Ana</b> & Co", "Business", false, "", ""});
     const auto pdf = demo.dir / "long-table.pdf";
     REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(pdf.string())).has_value());
     const QString path = QString::fromStdString(pdf.string());
@@ -347,7 +347,7 @@ TEST_CASE("a table cell taller than a page still prints in full", "[report][pdf]
     std::string group;
     for (int i = 1; i <= 900; ++i)
         group += "site" + std::to_string(i) + " ";
-    demo.followUp.participants.push_back({0, "Long list", group, false});
+    demo.followUp.participants.push_back({0, "Long list", group, false, "", ""});
     const auto pdf = demo.dir / "tall-cell.pdf";
     REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(pdf.string())).has_value());
     const QString text = flattened(pdfText(pdf));
@@ -480,7 +480,7 @@ TEST_CASE("the CSV export quotes and neutralises user text", "[report][csv]") {
     const Model model = test::fixtureModel("rubric-basic.json");
     Answer a = test::level("A1", 2, 4);
     a.note = "=HYPERLINK(\"http://x\"), \"quoted\"\nsecond line";
-    const std::string csv = answersCsv(model, {a}, {{1, "Consensus", "All", true}});
+    const std::string csv = answersCsv(model, {a}, {{1, "Consensus", "All", true, "", ""}});
     CHECK(csv.find("\"'=HYPERLINK(\"\"http://x\"\"), \"\"quoted\"\"\nsecond line\"") != std::string::npos);
     CHECK(csv.find("Alpha,A1,Alpha one?,Consensus,2,Developing,no,4,Managed,2,medium,") != std::string::npos);
     CHECK(csv.find("Gamma,C1,Gamma one?,,,,,,,,,,") != std::string::npos);

@@ -1,0 +1,136 @@
+// A database written by release 1.0 (schema 1), committed as tests/data/v1/release-1.0.db with the demo and
+// an assessment with N/A answers, notes in several scripts and markup in names, opens in this release: it is
+// upgraded in one step after a backup copy, and keeps every answer, note and score.
+#include "core/bundle.hpp"
+#include "core/model_loader.hpp"
+#include "core/scoring.hpp"
+#include "storage/store.hpp"
+#include "support.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <set>
+
+using namespace mw;
+
+namespace {
+
+const std::filesystem::path kFixtures = test::dataPath("v1");
+
+struct MigratedCopy {
+    test::TempDir dir;
+    std::filesystem::path path = dir / "release-1.0.db";
+    MigratedCopy() { std::filesystem::copy_file(kFixtures / "release-1.0.db", path); }
+};
+
+} // namespace
+
+TEST_CASE("a release-1.0 database is upgraded after a backup copy and keeps every answer",
+          "[store][migration]") {
+    MigratedCopy copy;
+    const std::string original = test::readBytes(copy.path);
+    {
+        SQLite::Database before(copy.path.string(), SQLite::OPEN_READONLY);
+        REQUIRE(before.execAndGet("PRAGMA user_version").getInt() == 1);
+    }
+    auto store = Store::open(copy.path);
+    REQUIRE(store.has_value());
+    CHECK(store->schemaVersion() == kSchemaVersion);
+    CHECK(store->origin().size() == 32);
+
+    // The backup is the release-1.0 database as it was.
+    const auto backup = copy.dir / "release-1.0.db.v1.bak";
+    REQUIRE(std::filesystem::exists(backup));
+    {
+        SQLite::Database saved(backup.string(), SQLite::OPEN_READONLY);
+        CHECK(saved.execAndGet("PRAGMA user_version").getInt() == 1);
+        CHECK(saved.execAndGet("SELECT count(*) FROM answers").getInt() == 88);
+    }
+    CHECK(test::readBytes(kFixtures / "release-1.0.db") == original); // the fixture itself is never touched
+
+    // Every answer and note of the assessment with N/A answers and notes in several scripts, as release 1.0
+    // exported it.
+    auto exported = parseBundle(test::readBytes(kFixtures / "assessment-3.json"), "assessment-3.json");
+    REQUIRE(exported.has_value());
+    auto answers = store->answers(3);
+    REQUIRE(answers.has_value());
+    REQUIRE(answers->size() == exported->answers.size());
+    for (const auto& old : exported->answers) {
+        INFO("question " << old.questionId);
+        auto same = std::find_if(answers->begin(), answers->end(),
+                                 [&](const Answer& a) { return a.questionId == old.questionId; });
+        REQUIRE(same != answers->end());
+        CHECK(same->current == old.current);
+        CHECK(same->target == old.target);
+        CHECK(same->notApplicable == old.notApplicable);
+        CHECK(same->note == old.note);
+        CHECK(same->confidence == old.confidence);
+        CHECK(same->updatedAt == old.updatedAt);
+    }
+    auto info = store->assessmentInfo(3);
+    REQUIRE(info.has_value());
+    CHECK(info->clientName == "Ölwerk <b>&amp; \"Söhne\"</b>");
+    CHECK(info->title == "Site <i>B</i> & 'North'");
+    CHECK(info->status == Status::Final);
+
+    // Participants get stable uids; nothing else about them changes.
+    std::set<std::string> uids;
+    for (Id id : {1, 2, 3}) {
+        auto participants = store->participants(id);
+        REQUIRE(participants->size() == 1);
+        const Participant& consensus = participants->front();
+        CHECK(consensus.isDefault);
+        CHECK(consensus.name == "Workshop consensus");
+        CHECK(consensus.uid.size() == 32);
+        CHECK(consensus.role.empty());
+        uids.insert(consensus.uid);
+    }
+    CHECK(uids.size() == 3);
+
+    // An answer given after the upgrade records where it was given.
+    Answer later = test::level("GO3", 3);
+    later.participantId = 0;
+    auto saved = store->saveAnswer(3, later);
+    REQUIRE(saved.has_value());
+    CHECK(saved->origin == store->origin());
+}
+
+TEST_CASE("a release-1.0 database scores exactly as release 1.0 scored it", "[store][migration]") {
+    MigratedCopy copy;
+    auto store = Store::open(copy.path);
+    REQUIRE(store.has_value());
+    for (Id id : {1, 2, 3}) {
+        INFO("assessment " << id);
+        const auto expected =
+            nlohmann::json::parse(test::readBytes(kFixtures / ("score-" + std::to_string(id) + ".json")));
+        auto loaded = store->assessment(id);
+        REQUIRE(loaded.has_value());
+        const Scorecard card = computeScores(loaded->model, *store->answers(id));
+        const auto& overall = expected["overall"];
+        if (overall["current"].is_null()) {
+            CHECK_FALSE(card.overall.has_value());
+        } else {
+            REQUIRE(card.overall.has_value());
+            CHECK(*card.overall == Approx(overall["current"].get<double>()));
+            CHECK(*card.overallTarget == Approx(overall["target"].get<double>()));
+        }
+        CHECK(card.answered == expected["completeness"]["answered"].get<std::size_t>());
+        REQUIRE(card.dimensions.size() == expected["dimensions"].size());
+        for (std::size_t d = 0; d < card.dimensions.size(); ++d) {
+            const auto& dimension = expected["dimensions"][d];
+            CHECK(card.dimensions[d].current.has_value() == !dimension["current"].is_null());
+            if (card.dimensions[d].current)
+                CHECK(*card.dimensions[d].current == Approx(dimension["current"].get<double>()));
+        }
+    }
+}
+
+TEST_CASE("an upgraded database opens again without a second upgrade or backup", "[store][migration]") {
+    MigratedCopy copy;
+    REQUIRE(Store::open(copy.path).has_value());
+    std::filesystem::remove(copy.dir / "release-1.0.db.v1.bak");
+    auto again = Store::open(copy.path);
+    REQUIRE(again.has_value());
+    CHECK(again->schemaVersion() == kSchemaVersion);
+    CHECK_FALSE(std::filesystem::exists(copy.dir / "release-1.0.db.v1.bak"));
+}
