@@ -87,7 +87,8 @@ AssessmentDocument::AssessmentDocument(app::Workspace& workspace, app::Assessmen
     , model_(std::move(state.model))
     , participant_(state.consensusId)
     , questions_(model_->allQuestions())
-    , baseline_(std::move(state.baseline)) {
+    , baseline_(std::move(state.baseline))
+    , roster_(Roster::of(state.participants)) {
     for (auto& a : state.answers) {
         if (a.participantId == participant_)
             answers_[a.questionId] = std::move(a);
@@ -126,7 +127,7 @@ std::vector<Answer> AssessmentDocument::answers() const {
 }
 
 void AssessmentDocument::recompute() {
-    scores_ = computeScores(*model_, answers());
+    scores_ = computeScores(*model_, answers(), roster_);
     gaps_ = rankGaps(*model_, scores_);
 }
 

@@ -85,6 +85,7 @@ private:
     std::map<std::string, Answer> answers_; // consensus participant only; others are kept as loaded
     std::vector<Answer> otherAnswers_;
     std::optional<app::BaselineSummary> baseline_;
+    Roster roster_;
     Scorecard scores_;
     std::vector<Gap> gaps_;
     QUndoStack undo_;

@@ -61,8 +61,11 @@ Result<BaselineSummary> baselineSummary(Workspace& workspace, Id id) {
     auto answers = workspace.store().answers(id);
     if (!answers)
         return std::unexpected(answers.error());
+    auto participants = workspace.store().participants(id);
+    if (!participants)
+        return std::unexpected(participants.error());
     auto model = std::make_shared<const Model>(std::move(loaded->model));
-    Scorecard scores = computeScores(*model, *answers);
+    Scorecard scores = computeScores(*model, *answers, Roster::of(*participants));
     return BaselineSummary{std::move(loaded->info), std::move(model), std::move(scores)};
 }
 
@@ -88,7 +91,7 @@ Result<AssessmentState> loadAssessment(Workspace& workspace, Id id) {
     state.participants = std::move(*participants);
     state.consensusId = consensus->id;
     state.answers = std::move(*answers);
-    state.scores = computeScores(*state.model, state.answers);
+    state.scores = computeScores(*state.model, state.answers, Roster::of(state.participants));
     state.gaps = rankGaps(*state.model, state.scores);
     // A baseline that cannot be read does not stop the assessment from opening; it just draws no overlay.
     if (state.info.baselineId)

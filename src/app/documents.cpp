@@ -28,13 +28,18 @@ Result<ComparisonState> compare(Workspace& workspace, Id before, Id after) {
     auto afterAnswers = store.answers(after);
     if (!afterAnswers)
         return std::unexpected(afterAnswers.error());
+    auto beforeParticipants = store.participants(before);
+    auto afterParticipants = store.participants(after);
+    if (!beforeParticipants || !afterParticipants)
+        return std::unexpected(!beforeParticipants ? beforeParticipants.error() : afterParticipants.error());
     ComparisonState state;
     state.before = std::move(beforeLoaded->info);
     state.after = std::move(afterLoaded->info);
     state.beforeModel = std::make_shared<const Model>(std::move(beforeLoaded->model));
     state.afterModel = std::make_shared<const Model>(std::move(afterLoaded->model));
     state.comparison =
-        compareAssessments(*state.beforeModel, *beforeAnswers, *state.afterModel, *afterAnswers);
+        compareAssessments(*state.beforeModel, *beforeAnswers, *state.afterModel, *afterAnswers,
+                           Roster::of(*beforeParticipants), Roster::of(*afterParticipants));
     return state;
 }
 

@@ -32,11 +32,12 @@ std::optional<double> Comparison::overallDelta() const {
 }
 
 Comparison compareAssessments(const Model& beforeModel, const std::vector<Answer>& beforeAnswers,
-                              const Model& afterModel, const std::vector<Answer>& afterAnswers) {
+                              const Model& afterModel, const std::vector<Answer>& afterAnswers,
+                              const Roster& beforeRoster, const Roster& afterRoster) {
     Comparison result;
     result.sameModelVersion = beforeModel.id == afterModel.id && beforeModel.version == afterModel.version;
-    const Scorecard before = computeScores(beforeModel, beforeAnswers);
-    const Scorecard after = computeScores(afterModel, afterAnswers);
+    const Scorecard before = computeScores(beforeModel, beforeAnswers, beforeRoster);
+    const Scorecard after = computeScores(afterModel, afterAnswers, afterRoster);
     result.overallBefore = before.overall;
     result.overallAfter = after.overall;
 
@@ -47,8 +48,8 @@ Comparison compareAssessments(const Model& beforeModel, const std::vector<Answer
         result.dimensions.push_back({d.id, d.title, earlier->current, d.current});
     }
 
-    const auto beforeConsolidated = consolidate(beforeAnswers);
-    const auto afterConsolidated = consolidate(afterAnswers);
+    const auto beforeConsolidated = consolidate(beforeAnswers, beforeRoster);
+    const auto afterConsolidated = consolidate(afterAnswers, afterRoster);
     const auto beforeNotes = notesByQuestion(beforeAnswers);
     const auto afterNotes = notesByQuestion(afterAnswers);
     auto levelOf = [](const std::map<std::string, ConsolidatedAnswer>& map, const std::string& id) {

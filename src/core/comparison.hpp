@@ -38,7 +38,9 @@ struct Comparison {
     bool sameModelVersion = true;
 };
 
+// Each side's answers are combined under its own roster (see consolidate).
 Comparison compareAssessments(const Model& beforeModel, const std::vector<Answer>& beforeAnswers,
-                              const Model& afterModel, const std::vector<Answer>& afterAnswers);
+                              const Model& afterModel, const std::vector<Answer>& afterAnswers,
+                              const Roster& beforeRoster = {}, const Roster& afterRoster = {});
 
 } // namespace mw

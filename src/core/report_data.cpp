@@ -9,7 +9,7 @@ ReportData ReportData::fromBundle(const Bundle& bundle) {
     data.model = std::make_shared<const Model>(bundle.model);
     data.participants = bundle.participants;
     data.answers = bundle.answers;
-    data.scores = computeScores(*data.model, data.answers);
+    data.scores = computeScores(*data.model, data.answers, Roster::of(data.participants));
     data.gaps = rankGaps(*data.model, data.scores);
     return data;
 }

@@ -4,36 +4,83 @@
 
 namespace mw {
 
-std::map<std::string, ConsolidatedAnswer> consolidate(const std::vector<Answer>& answers) {
-    struct Sum {
-        double current = 0, target = 0;
-        int currentCount = 0, targetCount = 0, naCount = 0;
-    };
-    std::map<std::string, Sum> sums;
-    for (const auto& answer : answers) {
-        auto& sum = sums[answer.questionId];
-        if (answer.notApplicable) {
-            ++sum.naCount;
-        } else if (answer.current) {
-            sum.current += *answer.current;
-            ++sum.currentCount;
-        }
-        if (answer.target && !answer.notApplicable) {
-            sum.target += *answer.target;
-            ++sum.targetCount;
-        }
+Roster Roster::of(const std::vector<Participant>& participants) {
+    Roster roster;
+    for (const auto& p : participants) {
+        if (p.isDefault && !roster.consensusId)
+            roster.consensusId = p.id;
+        else
+            roster.groupOf[p.id] = p.group;
     }
-    std::map<std::string, ConsolidatedAnswer> out;
-    for (const auto& [id, sum] : sums) {
+    return roster;
+}
+
+std::string Roster::group(Id participantId) const {
+    if (auto it = groupOf.find(participantId); it != groupOf.end())
+        return it->second;
+    return "#" + std::to_string(participantId);
+}
+
+namespace {
+
+struct Mean {
+    double sum = 0;
+    int count = 0;
+    void add(double value) {
+        sum += value;
+        ++count;
+    }
+    std::optional<double> value() const { return count ? std::optional<double>(sum / count) : std::nullopt; }
+};
+
+// The voices of one question, group by group.
+struct Voices {
+    std::map<std::string, Mean> current, target;
+    int notApplicable = 0, total = 0;
+
+    ConsolidatedAnswer combine() const {
+        Mean currentOfGroups, targetOfGroups;
+        for (const auto& [group, mean] : current)
+            currentOfGroups.add(*mean.value());
+        for (const auto& [group, mean] : target)
+            targetOfGroups.add(*mean.value());
         ConsolidatedAnswer c;
-        if (sum.currentCount > 0)
-            c.current = sum.current / sum.currentCount;
-        else if (sum.naCount > 0)
-            c.notApplicable = true;
-        if (sum.targetCount > 0)
-            c.target = sum.target / sum.targetCount;
-        out.emplace(id, c);
+        c.current = currentOfGroups.value();
+        c.target = targetOfGroups.value();
+        c.notApplicable = !c.current && notApplicable > 0 && notApplicable == total;
+        return c;
     }
+};
+
+} // namespace
+
+std::map<std::string, ConsolidatedAnswer> consolidate(const std::vector<Answer>& answers, const Roster& roster) {
+    std::map<std::string, Voices> voices;
+    std::map<std::string, ConsolidatedAnswer> consensus;
+    for (const auto& answer : answers) {
+        if (roster.consensusId && answer.participantId == *roster.consensusId) {
+            if (answer.hasLevel())
+                consensus[answer.questionId] = {answer.notApplicable ? std::nullopt : answer.current,
+                                                answer.notApplicable ? std::nullopt : answer.target,
+                                                answer.notApplicable, true};
+            continue;
+        }
+        Voices& v = voices[answer.questionId];
+        const std::string group = roster.group(answer.participantId);
+        if (answer.notApplicable) {
+            ++v.notApplicable;
+        } else if (answer.current) {
+            v.current[group].add(*answer.current);
+            if (answer.target)
+                v.target[group].add(*answer.target);
+        }
+        if (answer.hasLevel())
+            ++v.total;
+    }
+    std::map<std::string, ConsolidatedAnswer> out = consensus;
+    for (const auto& [id, v] : voices)
+        if (!out.contains(id))
+            out.emplace(id, v.combine());
     return out;
 }
 
@@ -152,8 +199,8 @@ std::optional<double> aggregate(const Model& model, const std::vector<const Ques
 
 } // namespace
 
-Scorecard computeScores(const Model& model, const std::vector<Answer>& answers) {
-    const auto consolidated = consolidate(answers);
+Scorecard computeScores(const Model& model, const std::vector<Answer>& answers, const Roster& roster) {
+    const auto consolidated = consolidate(answers, roster);
     Scorecard card;
     card.questions.reserve(model.questionCount());
     for (const auto& dimension : model.dimensions) {
@@ -262,6 +309,10 @@ std::vector<std::string> scoringExplanation(const Model& model) {
                       ".");
         break;
     }
+    out.push_back(
+        "When the workshop records each group's view, a question's score is the consensus the facilitator "
+        "recorded for the room. Without one, it is the mean of the group means, so that each group counts once "
+        "however many people it sent. A question's spread is the highest group mean minus the lowest.");
     out.push_back(
         "A gap is the distance between the target and the current level of one question. Its priority "
         "is that distance multiplied by the weight of the question and of its dimension, so large gaps in "

@@ -6,15 +6,28 @@
 
 namespace mw {
 
+// Who speaks for whom: the consensus (the facilitator's recorded answer for the room) and each voice's group.
+// A participant the roster does not know counts as a group of its own.
+struct Roster {
+    std::optional<Id> consensusId;
+    std::map<Id, std::string> groupOf; // voices only
+    static Roster of(const std::vector<Participant>& participants);
+    // The group a voice belongs to, "#id" for one the roster does not know.
+    std::string group(Id participantId) const;
+};
+
 // One question's answer after combining every participant's answer.
 struct ConsolidatedAnswer {
-    std::optional<double> current; // mean of the participants' levels
-    std::optional<double> target;  // mean of the participants' targets
-    bool notApplicable = false;    // every participant said N/A
+    std::optional<double> current; // the consensus' level, else the mean of the group means
+    std::optional<double> target;  // likewise for targets
+    bool notApplicable = false;    // the consensus said N/A, or every voice did
+    bool fromConsensus = false;    // the consensus gave the level (or N/A)
     bool answered() const { return notApplicable || current.has_value(); }
 };
 
-std::map<std::string, ConsolidatedAnswer> consolidate(const std::vector<Answer>& answers);
+// The consensus where one is recorded; without one, the mean of the group means of the voices, so that each
+// group counts once however many people it sent.
+std::map<std::string, ConsolidatedAnswer> consolidate(const std::vector<Answer>& answers, const Roster& roster = {});
 
 struct QuestionResult {
     const Question* question = nullptr;
@@ -55,7 +68,7 @@ struct Scorecard {
 };
 
 // Pure: the model's aggregation rule applied to the answers.
-Scorecard computeScores(const Model& model, const std::vector<Answer>& answers);
+Scorecard computeScores(const Model& model, const std::vector<Answer>& answers, const Roster& roster = {});
 
 } // namespace mw
 

@@ -129,7 +129,8 @@ void appendChangedQuestions(ReportHtml& html, const ReviewContext& review,
 ReportHtml comparisonHtml(const ReportData& before, const ReportData& after, const ReportOptions& options,
                           bool hasLogo) {
     const Model& model = *after.model;
-    const Comparison c = compareAssessments(*before.model, before.answers, *after.model, after.answers);
+    const Comparison c = compareAssessments(*before.model, before.answers, *after.model, after.answers,
+                                            Roster::of(before.participants), Roster::of(after.participants));
     ReportHtml html;
     html.cover =
         coverHtml(html, QStringLiteral("IT/OT convergence progress review"), esc(after.client.name),
