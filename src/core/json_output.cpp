@@ -1,5 +1,7 @@
 #include "json_output.hpp"
 
+#include <algorithm>
+
 namespace mw {
 
 using nlohmann::json;
@@ -100,6 +102,59 @@ json comparisonJson(const AssessmentInfo& before, const AssessmentInfo& after, c
             {"questions", questions},
             {"onlyInBefore", c.onlyInBefore},
             {"onlyInAfter", c.onlyInAfter}};
+}
+
+static std::size_t answeredBy(Id participant, const std::vector<Answer>& answers) {
+    return static_cast<std::size_t>(std::count_if(answers.begin(), answers.end(), [&](const Answer& a) {
+        return a.participantId == participant && a.hasLevel();
+    }));
+}
+
+json participantsJson(const AssessmentInfo& info, const std::vector<Participant>& participants,
+                      const std::vector<Answer>& answers) {
+    json list = json::array();
+    for (const auto& p : participants)
+        list.push_back({{"id", p.id},
+                        {"uid", p.uid},
+                        {"name", p.name},
+                        {"group", p.group},
+                        {"role", p.role},
+                        {"consensus", p.isDefault},
+                        {"answered", answeredBy(p.id, answers)}});
+    return {{"assessment", assessmentJson(info)}, {"participants", list}};
+}
+
+json groupScoresJson(const AssessmentInfo& info, const std::vector<GroupScores>& groups) {
+    json list = json::array();
+    for (const auto& g : groups) {
+        json dims = json::array();
+        for (const auto& d : g.scores.dimensions)
+            dims.push_back({{"id", d.id}, {"score", optionalJson(d.current)}, {"answered", d.answered}});
+        list.push_back({{"name", g.group},
+                        {"voices", g.voices},
+                        {"overall", optionalJson(g.scores.overall)},
+                        {"answered", g.scores.answered},
+                        {"dimensions", dims}});
+    }
+    return {{"assessment", assessmentJson(info)}, {"groups", list}};
+}
+
+json divergenceJson(const AssessmentInfo& info, const Model& model,
+                    const std::vector<QuestionSpread>& questions) {
+    json list = json::array();
+    for (const auto& q : questions) {
+        const Question* question = model.question(q.questionId);
+        json levels = json::object();
+        for (const auto& [group, level] : q.groupLevels)
+            levels[group] = level;
+        list.push_back({{"id", q.questionId},
+                        {"text", question ? question->text : ""},
+                        {"dimension", question ? question->dimensionId : ""},
+                        {"spread", q.spread},
+                        {"discuss", q.discuss},
+                        {"levels", levels}});
+    }
+    return {{"assessment", assessmentJson(info)}, {"questions", list}};
 }
 
 } // namespace mw

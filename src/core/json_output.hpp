@@ -3,6 +3,7 @@
 #include "comparison.hpp"
 #include "gaps.hpp"
 #include "scoring.hpp"
+#include "voices.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,13 @@ nlohmann::json assessmentJson(const AssessmentInfo& info);
 nlohmann::json scoresJson(const AssessmentInfo& info, const Model& model, const Scorecard& card);
 // `gaps` may be the first few of the ranked list.
 nlohmann::json gapsJson(const AssessmentInfo& info, const std::vector<Gap>& gaps);
+// Workshop mode: the roster with how many questions each has answered, each group's scores, and the
+// questions by spread.
+nlohmann::json participantsJson(const AssessmentInfo& info, const std::vector<Participant>& participants,
+                                const std::vector<Answer>& answers);
+nlohmann::json groupScoresJson(const AssessmentInfo& info, const std::vector<GroupScores>& groups);
+nlohmann::json divergenceJson(const AssessmentInfo& info, const Model& model,
+                              const std::vector<QuestionSpread>& questions);
 nlohmann::json comparisonJson(const AssessmentInfo& before, const AssessmentInfo& after,
                               const Comparison& comparison);
 

@@ -2,6 +2,7 @@
 #include "app/answers.hpp"
 #include "app/assessments.hpp"
 #include "app/documents.hpp"
+#include "app/workshop.hpp"
 #include "storage/demo.hpp"
 #include "support.hpp"
 
@@ -212,4 +213,49 @@ TEST_CASE("comparisons need two assessments; bundles import all or nothing", "[a
     CHECK(app::readBundleFile(f.dir / "absent.json").error().message.find("absent.json") !=
           std::string::npos);
     CHECK(f.assessmentCount() == 2);
+}
+
+TEST_CASE("the roster: voices join by group, are found by name, id or uid, and answer for themselves",
+          "[app]") {
+    Fixture f;
+    const Id id = f.start(f.request());
+    auto ana = app::addParticipant(f.workspace, id, "  Ana ", "IT", "ERP lead");
+    REQUIRE(ana.has_value());
+    CHECK(ana->name == "Ana");
+    CHECK(ana->group == "IT");
+    CHECK(ana->role == "ERP lead");
+    CHECK(ana->uid.size() == 32);
+    CHECK_FALSE(ana->isDefault);
+    CHECK(app::addParticipant(f.workspace, id, "ANA", "OT")
+              .error()
+              .message.find("already has a participant named 'Ana'") != std::string::npos);
+    CHECK_FALSE(app::addParticipant(f.workspace, id, "Chidi", " ").has_value());
+    CHECK_FALSE(app::addParticipant(f.workspace, 99, "Chidi", "OT").has_value());
+    auto chidi = app::addParticipant(f.workspace, id, "Chidi", "OT");
+    REQUIRE(chidi.has_value());
+
+    CHECK(app::findParticipant(f.workspace, id, "ana")->id == ana->id);
+    CHECK(app::findParticipant(f.workspace, id, std::to_string(chidi->id))->id == chidi->id);
+    CHECK(app::findParticipant(f.workspace, id, chidi->uid)->id == chidi->id);
+    CHECK(app::findParticipant(f.workspace, id, "Zed").error().message.find("Ana (#") != std::string::npos);
+
+    // Each voice is its own answer; the consensus stays untouched, and the score is the mean of the groups.
+    REQUIRE(app::recordAnswer(f.workspace, id, "GO1", AnswerEdit::setLevel(4), ana->id).has_value());
+    REQUIRE(app::recordAnswer(f.workspace, id, "GO1", AnswerEdit::setLevel(1), chidi->id).has_value());
+    auto state = app::loadAssessment(f.workspace, id);
+    REQUIRE(state.has_value());
+    CHECK(state->answers.size() == 2);
+    CHECK(*state->scores.questions[0].answer.current == Approx(2.5));
+    REQUIRE(app::recordAnswer(f.workspace, id, "GO1", AnswerEdit::setLevel(3)).has_value()); // the consensus
+    state = app::loadAssessment(f.workspace, id);
+    CHECK(*state->scores.questions[0].answer.current == 3);
+    CHECK(state->scores.questions[0].answer.fromConsensus);
+
+    // Voices travel in bundles with their uids and groups.
+    auto bundle = app::exportBundle(f.workspace, id);
+    REQUIRE(bundle.has_value());
+    REQUIRE(bundle->participants.size() == 3);
+    CHECK(bundle->participants[1].uid == ana->uid);
+    CHECK(bundle->participants[1].role == "ERP lead");
+    CHECK(bundle->answers[0].origin == f.workspace.store().origin());
 }

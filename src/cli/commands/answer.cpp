@@ -1,4 +1,5 @@
 #include "app/answers.hpp"
+#include "app/workshop.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/text_format.hpp"
 
@@ -45,11 +46,21 @@ int answerCommand(CommandContext& context) {
             throw UsageError{"answer: --confidence must be low, medium or high"};
         edit.confidence = *confidence;
     }
-    auto saved = app::recordAnswer(**workspace, id, s(questionId), edit);
+    Id participant = 0; // the consensus
+    QString voice;
+    if (context.isSet("participant")) {
+        auto found = app::findParticipant(**workspace, id, s(context.value("participant")));
+        if (!found)
+            return context.fail(found.error());
+        participant = found->id;
+        if (!found->isDefault)
+            voice = " for " + q(found->name) + " (" + q(found->group) + ")";
+    }
+    auto saved = app::recordAnswer(**workspace, id, s(questionId), edit, participant);
     if (!saved)
         return context.fail(saved.error());
     QTextStream& out = context.out;
-    out << "Saved " << questionId << " in assessment #" << id << ": ";
+    out << "Saved " << questionId << " in assessment #" << id << voice << ": ";
     if (saved->notApplicable)
         out << "N/A";
     else

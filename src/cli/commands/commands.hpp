@@ -1,5 +1,6 @@
 #pragma once
 // Every `maturity` command, one handler each; the table in cli.cpp names them, their synopses and options.
+#include "app/assessments.hpp"
 #include "cli/command_context.hpp"
 
 namespace mw::cli {
@@ -19,5 +20,10 @@ int compareCommand(CommandContext& context);
 int exportCommand(CommandContext& context);
 int importCommand(CommandContext& context);
 int reportCommand(CommandContext& context);
+int participantsCommand(CommandContext& context);
+int participantCommand(CommandContext& context);
+int divergenceCommand(CommandContext& context);
+// score --by-group: each group's dimension and overall scores.
+int groupScoresCommand(CommandContext& context, const app::AssessmentState& state);
 
 } // namespace mw::cli

@@ -55,6 +55,8 @@ int scoreCommand(CommandContext& context) {
     auto state = loadFor(context, id);
     if (!state)
         return context.fail(state.error());
+    if (context.isSet("by-group"))
+        return groupScoresCommand(context, *state);
     const Model& model = *state->model;
     const Scorecard& card = state->scores;
     QTextStream& out = context.out;
