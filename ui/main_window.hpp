@@ -1,4 +1,5 @@
 #pragma once
+#include "app/documents.hpp"
 #include "core/assessment.hpp"
 #include "core/error.hpp"
 
@@ -76,6 +77,7 @@ private:
     void presenterMode();
     void showSettings();
     void editDetails();
+    void showMerge(const ImportOutcome& outcome);
     void showError(const QString& message);
 
     Workspace& workspace_;

@@ -157,12 +157,34 @@ void MainWindow::importBundle() {
         showError(q(outcome.error().message));
         return;
     }
-    if (outcome->alreadyPresent)
-        QMessageBox::information(this, tr("Already imported"),
-                                 tr("This bundle was imported before, as assessment #%1. Nothing changed.")
-                                     .arg(outcome->assessmentId));
+    if (outcome->merged)
+        showMerge(*outcome);
     if (auto opened = openAssessment(outcome->assessmentId); !opened)
         showError(q(opened.error().message));
+}
+
+// What a merge did; the voices both sides answered differently are in the details.
+void MainWindow::showMerge(const ImportOutcome& outcome) {
+    QStringList differences;
+    for (const auto& d : outcome.differences)
+        differences << q(d);
+    const QString summary = outcome.alreadyPresent
+                                ? tr("This bundle was imported before, as assessment #%1. Nothing changed.")
+                                      .arg(outcome.assessmentId)
+                                : tr("Merged into assessment #%1: %2 new participants, %3 new answers and %4 "
+                                     "answers updated from the bundle.")
+                                      .arg(outcome.assessmentId)
+                                      .arg(outcome.addedParticipants)
+                                      .arg(outcome.addedAnswers)
+                                      .arg(outcome.updatedAnswers);
+    QMessageBox box(QMessageBox::Information, tr("Bundle merged"), summary, QMessageBox::Ok, this);
+    if (!differences.isEmpty()) {
+        box.setInformativeText(
+            tr("%1 voices differed on both sides; the later one is kept (see the details).")
+                .arg(differences.size()));
+        box.setDetailedText(differences.join('\n'));
+    }
+    box.exec();
 }
 
 } // namespace mw::ui

@@ -48,6 +48,7 @@ struct Answer {
     std::string origin;    // the database the answer was given in (its origin id), for merging
 
     bool hasLevel() const { return notApplicable || current.has_value(); }
+    bool operator==(const Answer&) const = default;
 };
 
 struct AssessmentInfo {

@@ -50,11 +50,8 @@ Result<ImportOutcome> Store::importBundle(const Bundle& bundle) {
         {
             SQLite::Statement q(*db_, "SELECT id FROM assessments WHERE uid = ?");
             q.bind(1, bundle.assessment.uid);
-            if (q.executeStep()) {
-                outcome.assessmentId = q.getColumn(0).getInt64();
-                outcome.alreadyPresent = true;
-                return outcome;
-            }
+            if (q.executeStep())
+                return mergeBundle(q.getColumn(0).getInt64(), bundle);
         }
         SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         Id clientId = 0;

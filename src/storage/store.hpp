@@ -29,10 +29,17 @@ struct NewAssessment {
 
 struct ImportOutcome {
     Id assessmentId = 0;
-    bool alreadyPresent = false; // the bundle's assessment was imported before: nothing changed
+    bool alreadyPresent = false; // the bundle's assessment was imported before, and nothing changed
     bool createdClient = false;
     std::size_t answers = 0;
     std::optional<Id> linkedBaseline;
+    // The assessment existed (same uid): the bundle's voices were merged into it. Participants match by uid;
+    // for a voice answered on both sides the later updated_at wins.
+    bool merged = false;
+    std::size_t addedParticipants = 0;
+    std::size_t addedAnswers = 0;
+    std::size_t updatedAnswers = 0;
+    std::vector<std::string> differences; // every voice both sides answered differently, and which was kept
 };
 
 struct LoadedAssessment {
@@ -99,6 +106,7 @@ private:
     Store(std::unique_ptr<SQLite::Database> db, std::filesystem::path path);
     Result<void> migrate(int fromVersion);
     Result<std::shared_ptr<const Model>> modelOf(Id assessmentId) const;
+    Result<ImportOutcome> mergeBundle(Id assessmentId, const Bundle& bundle);
     std::unique_ptr<SQLite::Database> db_;
     // Model snapshots never change once stored, so parsing one per assessment is enough.
     mutable std::map<Id, std::shared_ptr<const Model>> modelCache_;

@@ -31,7 +31,9 @@ struct Placeholders {
     // Output names temporary paths and fresh uids; the expected files name them by placeholder.
     std::string generalise(std::string text) const {
         static const std::regex uid("\\b[0-9a-f]{32}\\b");
+        static const std::regex time("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
         text = std::regex_replace(text, uid, "{uid}");
+        text = std::regex_replace(text, time, "{time}");
         for (const auto& [value, key] : {std::pair{db, "{db}"}, std::pair{caseDir, "{case}"},
                                          std::pair{data, "{data}"}, std::pair{models, "{models}"}}) {
             for (auto at = text.find(value); at != std::string::npos; at = text.find(value, at))

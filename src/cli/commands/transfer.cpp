@@ -6,6 +6,32 @@
 
 namespace mw::cli {
 
+namespace {
+
+QString count(std::size_t n, const char* one, const char* many) {
+    return QString::number(n) + ' ' + QLatin1String(n == 1 ? one : many);
+}
+
+// What a merge did, and every voice both sides answered differently.
+void printMerge(QTextStream& out, const QString& file, const ImportOutcome& outcome) {
+    if (outcome.alreadyPresent)
+        out << file << " was imported before, as assessment #" << outcome.assessmentId << "; nothing changed"
+            << (outcome.differences.empty() ? "." : ": this database's answers are the later ones.") << '\n';
+    else
+        out << "Merged " << file << " into assessment #" << outcome.assessmentId << ": "
+            << count(outcome.addedParticipants, "new participant", "new participants") << ", "
+            << count(outcome.addedAnswers, "new answer", "new answers") << ", "
+            << count(outcome.updatedAnswers, "answer updated", "answers updated") << " from the bundle.\n";
+    if (outcome.differences.empty())
+        return;
+    out << count(outcome.differences.size(), "voice differed", "voices differed")
+        << " on both sides; the later one is kept:\n";
+    for (const auto& difference : outcome.differences)
+        out << "  " << q(difference) << '\n';
+}
+
+} // namespace
+
 int exportCommand(CommandContext& context) {
     const Id id = context.idArgument(0, "ID");
     context.expectPositionals(1);
@@ -45,9 +71,8 @@ int importCommand(CommandContext& context) {
     if (!outcome)
         return context.fail(outcome.error());
     QTextStream& out = context.out;
-    if (outcome->alreadyPresent) {
-        out << file << " was imported before, as assessment #" << outcome->assessmentId
-            << "; nothing changed.\n";
+    if (outcome->merged) {
+        printMerge(out, file, *outcome);
         return ExitOk;
     }
     out << "Imported '" << q(bundle->assessment.title) << "' for " << q(bundle->client.name)
