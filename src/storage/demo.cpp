@@ -27,6 +27,46 @@ std::optional<double> levelOf(const json& value) {
     return value.is_number() ? std::optional<double>(value.get<double>()) : std::nullopt;
 }
 
+// The follow-up's room: each voice starts from the consensus and moves by its group's view of the dimension
+// and a small spread of its own, so that IT and OT see security, data ownership and the plant differently.
+Result<void> addDemoVoices(Bundle& bundle, const json& assessment, const Model& model) {
+    if (!assessment.contains("roster"))
+        return {};
+    const json& voices = assessment["voices"];
+    std::vector<Answer> consensus = bundle.answers;
+    Id key = 1;
+    for (const auto& person : assessment["roster"]) {
+        Participant p;
+        p.id = ++key;
+        p.uid = std::string(assessment["uid"]) + "-" + std::to_string(key);
+        p.name = person["name"];
+        p.group = person["group"];
+        p.role = person["role"];
+        bundle.participants.push_back(p);
+        const json& bias = voices["groupBias"].value(p.group, json::object());
+        const json& spread = voices["spread"].at(p.name);
+        std::size_t index = 0;
+        for (const auto& agreed : consensus) {
+            const Question* question = model.question(agreed.questionId);
+            Answer voice = agreed;
+            voice.participantId = p.id;
+            voice.confidence = Confidence::Medium;
+            voice.note = voices["notes"].value(agreed.questionId, json::object()).value(p.name, "");
+            voice.updatedAt = std::string(assessment["date"]) + "T15:00:00.000Z";
+            if (agreed.current) {
+                const double moved = *agreed.current + bias.value(question->dimensionId, 0) +
+                                     spread.at(index % spread.size()).get<double>();
+                voice.current = std::clamp(moved, model.scale.front().value, model.scale.back().value);
+            }
+            ++index;
+            if (auto problem = checkAnswer(model, voice))
+                return fail("demo script, " + p.name + "'s answer to " + agreed.questionId + ": " + *problem);
+            bundle.answers.push_back(std::move(voice));
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 Result<DemoOutcome> createDemo(Store& store, const Model& model) {
@@ -65,6 +105,8 @@ Result<DemoOutcome> createDemo(Store& store, const Model& model) {
                 return fail("demo script, answer " + questionId + ": " + *problem);
             bundle.answers.push_back(std::move(answer));
         }
+        if (auto voices = addDemoVoices(bundle, a, model); !voices)
+            return std::unexpected(voices.error());
         auto imported = store.importBundle(bundle);
         if (!imported)
             return std::unexpected(imported.error());

@@ -177,7 +177,7 @@ TEST_CASE("export and import bundles, and refused imports that say where and cha
     CliFixture other;
     r = other.run({"import", cli.file("b.json")});
     CHECK(r.code == ExitOk);
-    CHECK(r.out.contains("as assessment #1 (42 answers, new client)"));
+    CHECK(r.out.contains("as assessment #1 (378 answers, new client)")); // the consensus and 8 voices
 }
 
 TEST_CASE("models and validate-model", "[cli]") {

@@ -1,4 +1,5 @@
 #include "core/gaps.hpp"
+#include "core/voices.hpp"
 #include "storage/demo.hpp"
 #include "support.hpp"
 
@@ -21,17 +22,36 @@ TEST_CASE("the demo creates a baseline and a linked follow-up with every questio
     CHECK(followUp->answeredCount == model.questionCount());
     const auto followUpAnswers = store->answers(demo->followUpId);
     REQUIRE(followUpAnswers.has_value());
+    const auto participants = *store->participants(demo->followUpId);
+    const Roster roster = Roster::of(participants);
     for (const auto& answer : *followUpAnswers)
-        CHECK(answer.note.size() > 30);
+        if (answer.participantId == roster.consensusId) // the room's answers all carry their evidence
+            CHECK(answer.note.size() > 30);
 
     // The follow-up shows progress, and its gaps carry recommendations.
     const auto before = computeScores(model, *store->answers(demo->baselineId));
-    const auto after = computeScores(model, *store->answers(demo->followUpId));
+    const auto after = computeScores(model, *followUpAnswers, roster);
     CHECK(*after.overall > *before.overall);
-    const auto gaps = rankGaps(model, *store->answers(demo->followUpId));
+    const auto gaps = rankGaps(model, after);
     REQUIRE(gaps.size() >= 10);
     for (const auto& g : gaps)
         CHECK_FALSE(g.recommendation.empty());
+
+    // The follow-up's room: three IT, three OT and two business voices, every one answering every question,
+    // who see security and data ownership (IT higher) and the plant's systems (OT higher) differently.
+    CHECK(voiceGroups(participants) == std::vector<std::string>{"IT", "OT", "Business"});
+    CHECK(participants.size() == 9);
+    CHECK(followUpAnswers->size() == 9 * model.questionCount());
+    const auto groups = scoresByGroup(model, *followUpAnswers, participants);
+    REQUIRE(groups.size() == 3);
+    auto dimension = [&](std::size_t group, const char* id) {
+        return *groups[group].scores.dimension(id)->current;
+    };
+    CHECK(dimension(0, "security") > dimension(1, "security") + 1);
+    CHECK(dimension(0, "roles-data") > dimension(1, "roles-data") + 1);
+    CHECK(dimension(1, "current-state") > dimension(0, "current-state") + 1);
+    CHECK(divergence(model, *followUpAnswers, participants).front().discuss);
+    CHECK(store->participants(demo->baselineId)->size() == 1); // the baseline keeps a consensus only
 
     auto again = createDemo(*store, model);
     REQUIRE(again.has_value());
