@@ -88,7 +88,8 @@ AssessmentDocument::AssessmentDocument(app::Workspace& workspace, app::Assessmen
     , participant_(state.consensusId)
     , questions_(model_->allQuestions())
     , baseline_(std::move(state.baseline))
-    , roster_(Roster::of(state.participants)) {
+    , participants_(state.participants)
+    , roster_(Roster::of(participants_)) {
     for (auto& a : state.answers) {
         if (a.participantId == participant_)
             answers_[a.questionId] = std::move(a);

@@ -26,6 +26,8 @@ public:
     const Model& model() const { return *model_; }
     const std::vector<const Question*>& questions() const { return questions_; }
     const std::optional<app::BaselineSummary>& baseline() const { return baseline_; }
+    // The roster: the consensus and every voice, with their groups.
+    const std::vector<Participant>& participants() const { return participants_; }
     QUndoStack* undoStack() { return &undo_; }
 
     // The consensus answer to a question, if one was given (with a note being typed, as typed).
@@ -85,6 +87,7 @@ private:
     std::map<std::string, Answer> answers_; // consensus participant only; others are kept as loaded
     std::vector<Answer> otherAnswers_;
     std::optional<app::BaselineSummary> baseline_;
+    std::vector<Participant> participants_;
     Roster roster_;
     Scorecard scores_;
     std::vector<Gap> gaps_;

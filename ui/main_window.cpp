@@ -8,6 +8,7 @@
 #include "platform/qt_text.hpp"
 #include "portfolio_view.hpp"
 #include "presenter_window.hpp"
+#include "room_page.hpp"
 #include "workspace.hpp"
 
 #include <QAction>
@@ -37,12 +38,14 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     , editor_(new EditorPage(this))
     , dashboard_(new DashboardPage(this))
     , compare_(new ComparePage(workspace, this))
+    , room_(new RoomPage(this))
     , undoGroup_(new QUndoGroup(this))
     , databaseLabel_(new QLabel(this)) {
     setObjectName("mainWindow");
     tabs_->addTab(editor_, tr("&Assess"));
     tabs_->addTab(dashboard_, tr("&Dashboard"));
     tabs_->addTab(compare_, tr("&Compare"));
+    tabs_->addTab(room_, tr("&Room"));
     tabs_->setDocumentMode(true);
     splitter_ = new QSplitter(this);
     splitter_->addWidget(portfolio_);
@@ -182,6 +185,8 @@ void MainWindow::buildViewMenu() {
     view->addAction(tr("&Assess"), this, [this] { showPage(0); })->setShortcut(QKeySequence(tr("Ctrl+1")));
     view->addAction(tr("&Dashboard"), this, [this] { showPage(1); })->setShortcut(QKeySequence(tr("Ctrl+2")));
     view->addAction(tr("&Compare"), this, [this] { showPage(2); })->setShortcut(QKeySequence(tr("Ctrl+3")));
+    view->addAction(tr("&Room: each group's view"), this, [this] { showPage(3); })
+        ->setShortcut(QKeySequence(tr("Ctrl+4")));
     view->addSeparator();
     auto* showPortfolio = view->addAction(tr("&Portfolio"));
     showPortfolio->setCheckable(true);
@@ -278,6 +283,7 @@ Result<void> MainWindow::openAssessment(Id id) {
 void MainWindow::showDocument(AssessmentDocument* document) {
     editor_->setDocument(document);
     dashboard_->setDocument(document);
+    room_->setDocument(document);
     if (document) {
         undoGroup_->addStack(document->undoStack());
         undoGroup_->setActiveStack(document->undoStack());

@@ -19,6 +19,7 @@ class ComparePage;
 class DashboardPage;
 class EditorPage;
 class PortfolioView;
+class RoomPage;
 class Workspace;
 struct NewAssessmentRequest;
 
@@ -40,6 +41,7 @@ public:
     EditorPage* editor() const { return editor_; }
     DashboardPage* dashboard() const { return dashboard_; }
     ComparePage* comparePage() const { return compare_; }
+    RoomPage* roomPage() const { return room_; }
     PortfolioView* portfolio() const { return portfolio_; }
     QTabWidget* tabs() const { return tabs_; }
     void showPage(int index);
@@ -87,6 +89,7 @@ private:
     EditorPage* editor_;
     DashboardPage* dashboard_;
     ComparePage* compare_;
+    RoomPage* room_;
     QUndoGroup* undoGroup_;
     QLabel* databaseLabel_;
     QMenu* recentMenu_ = nullptr;

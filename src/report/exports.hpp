@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/gaps.hpp"
 #include "core/report_data.hpp"
+#include "core/voices.hpp"
 #include "report/radar.hpp"
 
 #include <QPageSize>
@@ -33,6 +34,8 @@ RadarChart assessmentRadar(const Model& model, const Scorecard& scores, const Sc
                            const QString& baselineLabel = {});
 // The radar of one assessment (current and target), optionally with a baseline overlay.
 RadarChart radarChartFor(const ReportData& data, const ReportData* baseline = nullptr);
+// One outline per group (from scoresByGroup), for the perception gap.
+RadarChart groupRadar(const Model& model, const std::vector<GroupScores>& groups);
 // Before/after radar for a comparison.
 RadarChart comparisonRadar(const ReportData& before, const ReportData& after);
 

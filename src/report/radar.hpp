@@ -68,6 +68,12 @@ namespace radar_palette {
 inline const QColor current{0x1f, 0x6f, 0xb5};
 inline const QColor target{0xe0, 0x7b, 0x1a};
 inline const QColor baseline{0x6b, 0x72, 0x80};
+// One per group: the Okabe-Ito colours, which stay apart for colour-blind readers, each with its own line
+// style so that the outlines also differ in grey print.
+inline const QColor groups[] = {{0x00, 0x72, 0xb2}, {0xd5, 0x5e, 0x00}, {0x00, 0x9e, 0x73},
+                                {0xcc, 0x79, 0xa7}, {0xe6, 0x9f, 0x00}, {0x56, 0xb4, 0xe9}};
+inline const Qt::PenStyle groupLines[] = {Qt::SolidLine, Qt::DashLine, Qt::DashDotLine, Qt::DotLine,
+                                          Qt::DashDotDotLine};
 } // namespace radar_palette
 
 } // namespace mw

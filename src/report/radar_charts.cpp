@@ -47,6 +47,20 @@ RadarChart radarChartFor(const ReportData& data, const ReportData* baseline) {
                  : QString());
 }
 
+RadarChart groupRadar(const Model& model, const std::vector<GroupScores>& groups) {
+    RadarChart chart = radarScale(model);
+    for (const auto& d : model.dimensions)
+        chart.axes << QString::fromStdString(d.title);
+    std::size_t index = 0;
+    for (const auto& g : groups) {
+        const QColor colour = radar_palette::groups[index % std::size(radar_palette::groups)];
+        const Qt::PenStyle line = radar_palette::groupLines[index % std::size(radar_palette::groupLines)];
+        chart.series.push_back({QString::fromStdString(g.group), currentValues(g.scores), colour, false, line});
+        ++index;
+    }
+    return chart;
+}
+
 RadarChart comparisonRadar(const ReportData& before, const ReportData& after) {
     RadarChart chart = radarScale(*after.model);
     std::vector<std::optional<double>> earlier;

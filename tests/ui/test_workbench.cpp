@@ -1,4 +1,5 @@
 // The workbench driven as a user would: keyboard in, scores out, on the offscreen platform.
+#include "app/answers.hpp"
 #include "assessment_document.hpp"
 #include "compare_page.hpp"
 #include "dashboard_page.hpp"
@@ -8,6 +9,8 @@
 #include "main_window.hpp"
 #include "portfolio_view.hpp"
 #include "presenter_window.hpp"
+#include "radar_widget.hpp"
+#include "room_page.hpp"
 #include "storage/demo.hpp"
 #include "support.hpp"
 #include "workspace.hpp"
@@ -355,4 +358,43 @@ TEST_CASE("the Compare page follows the open assessment and never compares one w
     REQUIRE(wb.window->openAssessment(1).has_value());
     CHECK(compare->beforeId() == 1); // the baseline, with its follow-up
     CHECK(compare->afterId() == 2);
+}
+
+TEST_CASE("the Room page shows each group's view and where the room disagrees", "[ui]") {
+    Workbench wb;
+    REQUIRE(
+        createDemo(wb.workspace.app().store(), *wb.workspace.models().find("itot-convergence")).has_value());
+    wb.workspace.notifyPortfolioChanged();
+    REQUIRE(wb.window->openAssessment(2).has_value());
+    wb.window->showPage(3);
+    RoomPage* room = wb.window->roomPage();
+    QTableWidget* heat = room->heatMap();
+    REQUIRE(heat->columnCount() == 5); // dimension, IT, OT, Business, spread
+    CHECK(heat->horizontalHeaderItem(1)->text() == "IT (3)");
+    CHECK(heat->horizontalHeaderItem(2)->text() == "OT (3)");
+    CHECK(heat->horizontalHeaderItem(3)->text() == "Business (2)");
+    CHECK(heat->rowCount() == 8);
+    // Security: IT well above OT, as the demo's room saw it.
+    const int security = 4;
+    CHECK(heat->item(security, 0)->text() == "Security & business continuity");
+    CHECK(heat->item(security, 1)->text().toDouble() > heat->item(security, 2)->text().toDouble() + 1);
+    CHECK(room->disagreements()->rowCount() == 15);
+    CHECK(room->disagreements()->item(0, 0)->text().contains("\nIT "));
+    CHECK(room->disagreements()->item(0, 1)->text().contains("discuss"));
+    CHECK(room->summary()->text().contains("questions to discuss"));
+    REQUIRE(room->radar()->chart().series.size() == 3);
+    CHECK(room->radar()->chart().series[1].name == "OT");
+
+    // A voice given in the editor moves the room at once.
+    const QString before = heat->item(0, 2)->text();
+    AssessmentDocument* doc = wb.window->document();
+    const auto ot = std::find_if(doc->participants().begin(), doc->participants().end(),
+                                 [](const Participant& p) { return p.group == "OT"; });
+    REQUIRE(
+        app::recordAnswer(wb.workspace.app(), doc->id(), "GO1", AnswerEdit::setLevel(5), ot->id).has_value());
+    REQUIRE(wb.window->openAssessment(1).has_value()); // the baseline has the consensus only
+    CHECK(room->heatMap()->rowCount() == 0);
+    CHECK(room->summary()->text().contains("Only the consensus"));
+    REQUIRE(wb.window->openAssessment(2).has_value());
+    CHECK(room->heatMap()->item(0, 2)->text() != before);
 }
