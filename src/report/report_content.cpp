@@ -139,6 +139,8 @@ void appendSummary(ReportHtml& html, const ReportData& data) {
                      ? QString()
                      : QStringLiteral(" Unanswered questions are left out of the scores; the dimension "
                                       "table shows where."));
+    if (const auto perception = perceptionSummary(data))
+        html.body += *perception;
     const QStringList strongest = topDimensions(scores, true, 2);
     const QStringList weakest = topDimensions(scores, false, 2);
     if (!strongest.isEmpty())
@@ -310,11 +312,16 @@ void appendAppendix(ReportHtml& html, const ReportData& data) {
                        "question text, the descriptor and the notes).</p>");
     html.body += html.table({"Id", "Dimension", "Current", "Target", "Confidence", "Last changed"},
                             std::move(answerRows), {8, 37, 11, 11, 17, 16});
+    appendVoices(html, data);
     html.heading(2, QStringLiteral("Participants"));
     std::vector<std::vector<TableCell>> participantRows;
+    int voice = 0;
     for (const auto& p : data.participants)
-        participantRows.push_back({{plain(p.name)}, {plain(p.group)}});
-    html.body += html.table({"Name", "Group"}, std::move(participantRows), {60, 40});
+        participantRows.push_back({{p.isDefault ? QString(kDash) : QStringLiteral("P%1").arg(++voice)},
+                                   {plain(p.name)},
+                                   {plain(p.group)},
+                                   {plain(p.role)}});
+    html.body += html.table({"Id", "Name", "Group", "Role"}, std::move(participantRows), {10, 38, 22, 30});
 }
 
 } // namespace
@@ -332,6 +339,7 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
 
     appendSummary(html, data);
     appendProfile(html, data);
+    appendPerceptionGap(html, data);
     appendFindings(html, data);
     appendRoadmap(html, data);
     appendAppendix(html, data);

@@ -92,13 +92,16 @@ QImage loadLogo(const QString& path) {
 
 namespace {
 
-// Whether every row of a table, laid out for the page, is shorter than the page: a painted row cannot split.
+// Whether every row of a table, with its header, is shorter than the page: a painted row cannot split.
 // The layouts stay with the painter for drawing.
 bool rowsFitOnAPage(TablePainter& rows, std::size_t count, const QPaintDevice* device, const QSizeF& body) {
     if (body.isEmpty())
         return true;
+    // A continued page repeats the header above its first row, so the header counts against every row; a
+    // header taller than the page (a group named with a whole paragraph) cannot be painted at all.
+    const double header = rows.hasHeader() ? rows.headerHeight(body.width(), device) : 0;
     for (std::size_t row = 0; row < count; ++row)
-        if (rows.rowHeight(static_cast<int>(row), body.width(), device) > body.height() * 0.9)
+        if (header + rows.rowHeight(static_cast<int>(row), body.width(), device) > body.height() * 0.9)
             return false;
     return true;
 }
@@ -145,8 +148,12 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, Target target, c
     }
     for (std::size_t i = 0; i < tables.size(); ++i) {
         QString replacement;
+        auto header = ReportTable::HeaderRow::Repeated;
         if (target == Target::Pdf) {
             objects->tables.push_back(std::make_unique<TablePainter>(tables[i], documentFont()));
+            if (!bodySize.isEmpty() && objects->tables.back()->hasHeader() &&
+                objects->tables.back()->headerHeight(bodySize.width(), device) > bodySize.height() * 0.5)
+                header = ReportTable::HeaderRow::Once;
             if (rowsFitOnAPage(*objects->tables.back(), tables[i].rows.size(), device, bodySize)) {
                 for (std::size_t row = 0; row < tables[i].rows.size(); ++row)
                     replacement += QStringLiteral("<p style=\"margin-top:0px; margin-bottom:%1px;\">"
@@ -162,7 +169,8 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, Target target, c
         // split a cell across pages; a painted row cannot).
         if (!tables[i].rows.empty())
             replacement = tables[i].toHtml(target == Target::Pdf ? ReportTable::CellShading::Cells
-                                                                 : ReportTable::CellShading::None);
+                                                                 : ReportTable::CellShading::None,
+                                           header);
         body.replace(tableMarker(i), replacement);
     }
     if (target == Target::Pdf) {

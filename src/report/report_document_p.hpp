@@ -99,6 +99,12 @@ struct ReportHtml {
 QString coverHtml(ReportHtml& report, const QString& kind, const QString& client, const QString& title,
                   const QStringList& facts, const ReportBranding& branding, bool hasLogo);
 void appendMethod(ReportHtml& html, const Model& model);
+// Workshop mode (perception_content.cpp): the section on each group's view, the summary's sentence on where
+// IT and OT are furthest apart, and every voice's answers for the appendix. Nothing when only the consensus
+// answered.
+void appendPerceptionGap(ReportHtml& html, const ReportData& data);
+std::optional<QString> perceptionSummary(const ReportData& data);
+void appendVoices(ReportHtml& html, const ReportData& data);
 
 ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool hasLogo);
 ReportHtml comparisonHtml(const ReportData& before, const ReportData& after, const ReportOptions& options,

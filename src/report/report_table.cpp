@@ -50,7 +50,7 @@ Padding paddingFor(ReportTable::Style style) {
 
 } // namespace
 
-QString ReportTable::toHtml(CellShading shading) const {
+QString ReportTable::toHtml(CellShading shading, HeaderRow header) const {
     QString html;
     switch (style) {
     case Style::Grid:
@@ -70,13 +70,13 @@ QString ReportTable::toHtml(CellShading shading) const {
                    : QString();
     };
     if (!headers.isEmpty()) {
-        html += QStringLiteral("<thead><tr>");
+        html += header == HeaderRow::Repeated ? QStringLiteral("<thead><tr>") : QStringLiteral("<tr>");
         for (qsizetype i = 0; i < headers.size(); ++i)
             html +=
                 QStringLiteral("<th%1%2>%3</th>")
                     .arg(shading == CellShading::Cells ? QStringLiteral(" bgcolor=\"#dce6f0\"") : QString(),
                          width(i), headers[i].toHtmlEscaped());
-        html += QStringLiteral("</tr></thead>");
+        html += header == HeaderRow::Repeated ? QStringLiteral("</tr></thead>") : QStringLiteral("</tr>");
     }
     bool shaded = false;
     for (std::size_t r = 0; r < rows.size(); ++r) {

@@ -50,7 +50,11 @@ struct ReportTable {
     // weight and colour). Qt's own layout shades whole cells.
     enum class CellShading { Cells, None };
     // The table as HTML, with every text escaped.
-    QString toHtml(CellShading shading = CellShading::Cells) const;
+    // Repeated: the header row repeats on every page the table runs over (a <thead>). Once: it is an ordinary
+    // first row, for a header too tall to repeat (the text layout cannot lay out a page that only holds a
+    // repeated header).
+    enum class HeaderRow { Repeated, Once };
+    QString toHtml(CellShading shading = CellShading::Cells, HeaderRow header = HeaderRow::Repeated) const;
 };
 
 // Lays out and paints one table row at a time, so that the rows paginate like lines of text. The layouts

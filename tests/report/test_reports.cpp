@@ -127,10 +127,12 @@ std::vector<WordBox> wordBoxes(const std::filesystem::path& pdf) {
 }
 
 // Every word of the reports' table headers.
-const QStringList kTableHeaderWords = {"Id",      "Dimension", "Current", "Target", "Confidence", "Last",
-                                       "changed", "Score",     "Level",   "Gap",    "Answered",   "Name",
-                                       "Group",   "Before",    "After",   "Change", "Question",   "Levels",
-                                       "Tier",    "What",      "it",      "means"};
+const QStringList kTableHeaderWords = {
+    "Id",       "Dimension", "Current",  "Target", "Confidence", "Last",   "changed", "Score",
+    "Level",    "Gap",       "Answered", "Name",   "Group",      "Before", "After",   "Change",
+    "Question", "Levels",    "Tier",     "What",   "it",         "means",  "Role",    "Spread",
+    "P1",       "P2",        "P3",       "P4",     "P5",         "P6",     "P7",      "P8",
+    "P9",       "P10",       "P11",      "P12",    "P13",        "P14",    "P15",     "P16"};
 
 // Table header words cut short by their column, such as "Confidenc" with its "e" on the next line.
 QStringList brokenHeaderWords(const std::filesystem::path& pdf) {
@@ -322,7 +324,8 @@ TEST_CASE("a table that runs over pages repeats its header and prints every row 
     const auto pdf = demo.dir / "long-table.pdf";
     REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(pdf.string())).has_value());
     const QString path = QString::fromStdString(pdf.string());
-    const QRegularExpression header("^\\s*Name\\s+Group\\s*$", QRegularExpression::MultilineOption);
+    const QRegularExpression header("^\\s*Id\\s+Name\\s+Group\\s+Role\\s*$",
+                                    QRegularExpression::MultilineOption);
     int pagesWithRows = 0;
     for (int page = 1; page <= pdfPages(pdf); ++page) {
         const QString number = QString::number(page);
@@ -484,4 +487,28 @@ TEST_CASE("the CSV export quotes and neutralises user text", "[report][csv]") {
     CHECK(csv.find("\"'=HYPERLINK(\"\"http://x\"\"), \"\"quoted\"\"\nsecond line\"") != std::string::npos);
     CHECK(csv.find("Alpha,A1,Alpha one?,Consensus,2,Developing,no,4,Managed,2,medium,") != std::string::npos);
     CHECK(csv.find("Gamma,C1,Gamma one?,,,,,,,,,,") != std::string::npos);
+}
+
+TEST_CASE("the report shows the perception gap: each group's view, where IT and OT differ, every voice",
+          "[report][pdf][voices]") {
+    DemoData demo;
+    const auto pdf = demo.dir / "perception.pdf";
+    REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(pdf.string())).has_value());
+    const QString text = flattened(pdfText(pdf));
+    CHECK(text.contains("IT and OT see the organisation most differently in Security & business continuity"));
+    CHECK(text.contains("Perception gap 8 participants in 3 groups gave their own levels"));
+    CHECK(text.contains("Dimension IT (3) OT (3) Business (2) Spread"));
+    CHECK(text.contains("Where the room disagrees"));
+    // A disagreement with each voice's own words, escaped as data.
+    CHECK(text.contains("Gareth Lloyd (OT): Behind the DMZ the works are still one flat network"));
+    CHECK(text.contains("Every participant's answers"));
+    CHECK(text.contains("Id P1 P2 P3 P4 P5 P6 P7 P8"));
+    CHECK(text.contains("P4 Gareth Lloyd OT Control systems engineer"));
+    CHECK(wordsAcrossPageEdges(pdf).isEmpty());
+    // The baseline recorded a consensus only: no such section.
+    const auto baseline = demo.dir / "baseline.pdf";
+    REQUIRE(writeReportPdf(demo.baseline, {}, QString::fromStdString(baseline.string())).has_value());
+    const QString baselineText = flattened(pdfText(baseline));
+    CHECK_FALSE(baselineText.contains("Perception gap"));
+    CHECK_FALSE(baselineText.contains("IT and OT see"));
 }
