@@ -8,6 +8,7 @@
 #include <xlsxwriter.h>
 
 #include <filesystem>
+#include <map>
 
 namespace mw {
 
@@ -199,6 +200,58 @@ void writeAnswersSheet(const SheetWriter& w, lxw_workbook* book, const ReportDat
     xlsx.worksheet_autofilter(answers, 0, 0, row - 1, answerCols - 1);
 }
 
+// Sheet 4, in workshop mode: one row per voice and question, for the client's own pivot tables.
+void writeVoicesSheet(const SheetWriter& w, lxw_workbook* book, const ReportData& data) {
+    const XlsxWriter& xlsx = w.xlsx;
+    const Model& model = *data.model;
+    std::map<Id, const Participant*> voices;
+    for (const auto& p : data.participants)
+        if (!p.isDefault)
+            voices[p.id] = &p;
+    if (voices.empty())
+        return;
+    lxw_worksheet* sheet = xlsx.workbook_add_worksheet(book, "Voices");
+    const lxw_col_t columns = w.headers(sheet, {{"Dimension", 26},
+                                                {"Id", 8},
+                                                {"Question", 50},
+                                                {"Participant", 20},
+                                                {"Group", 12},
+                                                {"Role", 20},
+                                                {"Level", 8},
+                                                {"Level name", 14},
+                                                {"N/A", 6},
+                                                {"Target", 8},
+                                                {"Confidence", 11},
+                                                {"Notes", 60}});
+    lxw_row_t row = 1;
+    for (const auto* question : model.allQuestions()) {
+        for (const auto& a : data.answers) {
+            const auto voice = voices.find(a.participantId);
+            if (a.questionId != question->id || voice == voices.end())
+                continue;
+            const Participant& p = *voice->second;
+            xlsx.worksheet_write_string(sheet, row, 0, model.dimension(question->dimensionId)->title.c_str(),
+                                        w.f.wrap);
+            xlsx.worksheet_write_string(sheet, row, 1, question->id.c_str(), w.f.wrap);
+            xlsx.worksheet_write_string(sheet, row, 2, question->text.c_str(), w.f.wrap);
+            xlsx.worksheet_write_string(sheet, row, 3, p.name.c_str(), w.f.wrap);
+            xlsx.worksheet_write_string(sheet, row, 4, p.group.c_str(), w.f.wrap);
+            xlsx.worksheet_write_string(sheet, row, 5, p.role.c_str(), w.f.wrap);
+            writeOptional(xlsx, sheet, row, 6, a.notApplicable ? std::nullopt : a.current, w.f.number);
+            xlsx.worksheet_write_string(sheet, row, 7, a.current ? model.levelLabel(*a.current).c_str() : "",
+                                        w.f.wrap);
+            xlsx.worksheet_write_string(sheet, row, 8, a.notApplicable ? "yes" : "", w.f.wrap);
+            writeOptional(xlsx, sheet, row, 9, a.target, w.f.number);
+            xlsx.worksheet_write_string(sheet, row, 10, std::string(toString(a.confidence)).c_str(),
+                                        w.f.wrap);
+            xlsx.worksheet_write_string(sheet, row, 11, a.note.c_str(), w.f.wrap);
+            ++row;
+        }
+    }
+    if (row > 1)
+        xlsx.worksheet_autofilter(sheet, 0, 0, row - 1, columns - 1);
+}
+
 // Sheet 2: scores per dimension.
 void writeScoresSheet(const SheetWriter& w, lxw_workbook* book, const ReportData& data) {
     const XlsxWriter& xlsx = w.xlsx;
@@ -304,6 +357,7 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
         writeAnswersSheet(writer, book.get(), data);
         writeScoresSheet(writer, book.get(), data);
         writePlanSheet(writer, book.get(), data);
+        writeVoicesSheet(writer, book.get(), data);
         setProperties(xlsx, book.get(), data);
         if (lxw_error error = book.close(); error != LXW_NO_ERROR) {
             QFile::remove(temporary);

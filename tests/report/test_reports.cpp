@@ -477,6 +477,9 @@ TEST_CASE("the XLSX workbook opens in LibreOffice with answers, scores and an ac
     CHECK(text.contains("Owner"));
     CHECK(text.contains("Due date"));
     CHECK(text.contains("Complete %"));
+    // The fourth sheet: one row per voice and question.
+    CHECK(text.contains("Participant Group Role Level"));
+    CHECK(text.contains("Gareth Lloyd OT Control systems engineer"));
 }
 
 TEST_CASE("the CSV export quotes and neutralises user text", "[report][csv]") {
