@@ -16,10 +16,12 @@ constexpr int kNoteWriteDelayMs = 300;
 // written a moment later); undo and later redos write back the whole answer as it was.
 class AnswerCommand : public QUndoCommand {
 public:
-    AnswerCommand(AssessmentDocument* document, std::string questionId, std::optional<Answer> before,
-                  Answer after, AnswerEdit edit, const QString& text, bool typedNote)
+    AnswerCommand(AssessmentDocument* document, Id participant, std::string questionId,
+                  std::optional<Answer> before, Answer after, AnswerEdit edit, const QString& text,
+                  bool typedNote)
         : QUndoCommand(text)
         , document_(document)
+        , participant_(participant)
         , questionId_(std::move(questionId))
         , before_(std::move(before))
         , after_(std::move(after))
@@ -29,22 +31,22 @@ public:
     // A write the database refused leaves nothing to undo: the command drops out of the stack.
     void redo() override {
         if (firstRedo_ && typedNote_) {
-            document_->applyAnswer(questionId_, after_, true);
+            document_->applyAnswer(participant_, questionId_, after_, true);
         } else if (firstRedo_) {
-            auto recorded = document_->recordEdit(questionId_, edit_);
+            auto recorded = document_->recordEdit(participant_, questionId_, edit_);
             setObsolete(!recorded);
             if (recorded)
                 after_ = *recorded;
         } else {
-            setObsolete(!document_->applyAnswer(questionId_, after_, false));
+            setObsolete(!document_->applyAnswer(participant_, questionId_, after_, false));
         }
         firstRedo_ = false;
     }
-    void undo() override { setObsolete(!document_->applyAnswer(questionId_, before_, false)); }
+    void undo() override { setObsolete(!document_->applyAnswer(participant_, questionId_, before_, false)); }
     int id() const override { return typedNote_ ? kNoteMergeId : -1; }
     bool mergeWith(const QUndoCommand* other) override {
         const auto* next = static_cast<const AnswerCommand*>(other);
-        if (next->questionId_ != questionId_)
+        if (next->questionId_ != questionId_ || next->participant_ != participant_)
             return false;
         after_ = next->after_; // typing a note is one undo step per question
         return true;
@@ -52,6 +54,7 @@ public:
 
 private:
     AssessmentDocument* document_;
+    Id participant_;
     std::string questionId_;
     std::optional<Answer> before_;
     Answer after_;
@@ -90,19 +93,17 @@ AssessmentDocument::AssessmentDocument(app::Workspace& workspace, app::Assessmen
     , baseline_(std::move(state.baseline))
     , participants_(state.participants)
     , roster_(Roster::of(participants_)) {
-    for (auto& a : state.answers) {
-        if (a.participantId == participant_)
-            answers_[a.questionId] = std::move(a);
-        else
-            otherAnswers_.push_back(std::move(a));
-    }
+    activeVoice_ = participant_;
+    for (auto& a : state.answers)
+        answers_[{a.participantId, a.questionId}] = std::move(a);
     recompute();
     noteWrite_.setSingleShot(true);
     noteWrite_.setInterval(kNoteWriteDelayMs);
     connect(&noteWrite_, &QTimer::timeout, this, &AssessmentDocument::writePending);
     // Start where the work is: the first unanswered question.
     for (std::size_t i = 0; i < questions_.size(); ++i) {
-        if (!answers_.contains(questions_[i]->id) || !answers_[questions_[i]->id].hasLevel()) {
+        const auto consensus = answer(questions_[i]->id);
+        if (!consensus || !consensus->hasLevel()) {
             current_ = static_cast<int>(i);
             break;
         }
@@ -114,17 +115,39 @@ AssessmentDocument::~AssessmentDocument() {
 }
 
 std::optional<Answer> AssessmentDocument::answer(const std::string& questionId) const {
-    auto it = answers_.find(questionId);
+    return answer(questionId, participant_);
+}
+
+std::optional<Answer> AssessmentDocument::answer(const std::string& questionId, Id participant) const {
+    auto it = answers_.find({participant, questionId});
     if (it == answers_.end())
         return std::nullopt;
     return it->second;
 }
 
 std::vector<Answer> AssessmentDocument::answers() const {
-    std::vector<Answer> all = otherAnswers_;
-    for (const auto& [id, a] : answers_)
+    std::vector<Answer> all;
+    all.reserve(answers_.size());
+    for (const auto& [key, a] : answers_)
         all.push_back(a);
     return all;
+}
+
+void AssessmentDocument::setActiveVoice(Id participant) {
+    if (participant == activeVoice_ ||
+        std::none_of(participants_.begin(), participants_.end(),
+                     [&](const Participant& p) { return p.id == participant; }))
+        return;
+    writePending();
+    activeVoice_ = participant;
+    emit activeVoiceChanged(activeVoice_);
+}
+
+const Participant* AssessmentDocument::participant(Id id) const {
+    for (const auto& p : participants_)
+        if (p.id == id)
+            return &p;
+    return nullptr;
 }
 
 void AssessmentDocument::recompute() {
@@ -146,11 +169,12 @@ void AssessmentDocument::edit(const std::string& questionId, const QString& desc
     const bool typedNote = change.note.has_value() && change.level == AnswerEdit::Level::Keep &&
                            !change.target && !change.confidence;
     // A note of another question still waiting is written first, so the disk follows the undo stack.
-    if (!typedNote || (pendingNote_ && *pendingNote_ != questionId))
+    const Id voice = activeVoice_;
+    if (!typedNote || (pendingNote_ && *pendingNote_ != std::pair{voice, questionId}))
         if (!writePending())
             return;
-    const std::optional<Answer> before = answer(questionId);
-    auto after = applyAnswerEdit(*model_, before, questionId, participant_, change);
+    const std::optional<Answer> before = answer(questionId, voice);
+    auto after = applyAnswerEdit(*model_, before, questionId, voice, change);
     if (!after) {
         emit saveFailed(
             QString::fromStdString("assessment " + std::to_string(info_.id) + ": " + after.error().message));
@@ -158,7 +182,7 @@ void AssessmentDocument::edit(const std::string& questionId, const QString& desc
     }
     if (before && sameAnswer(*before, *after))
         return;
-    undo_.push(new AnswerCommand(this, questionId, before, *after, change,
+    undo_.push(new AnswerCommand(this, voice, questionId, before, *after, change,
                                  description.arg(QString::fromStdString(questionId)), typedNote));
 }
 
@@ -184,24 +208,26 @@ void AssessmentDocument::setConfidence(const std::string& questionId, Confidence
     edit(questionId, tr("Set the confidence of %1"), AnswerEdit::setConfidence(confidence));
 }
 
-std::optional<Answer> AssessmentDocument::recordEdit(const std::string& questionId, const AnswerEdit& edit) {
+std::optional<Answer> AssessmentDocument::recordEdit(Id participant, const std::string& questionId,
+                                                     const AnswerEdit& edit) {
     QElapsedTimer timer;
     timer.start();
-    auto recorded = app::recordAnswer(workspace_, info_.id, questionId, edit, participant_);
+    auto recorded = app::recordAnswer(workspace_, info_.id, questionId, edit, participant);
     if (!recorded) {
         emit saveFailed(QString::fromStdString(recorded.error().message));
         return std::nullopt;
     }
-    answers_[questionId] = *recorded;
+    answers_[{participant, questionId}] = *recorded;
     answerApplied(questionId, static_cast<double>(timer.nsecsElapsed()) / 1e6);
     return *recorded;
 }
 
-bool AssessmentDocument::applyAnswer(const std::string& questionId, const std::optional<Answer>& answer,
-                                     bool deferWrite) {
+bool AssessmentDocument::applyAnswer(Id participant, const std::string& questionId,
+                                     const std::optional<Answer>& answer, bool deferWrite) {
+    const std::pair key{participant, questionId};
     if (deferWrite) {
-        answers_[questionId] = *answer;
-        pendingNote_ = questionId;
+        answers_[key] = *answer;
+        pendingNote_ = key;
         noteWrite_.start();
         emit answerChanged(QString::fromStdString(questionId));
         return true;
@@ -213,20 +239,20 @@ bool AssessmentDocument::applyAnswer(const std::string& questionId, const std::o
         if (auto restored = app::restoreAnswer(workspace_, info_.id, *answer); !restored)
             written = std::unexpected(restored.error());
     } else {
-        written = app::removeAnswer(workspace_, info_.id, questionId, participant_);
+        written = app::removeAnswer(workspace_, info_.id, questionId, participant);
     }
     if (!written) {
         emit saveFailed(QString::fromStdString(written.error().message));
         return false;
     }
-    if (pendingNote_ == questionId) {
+    if (pendingNote_ == key) {
         pendingNote_.reset(); // this write carries the note too
         noteWrite_.stop();
     }
     if (answer)
-        answers_[questionId] = *answer;
+        answers_[key] = *answer;
     else
-        answers_.erase(questionId);
+        answers_.erase(key);
     answerApplied(questionId, static_cast<double>(timer.nsecsElapsed()) / 1e6);
     return true;
 }
@@ -243,16 +269,17 @@ bool AssessmentDocument::writePending() {
     noteWrite_.stop();
     if (!pendingNote_)
         return true;
-    const std::string questionId = *pendingNote_;
+    const auto key = *pendingNote_;
+    const std::string& questionId = key.second;
     QElapsedTimer timer;
     timer.start();
-    auto written = app::restoreAnswer(workspace_, info_.id, answers_.at(questionId));
+    auto written = app::restoreAnswer(workspace_, info_.id, answers_.at(key));
     if (!written) {
         emit saveFailed(QString::fromStdString(written.error().message));
         return false; // kept waiting: the next question change or edit tries again
     }
     pendingNote_.reset();
-    answers_[questionId] = *written;
+    answers_[key] = *written;
     emit saved(QString::fromStdString(questionId), static_cast<double>(timer.nsecsElapsed()) / 1e6);
     return true;
 }

@@ -32,11 +32,19 @@ public:
 
     // The consensus answer to a question, if one was given (with a note being typed, as typed).
     std::optional<Answer> answer(const std::string& questionId) const;
+    // One participant's answer (a voice, or the consensus).
+    std::optional<Answer> answer(const std::string& questionId, Id participant) const;
+    Id consensusId() const { return participant_; }
+    const Participant* participant(Id id) const;
+
+    // Workshop mode: whose level the keys set. The consensus unless the facilitator moves to a voice.
+    Id activeVoice() const { return activeVoice_; }
+    void setActiveVoice(Id participant);
     std::vector<Answer> answers() const;
     const Scorecard& scores() const { return scores_; }
     const std::vector<Gap>& gaps() const { return gaps_; }
 
-    // Answer edits, under the answer rules: only what is named changes.
+    // Answer edits of the active voice, under the answer rules: only what is named changes.
     void setLevel(const std::string& questionId, double level);
     void setNotApplicable(const std::string& questionId, bool notApplicable);
     void setTarget(const std::string& questionId, std::optional<double> target);
@@ -61,8 +69,9 @@ public:
     bool writePending();
 
     // Used by the undo commands.
-    bool applyAnswer(const std::string& questionId, const std::optional<Answer>& answer, bool deferWrite);
-    std::optional<Answer> recordEdit(const std::string& questionId, const AnswerEdit& edit);
+    bool applyAnswer(Id participant, const std::string& questionId, const std::optional<Answer>& answer,
+                     bool deferWrite);
+    std::optional<Answer> recordEdit(Id participant, const std::string& questionId, const AnswerEdit& edit);
     bool applyDetails(const AssessmentInfo& info);
 
 signals:
@@ -70,6 +79,7 @@ signals:
     void scoresChanged();
     void detailsChanged();
     void currentChanged(int index);
+    void activeVoiceChanged(mw::Id participant);
     void saveFailed(const QString& message);
     void saved(const QString& questionId, double milliseconds);
 
@@ -84,8 +94,8 @@ private:
     std::shared_ptr<const Model> model_;
     Id participant_;
     std::vector<const Question*> questions_;
-    std::map<std::string, Answer> answers_; // consensus participant only; others are kept as loaded
-    std::vector<Answer> otherAnswers_;
+    std::map<std::pair<Id, std::string>, Answer> answers_; // by participant and question
+    Id activeVoice_ = 0;
     std::optional<app::BaselineSummary> baseline_;
     std::vector<Participant> participants_;
     Roster roster_;
@@ -93,7 +103,7 @@ private:
     std::vector<Gap> gaps_;
     QUndoStack undo_;
     QTimer noteWrite_;
-    std::optional<std::string> pendingNote_; // the question whose note is not yet on disk
+    std::optional<std::pair<Id, std::string>> pendingNote_; // the voice and question not yet on disk
     int current_ = 0;
 };
 
