@@ -1,6 +1,7 @@
 #include "assessment_document.hpp"
 
 #include "app/answers.hpp"
+#include "core/voices.hpp"
 
 #include <QElapsedTimer>
 #include <QUndoCommand>
@@ -141,6 +142,31 @@ void AssessmentDocument::setActiveVoice(Id participant) {
     writePending();
     activeVoice_ = participant;
     emit activeVoiceChanged(activeVoice_);
+}
+
+void AssessmentDocument::stepVoice(int step) {
+    if (participants_.empty())
+        return;
+    const auto n = static_cast<int>(participants_.size());
+    int index = 0;
+    for (int i = 0; i < n; ++i)
+        if (participants_[static_cast<std::size_t>(i)].id == activeVoice_)
+            index = i;
+    setActiveVoice(participants_[static_cast<std::size_t>(((index + step) % n + n) % n)].id);
+}
+
+std::optional<double> AssessmentDocument::suggestedConsensus(const std::string& questionId) const {
+    return mw::suggestedConsensus(*model_, answers(), participants_, questionId);
+}
+
+void AssessmentDocument::takeSuggestedConsensus(const std::string& questionId) {
+    const auto suggestion = suggestedConsensus(questionId);
+    if (!suggestion)
+        return;
+    const Id voice = activeVoice_;
+    activeVoice_ = participant_; // the edit is the consensus', whichever voice the keys are on
+    setLevel(questionId, *suggestion);
+    activeVoice_ = voice;
 }
 
 const Participant* AssessmentDocument::participant(Id id) const {

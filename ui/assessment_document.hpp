@@ -40,6 +40,12 @@ public:
     // Workshop mode: whose level the keys set. The consensus unless the facilitator moves to a voice.
     Id activeVoice() const { return activeVoice_; }
     void setActiveVoice(Id participant);
+    // The next (or previous) participant in the roster, the consensus first; wraps around.
+    void stepVoice(int step);
+    // The median of the voices, on the scale, offered as the consensus; written only when taken.
+    std::optional<double> suggestedConsensus(const std::string& questionId) const;
+    // Sets the consensus to the suggestion (one undoable edit), whichever voice is active.
+    void takeSuggestedConsensus(const std::string& questionId);
     std::vector<Answer> answers() const;
     const Scorecard& scores() const { return scores_; }
     const std::vector<Gap>& gaps() const { return gaps_; }

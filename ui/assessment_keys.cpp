@@ -22,6 +22,14 @@ KeyCommand keyCommand(const QKeyEvent& event) {
             return {KeyAction::NotApplicable, 0};
         case Qt::Key_E:
             return {KeyAction::Notes, 0};
+        case Qt::Key_Left:
+            return {KeyAction::PreviousVoice, 0};
+        case Qt::Key_Right:
+            return {KeyAction::NextVoice, 0};
+        case Qt::Key_C:
+            return {KeyAction::Consensus, 0};
+        case Qt::Key_S:
+            return {KeyAction::TakeSuggestion, 0};
         case Qt::Key_Return:
         case Qt::Key_Enter:
         case Qt::Key_PageDown:
@@ -52,10 +60,20 @@ bool runKeyCommand(const KeyCommand& command, AssessmentDocument& document) {
         document.setTarget(id, model.scale[command.level].value);
         return true;
     case KeyAction::NotApplicable: {
-        const auto answer = document.answer(id);
+        const auto answer = document.answer(id, document.activeVoice());
         document.setNotApplicable(id, !(answer && answer->notApplicable));
         return true;
     }
+    case KeyAction::PreviousVoice:
+    case KeyAction::NextVoice:
+        document.stepVoice(command.action == KeyAction::NextVoice ? 1 : -1);
+        return true;
+    case KeyAction::Consensus:
+        document.setActiveVoice(document.consensusId());
+        return true;
+    case KeyAction::TakeSuggestion:
+        document.takeSuggestedConsensus(id);
+        return true;
     case KeyAction::Next:
         document.next();
         return true;
@@ -73,8 +91,9 @@ bool runKeyCommand(const KeyCommand& command, AssessmentDocument& document) {
 QString keyHelpText() {
     return QObject::tr(
         "0–5 current level   ·   Alt+0–5 target   ·   N not applicable   ·   Enter / PgDn next   ·   "
-        "PgUp previous   ·   E notes   ·   Esc leave notes   ·   Ctrl+F find   ·   Ctrl+Z undo   ·   F5 "
-        "presenter");
+        "PgUp previous   ·   E notes   ·   Esc leave notes   ·   ←/→ voice   ·   C consensus   ·   S take "
+        "the "
+        "suggestion   ·   Ctrl+F find   ·   Ctrl+Z undo   ·   F5 presenter");
 }
 
 } // namespace mw::ui

@@ -8,7 +8,20 @@ namespace mw::ui {
 
 class AssessmentDocument;
 
-enum class KeyAction { None, Level, Target, NotApplicable, Next, Previous, Find, Notes };
+enum class KeyAction {
+    None,
+    Level,
+    Target,
+    NotApplicable,
+    Next,
+    Previous,
+    Find,
+    Notes,
+    PreviousVoice,
+    NextVoice,
+    Consensus,
+    TakeSuggestion
+};
 
 struct KeyCommand {
     KeyAction action = KeyAction::None;
@@ -16,7 +29,8 @@ struct KeyCommand {
 };
 
 // Maps a key press to a command. Digits pick a level; Alt+digit the target; N toggles not applicable;
-// Enter / Page Down move on, Page Up back; Ctrl+F finds a question; E goes to the notes (editor only).
+// Enter / Page Down move on, Page Up back; Ctrl+F finds a question; E goes to the notes (editor only);
+// Left / Right move between the voices, C back to the consensus, S takes the suggested consensus.
 KeyCommand keyCommand(const QKeyEvent& event);
 // Carries out a command on the document's current question. Returns false for None.
 bool runKeyCommand(const KeyCommand& command, AssessmentDocument& document);

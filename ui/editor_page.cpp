@@ -2,6 +2,7 @@
 
 #include "assessment_document.hpp"
 #include "assessment_keys.hpp"
+#include "core/voices.hpp"
 #include "level_card.hpp"
 
 #include "platform/qt_text.hpp"
@@ -52,7 +53,9 @@ EditorPage::EditorPage(QWidget* parent)
     , notes_(new QPlainTextEdit(this))
     , noteStatus_(new QLabel(this))
     , previous_(new QPushButton(tr("◀ Previous (PgUp)"), this))
-    , next_(new QPushButton(tr("Next (Enter) ▶"), this)) {
+    , next_(new QPushButton(tr("Next (Enter) ▶"), this))
+    , voiceStrip_(new QWidget(this))
+    , suggestion_(new QLabel(this)) {
     setUpWidgets();
     buildPages(buildQuestionPanel());
     connectControls();
@@ -61,6 +64,15 @@ EditorPage::EditorPage(QWidget* parent)
 }
 
 void EditorPage::setUpWidgets() {
+    voiceStrip_->setObjectName("voiceStrip");
+    auto* strip = new QHBoxLayout(voiceStrip_);
+    strip->setContentsMargins(0, 4, 0, 0);
+    strip->setSpacing(6);
+    voiceStrip_->setVisible(false);
+    suggestion_->setObjectName("suggestedConsensus");
+    suggestion_->setTextFormat(Qt::PlainText);
+    suggestion_->setWordWrap(true);
+    suggestion_->setVisible(false);
     setObjectName("editorPage");
     find_->setPlaceholderText(tr("Find a question (Ctrl+F)…"));
     find_->setClearButtonEnabled(true);
@@ -137,6 +149,8 @@ QWidget* EditorPage::buildQuestionPanel() {
     panel->addWidget(question_);
     panel->addWidget(guidance_);
     panel->addWidget(evidence_);
+    panel->addWidget(voiceStrip_);
+    panel->addWidget(suggestion_);
     panel->addSpacing(6);
     panel->addLayout(cardGrid);
     panel->addLayout(controls);
@@ -274,10 +288,13 @@ void EditorPage::setDocument(AssessmentDocument* document) {
     if (!document_)
         return;
     connect(document_, &AssessmentDocument::currentChanged, this, &EditorPage::showCurrent);
+    connect(document_, &AssessmentDocument::activeVoiceChanged, this, &EditorPage::showCurrent);
     connect(document_, &AssessmentDocument::answerChanged, this, [this](const QString& id) {
         refreshDimensions();
-        if (id.toStdString() == document_->currentQuestion().id)
+        if (id.toStdString() == document_->currentQuestion().id) {
             refreshAnswer();
+            refreshVoices();
+        }
     });
     connect(document_, &AssessmentDocument::saved, this, [this](const QString& id, double ms) {
         noteStatus_->setText(tr("Saved %1 (%2 ms)").arg(id).arg(ms, 0, 'f', 1));
@@ -286,6 +303,7 @@ void EditorPage::setDocument(AssessmentDocument* document) {
     for (const auto& d : document_->model().dimensions)
         dimensions_->addItem(q(d.title));
     rebuildFindList();
+    buildVoiceStrip();
     refreshDimensions();
     showCurrent();
 }
@@ -362,12 +380,13 @@ void EditorPage::showCurrent() {
         target_->addItem(level(l.value) + "  " + q(l.label), l.value);
     previous_->setEnabled(document_->currentIndex() > 0);
     next_->setEnabled(document_->currentIndex() + 1 < static_cast<int>(document_->questions().size()));
-    const auto answer = document_->answer(question.id);
+    const auto answer = document_->answer(question.id, document_->activeVoice());
     notes_->setPlainText(answer ? q(answer->note) : QString());
     notesQuestion_ = question.id;
     noteStatus_->clear();
     updating_ = false;
     refreshAnswer();
+    refreshVoices();
     refreshDimensions();
 }
 
@@ -376,7 +395,7 @@ void EditorPage::refreshAnswer() {
         return;
     updating_ = true;
     const Model& model = document_->model();
-    const auto answer = document_->answer(document_->currentQuestion().id);
+    const auto answer = document_->answer(document_->currentQuestion().id, document_->activeVoice());
     showLevels(cards_, model, document_->currentQuestion(), answer);
     notApplicable_->setChecked(answer && answer->notApplicable);
     target_->setCurrentIndex(answer && answer->target ? target_->findData(*answer->target) : 0);
@@ -387,6 +406,69 @@ void EditorPage::refreshAnswer() {
     if (notes_->toPlainText() != note)
         notes_->setPlainText(note);
     updating_ = false;
+}
+
+// One chip per participant, the consensus first; the active one is the voice the keys set.
+void EditorPage::buildVoiceStrip() {
+    qDeleteAll(voiceChips_);
+    voiceChips_.clear();
+    auto* layout = static_cast<QHBoxLayout*>(voiceStrip_->layout());
+    while (layout->count() > 0)
+        delete layout->takeAt(0);
+    const bool voices = document_ && document_->participants().size() > 1;
+    voiceStrip_->setVisible(voices);
+    suggestion_->setVisible(voices);
+    if (!voices)
+        return;
+    for (const auto& p : document_->participants()) {
+        auto* chip = new QLabel(voiceStrip_);
+        chip->setTextFormat(Qt::PlainText); // names are data, never markup
+        chip->setFrameShape(QFrame::StyledPanel);
+        chip->setMargin(4);
+        chip->setAutoFillBackground(true);
+        chip->setProperty("participant", QVariant::fromValue<qlonglong>(p.id));
+        layout->addWidget(chip);
+        voiceChips_ << chip;
+    }
+    layout->addStretch();
+}
+
+void EditorPage::refreshVoices() {
+    if (!document_ || voiceChips_.isEmpty())
+        return;
+    const std::string& questionId = document_->currentQuestion().id;
+    for (auto* chip : voiceChips_) {
+        const Id id = chip->property("participant").toLongLong();
+        const Participant* p = document_->participant(id);
+        const auto answer = document_->answer(questionId, id);
+        const QString level = !answer || !answer->hasLevel() ? QStringLiteral("—")
+                              : answer->notApplicable        ? tr("N/A")
+                                                             : q(formatNumber(*answer->current));
+        const QString who = p->isDefault ? tr("Consensus") : q(p->name + " · " + p->group);
+        chip->setText(who + "  " + level);
+        const bool active = id == document_->activeVoice();
+        QPalette palette = voiceStrip_->palette();
+        if (active) {
+            palette.setColor(QPalette::Window, palette.color(QPalette::Highlight));
+            palette.setColor(QPalette::WindowText, palette.color(QPalette::HighlightedText));
+        }
+        chip->setPalette(palette);
+        QFont font = chip->font();
+        font.setBold(active);
+        chip->setFont(font);
+        chip->setAccessibleName(who + ": " + (level == QStringLiteral("—") ? tr("no level") : level) +
+                                (active ? tr(", the keys set this voice") : QString()));
+    }
+    const auto suggestion = document_->suggestedConsensus(questionId);
+    const auto spreads = divergence(document_->model(), document_->answers(), document_->participants());
+    const bool discuss = std::any_of(spreads.begin(), spreads.end(), [&](const QuestionSpread& s) {
+        return s.questionId == questionId && s.discuss;
+    });
+    suggestion_->setText(
+        suggestion ? tr("Suggested consensus: %1 %2, the median voice (S takes it)%3")
+                         .arg(q(formatNumber(*suggestion)), q(document_->model().levelLabel(*suggestion)),
+                              discuss ? tr("   ·   voices two levels apart or more: discuss") : QString())
+                   : tr("No voice has given a level yet (←/→ picks a voice)."));
 }
 
 bool EditorPage::eventFilter(QObject* watched, QEvent* event) {

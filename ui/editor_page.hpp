@@ -35,6 +35,8 @@ private:
     void connectControls();
     void connectFind();
     void showCurrent();
+    void buildVoiceStrip();
+    void refreshVoices();
     void refreshAnswer();
     void refreshDimensions();
     void rebuildFindList();
@@ -54,6 +56,9 @@ private:
     QLabel* noteStatus_;
     QPushButton* previous_;
     QPushButton* next_;
+    QWidget* voiceStrip_; // one chip per participant: whose level the keys set
+    QList<QLabel*> voiceChips_;
+    QLabel* suggestion_; // the median voice, offered as the consensus
     QStackedLayout* pages_;
     bool updating_ = false;
     std::string notesQuestion_; // the question whose note the notes field holds

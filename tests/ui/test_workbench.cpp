@@ -1,5 +1,6 @@
 // The workbench driven as a user would: keyboard in, scores out, on the offscreen platform.
 #include "app/answers.hpp"
+#include "app/workshop.hpp"
 #include "assessment_document.hpp"
 #include "compare_page.hpp"
 #include "dashboard_page.hpp"
@@ -397,4 +398,58 @@ TEST_CASE("the Room page shows each group's view and where the room disagrees", 
     CHECK(room->summary()->text().contains("Only the consensus"));
     REQUIRE(wb.window->openAssessment(2).has_value());
     CHECK(room->heatMap()->item(0, 2)->text() != before);
+}
+
+TEST_CASE("voice by voice from the keyboard: each group's level, then the suggested consensus",
+          "[ui][voices]") {
+    Workbench wb;
+    auto started = wb.window->createAssessment(request("Voices Ltd"));
+    REQUIRE(started.has_value());
+    // The roster comes from the application layer (the CLI's 'participant add' or a merged bundle).
+    for (const auto& [name, group] :
+         {std::pair{"Ana", "IT"}, std::pair{"Chidi", "OT"}, std::pair{"Dee", "Business"}})
+        REQUIRE(app::addParticipant(wb.workspace.app(), *started, name, group).has_value());
+    wb.workspace.closeAssessment();
+    REQUIRE(wb.window->openAssessment(*started).has_value());
+    AssessmentDocument* doc = wb.window->document();
+    auto* strip = wb.window->findChild<QWidget*>("voiceStrip");
+    REQUIRE(strip != nullptr);
+    CHECK(strip->isVisible());
+    auto* suggestion = wb.window->findChild<QLabel*>("suggestedConsensus");
+    CHECK(suggestion->text().contains("No voice has given a level yet"));
+
+    wb.questionPanel()->setFocus();
+    CHECK(doc->activeVoice() == doc->consensusId());
+    wb.key(Qt::Key_Right); // Ana (IT)
+    wb.key(Qt::Key_4);
+    wb.key(Qt::Key_Right); // Chidi (OT)
+    wb.key(Qt::Key_1);
+    wb.key(Qt::Key_Right); // Dee (Business)
+    wb.key(Qt::Key_3);
+    CHECK(doc->participant(doc->activeVoice())->name == "Dee");
+    CHECK_FALSE(doc->answer("GO1").has_value()); // the consensus is not written by the voices
+    const auto stored = wb.workspace.app().store().answers(doc->id());
+    REQUIRE(stored->size() == 3);
+    // Without a consensus the question scores the mean of the group means: (4 + 1 + 3) / 3.
+    CHECK(*doc->scores().questions[0].answer.current == Approx(8.0 / 3));
+    CHECK(suggestion->text().contains("Suggested consensus: 3 Defined"));
+    CHECK(suggestion->text().contains("discuss")); // 4 and 1 are three levels apart
+    bool chipShowsAna = false;
+    for (auto* chip : strip->findChildren<QLabel*>())
+        chipShowsAna = chipShowsAna || chip->text() == "Ana · IT  4";
+    CHECK(chipShowsAna);
+
+    wb.key(Qt::Key_S); // take the suggestion as the consensus
+    REQUIRE(doc->answer("GO1").has_value());
+    CHECK(doc->answer("GO1")->current == 3);
+    CHECK(doc->scores().questions[0].answer.fromConsensus);
+    wb.key(Qt::Key_C);
+    CHECK(doc->activeVoice() == doc->consensusId());
+    wb.key(Qt::Key_Left); // wraps to the last voice
+    CHECK(doc->participant(doc->activeVoice())->name == "Dee");
+    // Undo takes back the consensus, then the voices, one by one.
+    doc->undoStack()->undo();
+    CHECK_FALSE(doc->answer("GO1").has_value());
+    doc->undoStack()->undo();
+    CHECK_FALSE(doc->answer("GO1", doc->activeVoice()).has_value());
 }
