@@ -65,7 +65,7 @@ EditorPage::EditorPage(QWidget* parent)
 
 void EditorPage::setUpWidgets() {
     voiceStrip_->setObjectName("voiceStrip");
-    auto* strip = new QHBoxLayout(voiceStrip_);
+    auto* strip = new QGridLayout(voiceStrip_);
     strip->setContentsMargins(0, 4, 0, 0);
     strip->setSpacing(6);
     voiceStrip_->setVisible(false);
@@ -412,9 +412,7 @@ void EditorPage::refreshAnswer() {
 void EditorPage::buildVoiceStrip() {
     qDeleteAll(voiceChips_);
     voiceChips_.clear();
-    auto* layout = static_cast<QHBoxLayout*>(voiceStrip_->layout());
-    while (layout->count() > 0)
-        delete layout->takeAt(0);
+    auto* layout = static_cast<QGridLayout*>(voiceStrip_->layout());
     const bool voices = document_ && document_->participants().size() > 1;
     voiceStrip_->setVisible(voices);
     suggestion_->setVisible(voices);
@@ -427,10 +425,11 @@ void EditorPage::buildVoiceStrip() {
         chip->setMargin(4);
         chip->setAutoFillBackground(true);
         chip->setProperty("participant", QVariant::fromValue<qlonglong>(p.id));
-        layout->addWidget(chip);
+        // Rows of four, so that a room of twelve never widens the question beyond a projector's width.
+        layout->addWidget(chip, static_cast<int>(voiceChips_.size()) / 4,
+                          static_cast<int>(voiceChips_.size()) % 4);
         voiceChips_ << chip;
     }
-    layout->addStretch();
 }
 
 void EditorPage::refreshVoices() {
