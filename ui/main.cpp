@@ -1,3 +1,5 @@
+#include "assessment_document.hpp"
+#include "editor_page.hpp"
 #include "main_window.hpp"
 #include "platform/app_paths.hpp"
 #include "workspace.hpp"
@@ -73,5 +75,7 @@ int main(int argc, char** argv) {
         if (auto opened = window.openAssessment(parser.value(open).toLongLong()); !opened)
             QMessageBox::warning(&window, "Maturity Workbench",
                                  QString::fromStdString(opened.error().message));
+    // The workshop keys act at once: a first digit sets a level instead of going into the portfolio filter.
+    window.editor()->focusQuestion();
     return app.exec();
 }
