@@ -16,8 +16,6 @@
 
 namespace mw::ui {
 
-namespace {} // namespace
-
 DashboardPage::DashboardPage(QWidget* parent)
     : QWidget(parent)
     , radar_(new RadarWidget(this))

@@ -66,6 +66,23 @@ QString CommandContext::outputFormat(const QStringList& formats) const {
     return suffix;
 }
 
+std::size_t CommandContext::limitOption() const {
+    if (!parser_.isSet(QStringLiteral("limit")))
+        return 0;
+    bool ok = false;
+    const std::size_t limit = parser_.value(QStringLiteral("limit")).toUInt(&ok);
+    if (!ok || limit == 0)
+        throw UsageError{command_ + ": --limit takes a whole number above 0"};
+    return limit;
+}
+
+Result<app::AssessmentState> CommandContext::loadAssessment(Id id) {
+    auto opened = workspace();
+    if (!opened)
+        return std::unexpected(opened.error());
+    return app::loadAssessment(**opened, id);
+}
+
 int CommandContext::fail(const Error& error) {
     err << "maturity: " << q(error.message) << '\n';
     // Several problems: list them all after the summary line.

@@ -1,6 +1,7 @@
 #pragma once
 // What every `maturity` command is handed: its parsed arguments, the output streams, and the workspace
 // (opened on first use, so commands that need no database never create one).
+#include "app/assessments.hpp"
 #include "app/workspace.hpp"
 #include "cli/cli.hpp"
 #include "core/error.hpp"
@@ -51,6 +52,8 @@ public:
     Id idArgument(int index, const char* what) const;
     // An assessment id given with an option; `usage` is the message for a malformed one.
     std::optional<Id> idOption(const QString& option, const char* usage) const;
+    // --limit N: 0 when not given; a usage error for anything but a whole number above 0.
+    std::size_t limitOption() const;
 
     // The --out path's format, one of `formats` (lower-case extensions); a usage error otherwise.
     QString outputFormat(const QStringList& formats) const;
@@ -59,6 +62,8 @@ public:
     int fail(const QString& message);
 
     Result<app::Workspace*> workspace();
+    // The assessment with everything a command shows (app::loadAssessment).
+    Result<app::AssessmentState> loadAssessment(Id id);
     // The models this installation knows; skipped model files are reported once, as warnings.
     const ModelRegistry& models();
 

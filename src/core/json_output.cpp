@@ -104,12 +104,6 @@ json comparisonJson(const AssessmentInfo& before, const AssessmentInfo& after, c
             {"onlyInAfter", c.onlyInAfter}};
 }
 
-static std::size_t answeredBy(Id participant, const std::vector<Answer>& answers) {
-    return static_cast<std::size_t>(std::count_if(answers.begin(), answers.end(), [&](const Answer& a) {
-        return a.participantId == participant && a.hasLevel();
-    }));
-}
-
 json participantsJson(const AssessmentInfo& info, const std::vector<Participant>& participants,
                       const std::vector<Answer>& answers) {
     json list = json::array();

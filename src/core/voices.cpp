@@ -24,6 +24,12 @@ std::vector<std::pair<std::string, double>> voiceLevels(const std::vector<Answer
 
 } // namespace
 
+std::size_t answeredBy(Id participant, const std::vector<Answer>& answers) {
+    return static_cast<std::size_t>(std::count_if(answers.begin(), answers.end(), [&](const Answer& a) {
+        return a.participantId == participant && a.hasLevel();
+    }));
+}
+
 std::vector<std::string> voiceGroups(const std::vector<Participant>& participants) {
     std::vector<std::string> groups;
     for (const auto& p : participants)

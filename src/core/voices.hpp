@@ -33,6 +33,9 @@ struct QuestionSpread {
 std::vector<QuestionSpread> divergence(const Model& model, const std::vector<Answer>& answers,
                                        const std::vector<Participant>& participants);
 
+// How many questions a participant gave a level or N/A.
+std::size_t answeredBy(Id participant, const std::vector<Answer>& answers);
+
 // A consensus to suggest for a question: the median of the voices' levels, on the scale. Shown to the
 // facilitator, never written unless taken.
 std::optional<double> suggestedConsensus(const Model& model, const std::vector<Answer>& answers,

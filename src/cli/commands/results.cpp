@@ -10,13 +10,6 @@ namespace mw::cli {
 
 namespace {
 
-Result<app::AssessmentState> loadFor(CommandContext& context, Id id) {
-    auto workspace = context.workspace();
-    if (!workspace)
-        return std::unexpected(workspace.error());
-    return app::loadAssessment(**workspace, id);
-}
-
 void printScoreTable(QTextStream& out, const Scorecard& card) {
     TextTable table({"Dimension", "Current", "Target", "Gap", "Level", "Answered"}, {1, 2, 3, 5});
     for (const auto& d : card.dimensions)
@@ -52,7 +45,7 @@ bool anyTargetSet(const std::vector<Answer>& answers) {
 int scoreCommand(CommandContext& context) {
     const Id id = context.idArgument(0, "ID");
     context.expectPositionals(1);
-    auto state = loadFor(context, id);
+    auto state = context.loadAssessment(id);
     if (!state)
         return context.fail(state.error());
     if (context.isSet("by-group"))
@@ -87,14 +80,8 @@ int scoreCommand(CommandContext& context) {
 int gapsCommand(CommandContext& context) {
     const Id id = context.idArgument(0, "ID");
     context.expectPositionals(1);
-    std::size_t limit = 0;
-    if (context.isSet("limit")) {
-        bool ok = false;
-        limit = context.value("limit").toUInt(&ok);
-        if (!ok || limit == 0)
-            throw UsageError{"gaps: --limit takes a whole number above 0"};
-    }
-    auto state = loadFor(context, id);
+    const std::size_t limit = context.limitOption();
+    auto state = context.loadAssessment(id);
     if (!state)
         return context.fail(state.error());
     std::vector<Gap> list = state->gaps;

@@ -11,27 +11,10 @@
 
 namespace mw::cli {
 
-namespace {
-
-Result<app::AssessmentState> loadFor(CommandContext& context, Id id) {
-    auto workspace = context.workspace();
-    if (!workspace)
-        return std::unexpected(workspace.error());
-    return app::loadAssessment(**workspace, id);
-}
-
-int answeredBy(Id participant, const std::vector<Answer>& answers) {
-    return static_cast<int>(std::count_if(answers.begin(), answers.end(), [&](const Answer& a) {
-        return a.participantId == participant && a.hasLevel();
-    }));
-}
-
-} // namespace
-
 int participantsCommand(CommandContext& context) {
     const Id id = context.idArgument(0, "ID");
     context.expectPositionals(1);
-    auto state = loadFor(context, id);
+    auto state = context.loadAssessment(id);
     if (!state)
         return context.fail(state.error());
     if (context.isSet("json")) {
@@ -109,14 +92,8 @@ int groupScoresCommand(CommandContext& context, const app::AssessmentState& stat
 int divergenceCommand(CommandContext& context) {
     const Id id = context.idArgument(0, "ID");
     context.expectPositionals(1);
-    std::size_t limit = 0;
-    if (context.isSet("limit")) {
-        bool ok = false;
-        limit = context.value("limit").toUInt(&ok);
-        if (!ok || limit == 0)
-            throw UsageError{"divergence: --limit takes a whole number above 0"};
-    }
-    auto state = loadFor(context, id);
+    const std::size_t limit = context.limitOption();
+    auto state = context.loadAssessment(id);
     if (!state)
         return context.fail(state.error());
     auto spreads = divergence(*state->model, state->answers, state->participants);
