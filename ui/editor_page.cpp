@@ -2,8 +2,8 @@
 
 #include "assessment_document.hpp"
 #include "assessment_keys.hpp"
-#include "core/voices.hpp"
 #include "level_card.hpp"
+#include "voice_strip.hpp"
 
 #include "platform/qt_text.hpp"
 
@@ -54,8 +54,7 @@ EditorPage::EditorPage(QWidget* parent)
     , noteStatus_(new QLabel(this))
     , previous_(new QPushButton(tr("◀ Previous (PgUp)"), this))
     , next_(new QPushButton(tr("Next (Enter) ▶"), this))
-    , voiceStrip_(new QWidget(this))
-    , suggestion_(new QLabel(this)) {
+    , voices_(new VoiceStrip(this)) {
     setUpWidgets();
     buildPages(buildQuestionPanel());
     connectControls();
@@ -64,15 +63,6 @@ EditorPage::EditorPage(QWidget* parent)
 }
 
 void EditorPage::setUpWidgets() {
-    voiceStrip_->setObjectName("voiceStrip");
-    auto* strip = new QGridLayout(voiceStrip_);
-    strip->setContentsMargins(0, 4, 0, 0);
-    strip->setSpacing(6);
-    voiceStrip_->setVisible(false);
-    suggestion_->setObjectName("suggestedConsensus");
-    suggestion_->setTextFormat(Qt::PlainText);
-    suggestion_->setWordWrap(true);
-    suggestion_->setVisible(false);
     setObjectName("editorPage");
     find_->setPlaceholderText(tr("Find a question (Ctrl+F)…"));
     find_->setClearButtonEnabled(true);
@@ -149,8 +139,7 @@ QWidget* EditorPage::buildQuestionPanel() {
     panel->addWidget(question_);
     panel->addWidget(guidance_);
     panel->addWidget(evidence_);
-    panel->addWidget(voiceStrip_);
-    panel->addWidget(suggestion_);
+    panel->addWidget(voices_);
     panel->addSpacing(6);
     panel->addLayout(cardGrid);
     panel->addLayout(controls);
@@ -293,7 +282,7 @@ void EditorPage::setDocument(AssessmentDocument* document) {
         refreshDimensions();
         if (id.toStdString() == document_->currentQuestion().id) {
             refreshAnswer();
-            refreshVoices();
+            voices_->refresh();
         }
     });
     connect(document_, &AssessmentDocument::saved, this, [this](const QString& id, double ms) {
@@ -303,7 +292,7 @@ void EditorPage::setDocument(AssessmentDocument* document) {
     for (const auto& d : document_->model().dimensions)
         dimensions_->addItem(q(d.title));
     rebuildFindList();
-    buildVoiceStrip();
+    voices_->setDocument(document_);
     refreshDimensions();
     showCurrent();
 }
@@ -386,7 +375,7 @@ void EditorPage::showCurrent() {
     noteStatus_->clear();
     updating_ = false;
     refreshAnswer();
-    refreshVoices();
+    voices_->refresh();
     refreshDimensions();
 }
 
@@ -406,68 +395,6 @@ void EditorPage::refreshAnswer() {
     if (notes_->toPlainText() != note)
         notes_->setPlainText(note);
     updating_ = false;
-}
-
-// One chip per participant, the consensus first; the active one is the voice the keys set.
-void EditorPage::buildVoiceStrip() {
-    qDeleteAll(voiceChips_);
-    voiceChips_.clear();
-    auto* layout = static_cast<QGridLayout*>(voiceStrip_->layout());
-    const bool voices = document_ && document_->participants().size() > 1;
-    voiceStrip_->setVisible(voices);
-    suggestion_->setVisible(voices);
-    if (!voices)
-        return;
-    for (const auto& p : document_->participants()) {
-        auto* chip = new QLabel(voiceStrip_);
-        chip->setTextFormat(Qt::PlainText); // names are data, never markup
-        chip->setFrameShape(QFrame::StyledPanel);
-        chip->setMargin(4);
-        chip->setAutoFillBackground(true);
-        chip->setProperty("participant", QVariant::fromValue<qlonglong>(p.id));
-        // Rows of four, so that a room of twelve never widens the question beyond a projector's width.
-        layout->addWidget(chip, static_cast<int>(voiceChips_.size()) / 4,
-                          static_cast<int>(voiceChips_.size()) % 4);
-        voiceChips_ << chip;
-    }
-}
-
-void EditorPage::refreshVoices() {
-    if (!document_ || voiceChips_.isEmpty())
-        return;
-    const std::string& questionId = document_->currentQuestion().id;
-    for (auto* chip : voiceChips_) {
-        const Id id = chip->property("participant").toLongLong();
-        const Participant* p = document_->participant(id);
-        const auto answer = document_->answer(questionId, id);
-        const QString level = !answer || !answer->hasLevel() ? QStringLiteral("—")
-                              : answer->notApplicable        ? tr("N/A")
-                                                             : q(formatNumber(*answer->current));
-        const QString who = p->isDefault ? tr("Consensus") : q(p->name + " · " + p->group);
-        chip->setText(who + "  " + level);
-        const bool active = id == document_->activeVoice();
-        QPalette palette = voiceStrip_->palette();
-        if (active) {
-            palette.setColor(QPalette::Window, palette.color(QPalette::Highlight));
-            palette.setColor(QPalette::WindowText, palette.color(QPalette::HighlightedText));
-        }
-        chip->setPalette(palette);
-        QFont font = chip->font();
-        font.setBold(active);
-        chip->setFont(font);
-        chip->setAccessibleName(who + ": " + (level == QStringLiteral("—") ? tr("no level") : level) +
-                                (active ? tr(", the keys set this voice") : QString()));
-    }
-    const auto suggestion = document_->suggestedConsensus(questionId);
-    const auto spreads = divergence(document_->model(), document_->answers(), document_->participants());
-    const bool discuss = std::any_of(spreads.begin(), spreads.end(), [&](const QuestionSpread& s) {
-        return s.questionId == questionId && s.discuss;
-    });
-    suggestion_->setText(
-        suggestion ? tr("Suggested consensus: %1 %2, the median voice (S takes it)%3")
-                         .arg(q(formatNumber(*suggestion)), q(document_->model().levelLabel(*suggestion)),
-                              discuss ? tr("   ·   voices two levels apart or more: discuss") : QString())
-                   : tr("No voice has given a level yet (←/→ picks a voice)."));
 }
 
 bool EditorPage::eventFilter(QObject* watched, QEvent* event) {

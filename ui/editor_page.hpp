@@ -14,6 +14,7 @@ namespace mw::ui {
 
 class AssessmentDocument;
 class LevelCard;
+class VoiceStrip;
 
 // Walks the assessment dimension by dimension, question by question. Every change is saved at once.
 class EditorPage : public QWidget {
@@ -35,8 +36,6 @@ private:
     void connectControls();
     void connectFind();
     void showCurrent();
-    void buildVoiceStrip();
-    void refreshVoices();
     void refreshAnswer();
     void refreshDimensions();
     void rebuildFindList();
@@ -56,9 +55,7 @@ private:
     QLabel* noteStatus_;
     QPushButton* previous_;
     QPushButton* next_;
-    QWidget* voiceStrip_; // one chip per participant: whose level the keys set
-    QList<QLabel*> voiceChips_;
-    QLabel* suggestion_; // the median voice, offered as the consensus
+    VoiceStrip* voices_; // the room under the question: whose level the keys set
     QStackedLayout* pages_;
     bool updating_ = false;
     std::string notesQuestion_; // the question whose note the notes field holds

@@ -1,0 +1,95 @@
+#include "voice_strip.hpp"
+
+#include "assessment_document.hpp"
+#include "core/voices.hpp"
+#include "platform/qt_text.hpp"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace mw::ui {
+
+VoiceStrip::VoiceStrip(QWidget* parent)
+    : QWidget(parent)
+    , chipArea_(new QWidget(this))
+    , chips_(new QGridLayout(chipArea_))
+    , suggestion_(new QLabel(this)) {
+    chipArea_->setObjectName("voiceStrip");
+    chips_->setContentsMargins(0, 4, 0, 0);
+    chips_->setSpacing(6);
+    suggestion_->setObjectName("suggestedConsensus");
+    suggestion_->setTextFormat(Qt::PlainText);
+    suggestion_->setWordWrap(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(chipArea_);
+    layout->addWidget(suggestion_);
+    setVisible(false);
+}
+
+// One chip per participant, the consensus first; the active one is the voice the keys set.
+void VoiceStrip::setDocument(AssessmentDocument* document) {
+    document_ = document;
+    qDeleteAll(chipLabels_);
+    chipLabels_.clear();
+    auto* layout = chips_;
+    const bool voices = document_ && document_->participants().size() > 1;
+    setVisible(voices);
+    if (!voices)
+        return;
+    for (const auto& p : document_->participants()) {
+        auto* chip = new QLabel(chipArea_);
+        chip->setTextFormat(Qt::PlainText); // names are data, never markup
+        chip->setFrameShape(QFrame::StyledPanel);
+        chip->setMargin(4);
+        chip->setAutoFillBackground(true);
+        chip->setProperty("participant", QVariant::fromValue<qlonglong>(p.id));
+        // Rows of four, so that a room of twelve never widens the question beyond a projector's width.
+        layout->addWidget(chip, static_cast<int>(chipLabels_.size()) / 4,
+                          static_cast<int>(chipLabels_.size()) % 4);
+        chipLabels_ << chip;
+    }
+}
+
+void VoiceStrip::refresh() {
+    if (!document_ || chipLabels_.isEmpty())
+        return;
+    const std::string& questionId = document_->currentQuestion().id;
+    for (auto* chip : chipLabels_) {
+        const Id id = chip->property("participant").toLongLong();
+        const Participant* p = document_->participant(id);
+        const auto answer = document_->answer(questionId, id);
+        const QString level = !answer || !answer->hasLevel() ? QStringLiteral("—")
+                              : answer->notApplicable        ? tr("N/A")
+                                                             : q(formatNumber(*answer->current));
+        const QString who = p->isDefault ? tr("Consensus") : q(p->name + " · " + p->group);
+        chip->setText(who + "  " + level);
+        const bool active = id == document_->activeVoice();
+        QPalette colours = palette();
+        if (active) {
+            colours.setColor(QPalette::Window, colours.color(QPalette::Highlight));
+            colours.setColor(QPalette::WindowText, colours.color(QPalette::HighlightedText));
+        }
+        chip->setPalette(colours);
+        QFont font = chip->font();
+        font.setBold(active);
+        chip->setFont(font);
+        chip->setAccessibleName(who + ": " + (level == QStringLiteral("—") ? tr("no level") : level) +
+                                (active ? tr(", the keys set this voice") : QString()));
+    }
+    const auto suggestion = document_->suggestedConsensus(questionId);
+    const auto spreads = divergence(document_->model(), document_->answers(), document_->participants());
+    const bool discuss = std::any_of(spreads.begin(), spreads.end(), [&](const QuestionSpread& s) {
+        return s.questionId == questionId && s.discuss;
+    });
+    suggestion_->setText(
+        suggestion ? tr("Suggested consensus: %1 %2, the median voice (S takes it)%3")
+                         .arg(q(formatNumber(*suggestion)), q(document_->model().levelLabel(*suggestion)),
+                              discuss ? tr("   ·   voices two levels apart or more: discuss") : QString())
+                   : tr("No voice has given a level yet (←/→ picks a voice)."));
+}
+
+} // namespace mw::ui
