@@ -453,3 +453,38 @@ TEST_CASE("voice by voice from the keyboard: each group's level, then the sugges
     doc->undoStack()->undo();
     CHECK_FALSE(doc->answer("GO1", doc->activeVoice()).has_value());
 }
+
+TEST_CASE("a blind vote on the projector hides the voices and the marks until the reveal", "[ui][voices]") {
+    Workbench wb;
+    REQUIRE(
+        createDemo(wb.workspace.app().store(), *wb.workspace.models().find("itot-convergence")).has_value());
+    wb.workspace.notifyPortfolioChanged();
+    REQUIRE(wb.window->openAssessment(2).has_value());
+    AssessmentDocument* doc = wb.window->document();
+    auto* presenter = new PresenterWindow(doc);
+    presenter->show();
+    REQUIRE(QTest::qWaitForWindowExposed(presenter));
+    auto marked = [&] {
+        for (auto* card : presenter->findChildren<LevelCard*>())
+            if (!card->badgeText().isEmpty())
+                return true;
+        return false;
+    };
+    CHECK(marked()); // an open vote: the consensus and its target are marked
+    CHECK(presenter->voicesLabel()->text().startsWith("IT: "));
+
+    QTest::keyClick(presenter, Qt::Key_B);
+    CHECK_FALSE(marked());
+    CHECK(presenter->voicesLabel()->text() == "8 of 8 voices in  ·  R reveals");
+    QTest::keyClick(presenter, Qt::Key_R);
+    CHECK(marked());
+    const QString revealed = presenter->voicesLabel()->text();
+    CHECK(revealed.contains("IT: "));
+    CHECK(revealed.contains("OT: "));
+    CHECK(revealed.contains("Business: "));
+    // The next question is hidden again until its own reveal.
+    QTest::keyClick(presenter, Qt::Key_PageDown);
+    CHECK_FALSE(marked());
+    CHECK(presenter->voicesLabel()->text().endsWith("R reveals"));
+    presenter->close();
+}
