@@ -207,8 +207,10 @@ void MainWindow::buildHelpMenu() {
             tr("While assessing:\n\n0–5\tset the current level\nAlt+0–5\tset the target level\n"
                "N\tmark not applicable\nEnter, PgDn\tnext question\nPgUp\tprevious question\n"
                "E\tgo to the notes\nEsc\tleave the notes field\nCtrl+F\tfind a question\n"
+               "←, →\tthe previous or next voice\nC\tback to the consensus\nS\ttake the suggested consensus\n"
                "Ctrl+I\tassessment details\nCtrl+Z / Ctrl+Shift+Z\tundo / redo\n"
-               "Ctrl+0\tshow or hide the portfolio\nF5\tpresenter mode\nCtrl+P\texport the report"));
+               "Ctrl+0\tshow or hide the portfolio\nCtrl+4\tthe Room: each group's view\n"
+               "F5\tpresenter mode (B blind vote, R reveal)\nCtrl+P\texport the report"));
     });
     help->addAction(tr("&About Maturity Workbench"), this, [this] {
         QMessageBox::about(this, tr("About Maturity Workbench"),
