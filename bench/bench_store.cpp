@@ -1,6 +1,7 @@
 // Benchmark: how long one committed answer takes, and how long scoring and the portfolio listing take.
 // Not a test: it reports figures for the README. Usage: bench_store [FOLDER]
 #include "app/answers.hpp"
+#include "app/workshop.hpp"
 #include "bench_demo.hpp"
 #include "core/gaps.hpp"
 
@@ -65,6 +66,21 @@ int main(int argc, char** argv) {
         recorded.push_back(ms(Clock::now() - start));
     }
     report("record one answer (app::recordAnswer)", recorded);
+
+    // Workshop mode: one voice of a room of eight, as the voice strip records it.
+    auto voice = app::addParticipant(*workspace, demo.followUpId, "Bench voice", "OT");
+    if (!voice)
+        return 1;
+    std::vector<double> voices;
+    for (int i = 0; i < 400; ++i) {
+        const auto edit = AnswerEdit::setLevel(model.scale[(i + 1) % model.scale.size()].value);
+        const auto start = Clock::now();
+        if (!app::recordAnswer(*workspace, demo.followUpId, questions[i % questions.size()]->id, edit,
+                               voice->id))
+            return 1;
+        voices.push_back(ms(Clock::now() - start));
+    }
+    report("record one voice (app::recordAnswer)", voices);
 
     std::vector<double> scoring;
     const auto answers = *store.answers(demo.followUpId);
