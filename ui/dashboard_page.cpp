@@ -1,6 +1,7 @@
 #include "dashboard_page.hpp"
 
 #include "assessment_document.hpp"
+#include "core/voices.hpp"
 #include "radar_widget.hpp"
 #include "report/exports.hpp"
 #include "table_helpers.hpp"
@@ -117,7 +118,13 @@ void DashboardPage::refresh() {
     QStringList explanation;
     for (const auto& paragraph : scoringExplanation(model))
         explanation << q(paragraph);
-    explanation_->setText(tr("How scores work: ") + explanation.mid(1, 2).join(' '));
+    QStringList shown = explanation.mid(1, 2);
+    // With voices in the room, how they combine is the rule the room asks about first.
+    if (!voiceGroups(document_->participants()).empty())
+        for (const auto& paragraph : explanation)
+            if (paragraph.contains(QStringLiteral("group means")))
+                shown.prepend(paragraph);
+    explanation_->setText(tr("How scores work: ") + shown.join(' '));
     explanation_->setToolTip(explanation.join("\n\n"));
 }
 
