@@ -1,6 +1,7 @@
 #include "assessment_document.hpp"
 
 #include "app/answers.hpp"
+#include "app/workshop.hpp"
 #include "core/voices.hpp"
 
 #include <QElapsedTimer>
@@ -167,6 +168,19 @@ void AssessmentDocument::takeSuggestedConsensus(const std::string& questionId) {
     activeVoice_ = participant_; // the edit is the consensus', whichever voice the keys are on
     setLevel(questionId, *suggestion);
     activeVoice_ = voice;
+}
+
+Result<Participant> AssessmentDocument::addParticipant(const std::string& name, const std::string& group,
+                                                       const std::string& role) {
+    auto added = app::addParticipant(workspace_, info_.id, name, group, role);
+    if (!added)
+        return added;
+    participants_.push_back(*added);
+    roster_ = Roster::of(participants_);
+    recompute();
+    emit rosterChanged();
+    emit scoresChanged();
+    return added;
 }
 
 const Participant* AssessmentDocument::participant(Id id) const {

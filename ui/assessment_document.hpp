@@ -46,6 +46,9 @@ public:
     std::optional<double> suggestedConsensus(const std::string& questionId) const;
     // Sets the consensus to the suggestion (one undoable edit), whichever voice is active.
     void takeSuggestedConsensus(const std::string& questionId);
+    // Adds a voice to the roster (app::addParticipant); views follow rosterChanged.
+    Result<Participant> addParticipant(const std::string& name, const std::string& group,
+                                       const std::string& role);
     std::vector<Answer> answers() const;
     const Scorecard& scores() const { return scores_; }
     const std::vector<Gap>& gaps() const { return gaps_; }
@@ -86,6 +89,7 @@ signals:
     void detailsChanged();
     void currentChanged(int index);
     void activeVoiceChanged(mw::Id participant);
+    void rosterChanged();
     void saveFailed(const QString& message);
     void saved(const QString& questionId, double milliseconds);
 

@@ -132,6 +132,51 @@ QString DetailsDialog::assessor() const {
     return assessor_->text().trimmed();
 }
 
+ParticipantDialog::ParticipantDialog(const QStringList& groups, QWidget* parent)
+    : QDialog(parent)
+    , name_(new QLineEdit(this))
+    , group_(new QComboBox(this))
+    , role_(new QLineEdit(this)) {
+    setWindowTitle(tr("Add a participant"));
+    name_->setObjectName("participantName");
+    group_->setObjectName("participantGroup");
+    group_->setEditable(true); // any group the facilitator names: Executive, Vendor, Site B, ...
+    QStringList choices{tr("IT"), tr("OT"), tr("Business")};
+    for (const auto& g : groups)
+        if (!choices.contains(g))
+            choices << g;
+    group_->addItems(choices);
+    role_->setPlaceholderText(tr("Optional, e.g. plant manager"));
+    auto* form = new QFormLayout;
+    form->addRow(tr("Name:"), name_);
+    form->addRow(tr("Group:"), group_);
+    form->addRow(tr("Role:"), role_);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Add"));
+    auto validate = [this, buttons] {
+        buttons->button(QDialogButtonBox::Ok)
+            ->setEnabled(!name_->text().trimmed().isEmpty() && !group_->currentText().trimmed().isEmpty());
+    };
+    connect(name_, &QLineEdit::textChanged, this, validate);
+    connect(group_, &QComboBox::editTextChanged, this, validate);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    validate();
+}
+
+QString ParticipantDialog::name() const {
+    return name_->text().trimmed();
+}
+QString ParticipantDialog::group() const {
+    return group_->currentText().trimmed();
+}
+QString ParticipantDialog::role() const {
+    return role_->text().trimmed();
+}
+
 SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
     : QDialog(parent)
     , consultancy_(new QLineEdit(this))

@@ -52,6 +52,21 @@ private:
     QLineEdit* assessor_;
 };
 
+// A voice for the room: name, group (IT, OT, Business or any other) and an optional role.
+class ParticipantDialog : public QDialog {
+    Q_OBJECT
+public:
+    ParticipantDialog(const QStringList& groups, QWidget* parent = nullptr);
+    QString name() const;
+    QString group() const;
+    QString role() const;
+
+private:
+    QLineEdit* name_;
+    QComboBox* group_;
+    QLineEdit* role_;
+};
+
 // Consultancy branding for reports, and defaults for new assessments.
 class SettingsDialog : public QDialog {
     Q_OBJECT

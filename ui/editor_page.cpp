@@ -278,6 +278,10 @@ void EditorPage::setDocument(AssessmentDocument* document) {
         return;
     connect(document_, &AssessmentDocument::currentChanged, this, &EditorPage::showCurrent);
     connect(document_, &AssessmentDocument::activeVoiceChanged, this, &EditorPage::showCurrent);
+    connect(document_, &AssessmentDocument::rosterChanged, this, [this] {
+        voices_->setDocument(document_);
+        voices_->refresh();
+    });
     connect(document_, &AssessmentDocument::answerChanged, this, [this](const QString& id) {
         refreshDimensions();
         if (id.toStdString() == document_->currentQuestion().id) {

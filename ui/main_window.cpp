@@ -2,6 +2,7 @@
 
 #include "assessment_document.hpp"
 #include "compare_page.hpp"
+#include "core/voices.hpp"
 #include "dashboard_page.hpp"
 #include "dialogs.hpp"
 #include "editor_page.hpp"
@@ -170,6 +171,8 @@ void MainWindow::buildEditMenu() {
         editor_->focusFind();
     });
     actions_.find->setShortcut(QKeySequence::Find);
+    actions_.participant = edit->addAction(tr("Add &participant…"), this, &MainWindow::addParticipant);
+    actions_.participant->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
     actions_.details = edit->addAction(tr("Assessment &details…"), this, &MainWindow::editDetails);
     actions_.details->setShortcut(QKeySequence(tr("Ctrl+I")));
     actions_.markFinal = edit->addAction(tr("Mark assessment &final"), this, [this] {
@@ -208,7 +211,8 @@ void MainWindow::buildHelpMenu() {
                "N\tmark not applicable\nEnter, PgDn\tnext question\nPgUp\tprevious question\n"
                "E\tgo to the notes\nEsc\tleave the notes field\nCtrl+F\tfind a question\n"
                "←, →\tthe previous or next voice\nC\tback to the consensus\nS\ttake the suggested consensus\n"
-               "Ctrl+I\tassessment details\nCtrl+Z / Ctrl+Shift+Z\tundo / redo\n"
+               "Ctrl+I\tassessment details\nCtrl+Shift+P\tadd a participant\nCtrl+Z / Ctrl+Shift+Z\tundo / "
+               "redo\n"
                "Ctrl+0\tshow or hide the portfolio\nCtrl+4\tthe Room: each group's view\n"
                "F5\tpresenter mode (B blind vote, R reveal)\nCtrl+P\texport the report"));
     });
@@ -233,9 +237,9 @@ void MainWindow::buildToolbar() {
     toolbar->addAction(actions_.presenter);
     toolbar->addAction(actions_.report);
     toolbar->addAction(actions_.spreadsheet);
-    documentActions_ = {actions_.followUp,    actions_.report, actions_.comparison,
-                        actions_.spreadsheet, actions_.bundle, actions_.markFinal,
-                        actions_.presenter,   actions_.find,   actions_.details};
+    documentActions_ = {actions_.followUp, actions_.report,     actions_.comparison, actions_.spreadsheet,
+                        actions_.bundle,   actions_.markFinal,  actions_.presenter,  actions_.find,
+                        actions_.details,  actions_.participant};
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -428,6 +432,23 @@ void MainWindow::presenterMode() {
     presenter->showFullScreen();
     presenter->activateWindow();
     presenter->setFocus();
+}
+
+void MainWindow::addParticipant() {
+    if (!document())
+        return;
+    QStringList groups;
+    for (const auto& g : voiceGroups(document()->participants()))
+        groups << q(g);
+    ParticipantDialog dialog(groups, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (auto added = document()->addParticipant(s(dialog.name()), s(dialog.group()), s(dialog.role()));
+        !added)
+        showError(q(added.error().message));
+    else
+        statusBar()->showMessage(
+            tr("%1 (%2) joined the room; ←/→ picks the voice").arg(dialog.name(), dialog.group()), 6000);
 }
 
 void MainWindow::editDetails() {

@@ -79,6 +79,7 @@ private:
     void presenterMode();
     void showSettings();
     void editDetails();
+    void addParticipant();
     void showMerge(const ImportOutcome& outcome);
     void showError(const QString& message);
 
@@ -106,6 +107,7 @@ private:
         QAction* find = nullptr;
         QAction* markFinal = nullptr;
         QAction* details = nullptr;
+        QAction* participant = nullptr;
         QAction* presenter = nullptr;
     } actions_;
 };

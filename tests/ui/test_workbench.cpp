@@ -488,3 +488,23 @@ TEST_CASE("a blind vote on the projector hides the voices and the marks until th
     CHECK(presenter->voicesLabel()->text().endsWith("R reveals"));
     presenter->close();
 }
+
+TEST_CASE("participants join the room from the workbench and the voice strip follows", "[ui][voices]") {
+    Workbench wb;
+    REQUIRE(wb.window->createAssessment(request("Roster Ltd")).has_value());
+    AssessmentDocument* doc = wb.window->document();
+    auto* strip = wb.window->findChild<QWidget*>("voiceStrip");
+    CHECK_FALSE(strip->isVisible()); // the consensus alone needs no strip
+    auto added = doc->addParticipant("Eve", "Vendor", "Integrator");
+    REQUIRE(added.has_value());
+    CHECK(strip->isVisible());
+    CHECK(strip->findChildren<QLabel*>().size() == 2);
+    CHECK(
+        doc->addParticipant("eve", "OT", "").error().message.find("already has a participant named 'Eve'") !=
+        std::string::npos);
+    wb.questionPanel()->setFocus();
+    wb.key(Qt::Key_Right);
+    wb.key(Qt::Key_2);
+    CHECK(doc->answer("GO1", added->id)->current == 2);
+    CHECK(wb.workspace.app().store().participants(doc->id())->size() == 2);
+}
