@@ -118,13 +118,19 @@ Result<double> parseLevel(const Model& model, std::string_view text) {
     }
     if (matches.size() == 1)
         return matches.front()->value;
+    // Built by appending: GCC 12 warns falsely (-Wrestrict) about "literal" + std::string&& here.
+    std::string quoted(1, '\'');
+    quoted.append(text);
+    quoted += '\'';
     if (matches.empty())
-        return fail("'" + std::string(text) + "' is not a level of " + model.id + "; the levels are " +
-                    levelList(model));
+        return fail(quoted + " is not a level of " + model.id + "; the levels are " + levelList(model));
     std::string names;
-    for (const auto* match : matches)
-        names += (names.empty() ? "" : " or ") + match->label;
-    return fail("'" + std::string(text) + "' could be " + names + "; type more of the label or the number");
+    for (const auto* match : matches) {
+        if (!names.empty())
+            names += " or ";
+        names += match->label;
+    }
+    return fail(quoted + " could be " + names + "; type more of the label or the number");
 }
 
 } // namespace mw

@@ -18,7 +18,9 @@ Roster Roster::of(const std::vector<Participant>& participants) {
 std::string Roster::group(Id participantId) const {
     if (auto it = groupOf.find(participantId); it != groupOf.end())
         return it->second;
-    return "#" + std::to_string(participantId);
+    std::string unknown(1, '#'); // appended: GCC 12 warns falsely (-Wrestrict) about "#" + std::string&&
+    unknown += std::to_string(participantId);
+    return unknown;
 }
 
 namespace {
@@ -54,7 +56,8 @@ struct Voices {
 
 } // namespace
 
-std::map<std::string, ConsolidatedAnswer> consolidate(const std::vector<Answer>& answers, const Roster& roster) {
+std::map<std::string, ConsolidatedAnswer> consolidate(const std::vector<Answer>& answers,
+                                                      const Roster& roster) {
     std::map<std::string, Voices> voices;
     std::map<std::string, ConsolidatedAnswer> consensus;
     for (const auto& answer : answers) {
@@ -311,7 +314,8 @@ std::vector<std::string> scoringExplanation(const Model& model) {
     }
     out.push_back(
         "When the workshop records each group's view, a question's score is the consensus the facilitator "
-        "recorded for the room. Without one, it is the mean of the group means, so that each group counts once "
+        "recorded for the room. Without one, it is the mean of the group means, so that each group counts "
+        "once "
         "however many people it sent. A question's spread is the highest group mean minus the lowest.");
     out.push_back(
         "A gap is the distance between the target and the current level of one question. Its priority "
