@@ -30,6 +30,12 @@ KeyCommand keyCommand(const QKeyEvent& event) {
             return {KeyAction::Consensus, 0};
         case Qt::Key_S:
             return {KeyAction::TakeSuggestion, 0};
+        case Qt::Key_L:
+            return {KeyAction::Confidence, 0};
+        case Qt::Key_M:
+            return {KeyAction::Confidence, 1};
+        case Qt::Key_H:
+            return {KeyAction::Confidence, 2};
         case Qt::Key_Return:
         case Qt::Key_Enter:
         case Qt::Key_PageDown:
@@ -74,6 +80,11 @@ bool runKeyCommand(const KeyCommand& command, AssessmentDocument& document) {
     case KeyAction::TakeSuggestion:
         document.takeSuggestedConsensus(id);
         return true;
+    case KeyAction::Confidence:
+        document.setConfidence(id, command.level == 0   ? mw::Confidence::Low
+                                   : command.level == 1 ? mw::Confidence::Medium
+                                                        : mw::Confidence::High);
+        return true;
     case KeyAction::Next:
         document.next();
         return true;
@@ -91,9 +102,8 @@ bool runKeyCommand(const KeyCommand& command, AssessmentDocument& document) {
 QString keyHelpText() {
     return QObject::tr(
         "0–5 current level   ·   Alt+0–5 target   ·   N not applicable   ·   Enter / PgDn next   ·   "
-        "PgUp previous   ·   E notes   ·   Esc leave notes   ·   ←/→ voice   ·   C consensus   ·   S take "
-        "the "
-        "suggestion   ·   Ctrl+F find   ·   Ctrl+Z undo   ·   F5 presenter");
+        "PgUp previous   ·   L/M/H confidence   ·   E notes   ·   Esc leave notes   ·   ←/→ voice   ·   "
+        "C consensus   ·   S take the suggestion   ·   Ctrl+F find   ·   Ctrl+Z undo   ·   F5 presenter");
 }
 
 } // namespace mw::ui

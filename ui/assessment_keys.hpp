@@ -20,17 +20,19 @@ enum class KeyAction {
     PreviousVoice,
     NextVoice,
     Consensus,
-    TakeSuggestion
+    TakeSuggestion,
+    Confidence
 };
 
 struct KeyCommand {
     KeyAction action = KeyAction::None;
-    int level = 0; // index into the scale for Level and Target
+    int level = 0; // index into the scale for Level and Target; 0-2 low to high for Confidence
 };
 
 // Maps a key press to a command. Digits pick a level; Alt+digit the target; N toggles not applicable;
 // Enter / Page Down move on, Page Up back; Ctrl+F finds a question; E goes to the notes (editor only);
-// Left / Right move between the voices, C back to the consensus, S takes the suggested consensus.
+// Left / Right move between the voices, C back to the consensus, S takes the suggested consensus;
+// L, M and H set the confidence.
 KeyCommand keyCommand(const QKeyEvent& event);
 // Carries out a command on the document's current question. Returns false for None.
 bool runKeyCommand(const KeyCommand& command, AssessmentDocument& document);

@@ -133,6 +133,10 @@ QWidget* EditorPage::buildQuestionPanel() {
     auto* questionPanel = new QWidget(this);
     questionPanel->setObjectName("questionPanel");
     questionPanel->setFocusPolicy(Qt::StrongFocus);
+    // A visible mark where the workshop keys go.
+    questionPanel->setStyleSheet(
+        QStringLiteral("#questionPanel:focus { border: 2px solid palette(highlight); }"));
+    questionPanel->setAttribute(Qt::WA_StyledBackground);
     auto* panel = new QVBoxLayout(questionPanel);
     panel->setContentsMargins(16, 12, 16, 12);
     panel->addWidget(breadcrumb_);
@@ -222,6 +226,8 @@ void EditorPage::connectControls() {
         const QVariant value = target_->itemData(index);
         document_->setTarget(document_->currentQuestion().id,
                              value.isValid() ? std::optional<double>(value.toDouble()) : std::nullopt);
+        // Back to the question: the next letter must not land in the drop-down (where N would pick an item).
+        QTimer::singleShot(0, this, &EditorPage::focusQuestion);
     });
     connect(confidence_, &QComboBox::activated, this, [this](int index) {
         if (document_ && !updating_)
@@ -229,6 +235,7 @@ void EditorPage::connectControls() {
                 document_->currentQuestion().id,
                 confidenceFromString(confidence_->itemData(index).toString().toStdString())
                     .value_or(Confidence::Medium));
+        QTimer::singleShot(0, this, &EditorPage::focusQuestion);
     });
     // The note goes straight into the document, which writes it a moment after the last key stroke.
     connect(notes_, &QPlainTextEdit::textChanged, this, [this] {

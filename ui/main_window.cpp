@@ -208,7 +208,8 @@ void MainWindow::buildHelpMenu() {
         QMessageBox::information(
             this, tr("Keyboard shortcuts"),
             tr("While assessing:\n\n0–5\tset the current level\nAlt+0–5\tset the target level\n"
-               "N\tmark not applicable\nEnter, PgDn\tnext question\nPgUp\tprevious question\n"
+               "N\tmark not applicable\nL, M, H\tlow, medium or high confidence\n"
+               "Enter, PgDn\tnext question\nPgUp\tprevious question\n"
                "E\tgo to the notes\nEsc\tleave the notes field\nCtrl+F\tfind a question\n"
                "←, →\tthe previous or next voice\nC\tback to the consensus\nS\ttake the suggested consensus\n"
                "Ctrl+I\tassessment details\nCtrl+Shift+P\tadd a participant\nCtrl+Z / Ctrl+Shift+Z\tundo / "

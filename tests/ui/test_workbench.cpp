@@ -17,6 +17,7 @@
 #include "workspace.hpp"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -507,4 +508,37 @@ TEST_CASE("participants join the room from the workbench and the voice strip fol
     wb.key(Qt::Key_2);
     CHECK(doc->answer("GO1", added->id)->current == 2);
     CHECK(wb.workspace.app().store().participants(doc->id())->size() == 2);
+}
+
+TEST_CASE("a whole question by keys, drop-downs included, as a facilitator works it", "[ui]") {
+    Workbench wb;
+    REQUIRE(wb.window->createAssessment(request("Keyboard Works")).has_value());
+    AssessmentDocument* doc = wb.window->document();
+    CHECK(QApplication::focusWidget() == wb.questionPanel());
+    wb.key(Qt::Key_2);                  // level
+    wb.key(Qt::Key_4, Qt::AltModifier); // target
+    wb.key(Qt::Key_H);                  // confidence high
+    wb.key(Qt::Key_E);                  // to the notes
+    auto* notes = wb.window->findChild<QPlainTextEdit*>("notesEdit");
+    REQUIRE(notes->hasFocus());
+    QTest::keyClicks(notes, "Ops and IT agree: no charter");
+    QTest::keyClick(notes, Qt::Key_Escape);
+    CHECK(QApplication::focusWidget() == wb.questionPanel());
+    // The target drop-down, by keyboard: the choice is saved and the keys go back to the question.
+    auto* target = wb.window->findChild<QComboBox*>("targetCombo");
+    target->setFocus();
+    QTest::keyClick(target, Qt::Key_Down); // 4 Managed -> 5 Optimised
+    QCoreApplication::processEvents();
+    CHECK(doc->answer("GO1")->target == 5);
+    CHECK(QApplication::focusWidget() == wb.questionPanel());
+    wb.key(Qt::Key_L); // a letter now is a command, not a search in the drop-down
+    const auto saved = wb.workspace.app().store().answer(doc->id(), "GO1", doc->consensusId());
+    REQUIRE(saved.has_value());
+    REQUIRE(saved->has_value());
+    CHECK((*saved)->current == 2);
+    CHECK((*saved)->target == 5);
+    CHECK((*saved)->confidence == Confidence::Low);
+    CHECK((*saved)->note == "Ops and IT agree: no charter");
+    wb.key(Qt::Key_Return);
+    CHECK(doc->currentIndex() == 1);
 }
