@@ -71,9 +71,10 @@ DashboardPage::DashboardPage(QWidget* parent)
     auto* splitter = new QSplitter(this);
     splitter->addWidget(left);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({560, 560});
+    // The tables need the width more than the radar does.
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({440, 660});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -119,11 +120,12 @@ void DashboardPage::refresh() {
     for (const auto& paragraph : scoringExplanation(model))
         explanation << q(paragraph);
     QStringList shown = explanation.mid(1, 2);
-    // With voices in the room, how they combine is the rule the room asks about first.
+    // With voices in the room, how they combine is the rule the room asks about first; the whole method
+    // stays in the tooltip, so the tables keep their room on a projector.
     if (!voiceGroups(document_->participants()).empty())
         for (const auto& paragraph : explanation)
             if (paragraph.contains(QStringLiteral("group means")))
-                shown.prepend(paragraph);
+                shown = QStringList{paragraph};
     explanation_->setText(tr("How scores work: ") + shown.join(' '));
     explanation_->setToolTip(explanation.join("\n\n"));
 }
