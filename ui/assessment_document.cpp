@@ -164,10 +164,9 @@ void AssessmentDocument::takeSuggestedConsensus(const std::string& questionId) {
     const auto suggestion = suggestedConsensus(questionId);
     if (!suggestion)
         return;
-    const Id voice = activeVoice_;
-    activeVoice_ = participant_; // the edit is the consensus', whichever voice the keys are on
-    setLevel(questionId, *suggestion);
-    activeVoice_ = voice;
+    // The consensus', whichever voice the keys are on.
+    edit(participant_, questionId, tr("Take the suggested consensus for %1"),
+         AnswerEdit::setLevel(*suggestion));
 }
 
 Result<Participant> AssessmentDocument::addParticipant(const std::string& name, const std::string& group,
@@ -204,12 +203,11 @@ void AssessmentDocument::setCurrentIndex(int index) {
     emit currentChanged(current_);
 }
 
-void AssessmentDocument::edit(const std::string& questionId, const QString& description,
+void AssessmentDocument::edit(Id voice, const std::string& questionId, const QString& description,
                               const AnswerEdit& change) {
     const bool typedNote = change.note.has_value() && change.level == AnswerEdit::Level::Keep &&
                            !change.target && !change.confidence;
     // A note of another question still waiting is written first, so the disk follows the undo stack.
-    const Id voice = activeVoice_;
     if (!typedNote || (pendingNote_ && *pendingNote_ != std::pair{voice, questionId}))
         if (!writePending())
             return;
@@ -227,25 +225,25 @@ void AssessmentDocument::edit(const std::string& questionId, const QString& desc
 }
 
 void AssessmentDocument::setLevel(const std::string& questionId, double level) {
-    edit(questionId, tr("Set %1 to level ") + QString::fromStdString(formatNumber(level)),
+    edit(activeVoice_, questionId, tr("Set %1 to level ") + QString::fromStdString(formatNumber(level)),
          AnswerEdit::setLevel(level));
 }
 
 void AssessmentDocument::setNotApplicable(const std::string& questionId, bool notApplicable) {
-    edit(questionId, notApplicable ? tr("Mark %1 not applicable") : tr("Mark %1 applicable"),
+    edit(activeVoice_, questionId, notApplicable ? tr("Mark %1 not applicable") : tr("Mark %1 applicable"),
          AnswerEdit::notApplicable(notApplicable));
 }
 
 void AssessmentDocument::setTarget(const std::string& questionId, std::optional<double> target) {
-    edit(questionId, tr("Set the target of %1"), AnswerEdit::setTarget(target));
+    edit(activeVoice_, questionId, tr("Set the target of %1"), AnswerEdit::setTarget(target));
 }
 
 void AssessmentDocument::setNote(const std::string& questionId, const std::string& note) {
-    edit(questionId, tr("Edit the note of %1"), AnswerEdit::setNote(note));
+    edit(activeVoice_, questionId, tr("Edit the note of %1"), AnswerEdit::setNote(note));
 }
 
 void AssessmentDocument::setConfidence(const std::string& questionId, Confidence confidence) {
-    edit(questionId, tr("Set the confidence of %1"), AnswerEdit::setConfidence(confidence));
+    edit(activeVoice_, questionId, tr("Set the confidence of %1"), AnswerEdit::setConfidence(confidence));
 }
 
 std::optional<Answer> AssessmentDocument::recordEdit(Id participant, const std::string& questionId,

@@ -94,7 +94,7 @@ signals:
     void saved(const QString& questionId, double milliseconds);
 
 private:
-    void edit(const std::string& questionId, const QString& description, const AnswerEdit& change);
+    void edit(Id voice, const std::string& questionId, const QString& description, const AnswerEdit& change);
     void editDetails(const QString& description, const app::DetailsEdit& change);
     void answerApplied(const std::string& questionId, double milliseconds);
     void recompute();

@@ -81,10 +81,9 @@ void VoiceStrip::refresh() {
                                 (active ? tr(", the keys set this voice") : QString()));
     }
     const auto suggestion = document_->suggestedConsensus(questionId);
-    const auto spreads = divergence(document_->model(), document_->answers(), document_->participants());
-    const bool discuss = std::any_of(spreads.begin(), spreads.end(), [&](const QuestionSpread& s) {
-        return s.questionId == questionId && s.discuss;
-    });
+    const auto spread =
+        questionSpread(document_->model(), document_->answers(), document_->participants(), questionId);
+    const bool discuss = spread && spread->discuss;
     suggestion_->setText(
         suggestion ? tr("Suggested consensus: %1 %2, the median voice (S takes it)%3")
                          .arg(q(formatNumber(*suggestion)), q(document_->model().levelLabel(*suggestion)),

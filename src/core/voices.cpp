@@ -58,34 +58,49 @@ std::vector<GroupScores> scoresByGroup(const Model& model, const std::vector<Ans
     return out;
 }
 
+namespace {
+
+std::optional<QuestionSpread> spreadOf(const Model& model, const std::vector<Answer>& answers,
+                                       const Roster& roster, const std::string& questionId) {
+    const auto levels = voiceLevels(answers, roster, questionId);
+    std::map<std::string, std::pair<double, int>> sums;
+    for (const auto& [group, level] : levels) {
+        sums[group].first += level;
+        ++sums[group].second;
+    }
+    if (sums.size() < 2)
+        return std::nullopt;
+    QuestionSpread spread;
+    spread.questionId = questionId;
+    for (const auto& [group, sum] : sums)
+        spread.groupLevels[group] = sum.first / sum.second;
+    const auto [lowest, highest] =
+        std::minmax_element(spread.groupLevels.begin(), spread.groupLevels.end(),
+                            [](const auto& a, const auto& b) { return a.second < b.second; });
+    spread.spread = highest->second - lowest->second;
+    const auto [minVoice, maxVoice] = std::minmax_element(
+        levels.begin(), levels.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    const auto minIndex = model.levelIndex(minVoice->second);
+    const auto maxIndex = model.levelIndex(maxVoice->second);
+    spread.discuss = minIndex && maxIndex && *maxIndex >= *minIndex + 2;
+    return spread;
+}
+
+} // namespace
+
+std::optional<QuestionSpread> questionSpread(const Model& model, const std::vector<Answer>& answers,
+                                             const std::vector<Participant>& participants,
+                                             const std::string& questionId) {
+    return spreadOf(model, answers, Roster::of(participants), questionId);
+}
+
 std::vector<QuestionSpread> divergence(const Model& model, const std::vector<Answer>& answers,
                                        const std::vector<Participant>& participants) {
     const Roster roster = Roster::of(participants);
     std::vector<QuestionSpread> out;
-    for (const auto* question : model.allQuestions()) {
-        const auto levels = voiceLevels(answers, roster, question->id);
-        std::map<std::string, std::pair<double, int>> sums;
-        for (const auto& [group, level] : levels) {
-            sums[group].first += level;
-            ++sums[group].second;
-        }
-        if (sums.size() < 2)
-            continue;
-        QuestionSpread spread;
-        spread.questionId = question->id;
-        for (const auto& [group, sum] : sums)
-            spread.groupLevels[group] = sum.first / sum.second;
-        const auto [lowest, highest] =
-            std::minmax_element(spread.groupLevels.begin(), spread.groupLevels.end(),
-                                [](const auto& a, const auto& b) { return a.second < b.second; });
-        spread.spread = highest->second - lowest->second;
-        const auto [minVoice, maxVoice] = std::minmax_element(
-            levels.begin(), levels.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-        const auto minIndex = model.levelIndex(minVoice->second);
-        const auto maxIndex = model.levelIndex(maxVoice->second);
-        spread.discuss = minIndex && maxIndex && *maxIndex >= *minIndex + 2;
-        out.push_back(std::move(spread));
-    }
+    for (const auto* question : model.allQuestions())
+        if (auto spread = spreadOf(model, answers, roster, question->id))
+            out.push_back(std::move(*spread));
     std::stable_sort(out.begin(), out.end(), [](const QuestionSpread& a, const QuestionSpread& b) {
         return a.spread > b.spread + 1e-9;
     });

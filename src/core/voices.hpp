@@ -29,6 +29,10 @@ struct QuestionSpread {
     bool discuss = false;                      // two voices are two scale levels or more apart
 };
 
+// One question's spread; empty unless at least two groups gave it a level.
+std::optional<QuestionSpread> questionSpread(const Model& model, const std::vector<Answer>& answers,
+                                             const std::vector<Participant>& participants,
+                                             const std::string& questionId);
 // Questions with levels from at least two groups, largest spread first (model order breaks ties).
 std::vector<QuestionSpread> divergence(const Model& model, const std::vector<Answer>& answers,
                                        const std::vector<Participant>& participants);
