@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
     // The first report also loads the fonts; a workbench has loaded them long before its first export.
     measure("first PDF report in a fresh process", 1,
             [&] { return writeReportPdf(followUp, options, out + "/bench.pdf").has_value(); });
-    measure("PDF maturity report (demo, 17 pages)", runs,
+    measure("PDF maturity report (demo follow-up)", runs,
             [&] { return writeReportPdf(followUp, options, out + "/bench.pdf").has_value(); });
     measure("PDF comparison report", runs, [&] {
         return writeComparisonPdf(baseline, followUp, options, out + "/bench-compare.pdf").has_value();
