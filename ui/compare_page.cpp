@@ -52,6 +52,15 @@ ComparePage::ComparePage(Workspace& workspace, QWidget* parent)
     big.setPointSizeF(big.pointSizeF() * 1.2);
     counts_->setFont(big);
     questions_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    dimensions_->setAccessibleName(tr("Change by dimension"));
+    questions_->setAccessibleName(tr("Change by question"));
+    radar_->setAccessibleName(tr("Radar of before and after"));
+    // The pickers' names say what each one holds now.
+    for (const auto& [picker, role] : {std::pair{before_, tr("Before")}, std::pair{after_, tr("After")}}) {
+        picker->setAccessibleName(role);
+        connect(picker, &QComboBox::currentTextChanged, picker,
+                [picker, role](const QString& text) { picker->setAccessibleName(role + ": " + text); });
+    }
 
     auto* pickers = new QHBoxLayout;
     pickers->addWidget(new QLabel(tr("Before:"), this));

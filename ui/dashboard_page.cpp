@@ -34,6 +34,7 @@ DashboardPage::DashboardPage(QWidget* parent)
     overall_->setFont(big);
     overall_->setObjectName("overallScore");
     overall_->setTextFormat(Qt::PlainText);
+    overall_->setWordWrap(true); // never widens the radar's side beyond what the tables leave it
     completeness_->setFormat(tr("%p% answered"));
     explanation_->setWordWrap(true);
     explanation_->setTextFormat(Qt::PlainText);
@@ -41,6 +42,9 @@ DashboardPage::DashboardPage(QWidget* parent)
     muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
     explanation_->setPalette(muted);
     dimensions_->setObjectName("dimensionScores");
+    dimensions_->setAccessibleName(tr("Scores by dimension"));
+    gaps_->setAccessibleName(tr("Gaps, highest priority first"));
+    radar_->setAccessibleName(tr("Radar of current and target scores by dimension"));
     gaps_->setObjectName("gapList");
     // The gap list's second column (question and next step) takes the spare width, not the rank.
     gaps_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -52,6 +56,8 @@ DashboardPage::DashboardPage(QWidget* parent)
     leftLayout->addWidget(overall_);
     leftLayout->addWidget(completeness_);
     leftLayout->addWidget(radar_, 1);
+    // Under the radar, the tables keep the whole right-hand column on a projector.
+    leftLayout->addWidget(explanation_);
 
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
@@ -66,7 +72,6 @@ DashboardPage::DashboardPage(QWidget* parent)
     rightLayout->addWidget(dimensions_, 2);
     rightLayout->addWidget(gapsTitle);
     rightLayout->addWidget(gaps_, 3);
-    rightLayout->addWidget(explanation_);
 
     auto* splitter = new QSplitter(this);
     splitter->addWidget(left);
@@ -113,6 +118,7 @@ void DashboardPage::refresh() {
             tr("   · covers %1 of %2 dimensions").arg(scores.scoredDimensions).arg(scores.dimensions.size());
     overall_->setText(overall);
     completeness_->setValue(qRound(scores.completeness));
+    completeness_->setAccessibleName(tr("%1% of the questions answered").arg(qRound(scores.completeness)));
 
     refreshDimensionTable(scores);
     refreshGapTable(document_->gaps());

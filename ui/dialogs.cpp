@@ -3,6 +3,7 @@
 #include "platform/qt_text.hpp"
 #include "platform/settings.hpp"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDate>
 #include <QDateEdit>
@@ -179,6 +180,7 @@ QString ParticipantDialog::role() const {
 
 SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
     : QDialog(parent)
+    , scoresBeforeReveal_(new QCheckBox(tr("Show scores before the reveal in a blind vote"), this))
     , consultancy_(new QLineEdit(this))
     , logo_(new QLineEdit(this))
     , assessor_(new QLineEdit(defaultAssessor(), this))
@@ -205,6 +207,11 @@ SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
     form->addRow(tr("Logo:"), logoRow);
     form->addRow(tr("Default assessor:"), assessor_);
     form->addRow(tr("Default model:"), model_);
+    scoresBeforeReveal_->setChecked(presenterScoresBeforeReveal());
+    scoresBeforeReveal_->setToolTip(
+        tr("Off: while the votes are hidden, presenter mode hides the room's scores too, so no number "
+           "anchors the room."));
+    form->addRow(tr("Presenter mode:"), scoresBeforeReveal_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -219,6 +226,11 @@ void SettingsDialog::save() const {
     QSettings settings;
     settings.setValue("assessment/assessor", assessor_->text().trimmed());
     settings.setValue("assessment/model", model_->currentData().toString());
+    settings.setValue("presenter/scoresBeforeReveal", scoresBeforeReveal_->isChecked());
+}
+
+bool SettingsDialog::presenterScoresBeforeReveal() {
+    return QSettings().value("presenter/scoresBeforeReveal", false).toBool();
 }
 
 QString SettingsDialog::defaultAssessor() {

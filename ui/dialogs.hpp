@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLineEdit;
@@ -75,8 +76,11 @@ public:
     void save() const;
     static QString defaultAssessor();
     static QString defaultModel();
+    // Whether presenter mode shows scores while a blind vote is still hidden; off unless chosen.
+    static bool presenterScoresBeforeReveal();
 
 private:
+    QCheckBox* scoresBeforeReveal_;
     QLineEdit* consultancy_;
     QLineEdit* logo_;
     QLineEdit* assessor_;

@@ -66,11 +66,15 @@ void EditorPage::setUpWidgets() {
     setObjectName("editorPage");
     find_->setPlaceholderText(tr("Find a question (Ctrl+F)…"));
     find_->setClearButtonEnabled(true);
+    find_->setAccessibleName(tr("Find a question (Ctrl+F)"));
     dimensions_->setObjectName("dimensionList");
     dimensions_->setMinimumWidth(150);
     dimensions_->setWordWrap(true);
     dimensions_->setFocusPolicy(Qt::NoFocus);
     dimensions_->setSpacing(3);
+    dimensions_->setResizeMode(QListView::Adjust); // wrapped names re-measured at the new width
+    dimensions_->setTextElideMode(Qt::ElideNone);
+    dimensions_->setAccessibleName(tr("Dimensions, each with how many questions are answered"));
 
     for (auto* label : {breadcrumb_, question_, guidance_, evidence_}) {
         label->setWordWrap(true);
@@ -151,6 +155,13 @@ QWidget* EditorPage::buildQuestionPanel() {
     panel->addLayout(nav);
     for (int i = 0; i < 6; ++i)
         cardGrid->addWidget(cards_[i], i / 2, i % 2);
+    // Tab walks the question as it reads: the cards, the target, the confidence, the notes.
+    QWidget* previous = questionPanel;
+    for (QWidget* next :
+         QList<QWidget*>(cards_.begin(), cards_.end()) + QList<QWidget*>{target_, confidence_, notes_}) {
+        setTabOrder(previous, next);
+        previous = next;
+    }
     return questionPanel;
 }
 
@@ -405,7 +416,37 @@ void EditorPage::refreshAnswer() {
     const QString note = answer ? q(answer->note) : QString();
     if (notes_->toPlainText() != note)
         notes_->setPlainText(note);
+    describeControls(answer);
     updating_ = false;
+}
+
+void EditorPage::describeControls(const std::optional<Answer>& answer) {
+    const Model& model = document_->model();
+    const Question& question = document_->currentQuestion();
+    const Participant* voice = document_->participant(document_->activeVoice());
+    const QString who =
+        !voice || voice->isDefault ? tr("the consensus") : q(voice->name + " (" + voice->group + ")");
+    auto levelText = [&](const std::optional<double>& value) {
+        return value ? level(*value) + " " + q(model.levelLabel(*value)) : tr("none");
+    };
+    const QString current = !answer || !answer->hasLevel() ? tr("no level yet")
+                            : answer->notApplicable        ? tr("not applicable")
+                                                    : tr("current level %1").arg(levelText(answer->current));
+    const QString target = answer && answer->target ? levelText(answer->target) : tr("none");
+    auto* panel = findChild<QWidget*>("questionPanel");
+    panel->setAccessibleName(tr("Question %1 of %2, %3: %4")
+                                 .arg(document_->currentIndex() + 1)
+                                 .arg(document_->questions().size())
+                                 .arg(q(question.id), q(question.text)));
+    panel->setAccessibleDescription(
+        tr("Answering for %1: %2, target %3. Keys: 0–5 level, Alt+0–5 target, N not applicable, E notes, "
+           "Enter next.")
+            .arg(who, current, target));
+    notApplicable_->setAccessibleName(notApplicable_->isChecked() ? tr("Not applicable (N): on")
+                                                                  : tr("Not applicable (N): off"));
+    target_->setAccessibleName(tr("Target level (Alt+0–5): %1").arg(target));
+    confidence_->setAccessibleName(tr("Confidence (L, M, H): %1").arg(confidence_->currentText()));
+    notes_->setAccessibleName(tr("Notes for %1 on %2 (E)").arg(who, q(question.id)));
 }
 
 bool EditorPage::eventFilter(QObject* watched, QEvent* event) {

@@ -1,6 +1,9 @@
 #pragma once
+#include "core/assessment.hpp"
+
 #include <QPointer>
 #include <QWidget>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -37,6 +40,8 @@ private:
     void connectFind();
     void showCurrent();
     void refreshAnswer();
+    // Every control's accessible name carries its state: the voice, the level, the target, the confidence.
+    void describeControls(const std::optional<Answer>& answer);
     void refreshDimensions();
     void rebuildFindList();
 

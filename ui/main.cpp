@@ -10,6 +10,10 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStyle>
+#include <QStyleFactory>
+
+#include <cstdio>
 
 namespace {
 
@@ -41,6 +45,38 @@ bool openWithRecovery(mw::ui::Workspace& workspace, QString path) {
     }
 }
 
+// Fusion with a palette of our own, so light and dark look the same on every platform; "system" keeps the
+// platform's style and palette.
+bool applyTheme(const QString& theme) {
+    if (theme == "system")
+        return true;
+    if (theme != "light" && theme != "dark")
+        return false;
+    QApplication::setStyle(QStyleFactory::create("Fusion"));
+    QPalette palette = QApplication::style()->standardPalette();
+    if (theme == "dark") {
+        const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe8, 0xea, 0xed);
+        palette.setColor(QPalette::Window, window);
+        palette.setColor(QPalette::WindowText, text);
+        palette.setColor(QPalette::Base, base);
+        palette.setColor(QPalette::AlternateBase, window);
+        palette.setColor(QPalette::Text, text);
+        palette.setColor(QPalette::Button, window);
+        palette.setColor(QPalette::ButtonText, text);
+        palette.setColor(QPalette::ToolTipBase, base);
+        palette.setColor(QPalette::ToolTipText, text);
+        palette.setColor(QPalette::PlaceholderText, QColor(0xa8, 0xad, 0xb4));
+        palette.setColor(QPalette::Highlight, QColor(0x3d, 0x8b, 0xd9));
+        palette.setColor(QPalette::HighlightedText, Qt::black);
+        palette.setColor(QPalette::Link, QColor(0x7c, 0xb7, 0xf0));
+        palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x84, 0x8a));
+        palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x84, 0x8a));
+        palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x84, 0x8a));
+    }
+    QApplication::setPalette(palette);
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -59,9 +95,18 @@ int main(int argc, char** argv) {
     QCommandLineOption db("db", "Database file (default: $MATURITY_DB, else the application-data folder).",
                           "PATH");
     QCommandLineOption open("open", "Open this assessment id at start.", "ID");
+    QCommandLineOption theme("theme",
+                             "light, dark or system (default): dark suits a dimmed room, light a bright one.",
+                             "THEME", "system");
     parser.addOption(db);
     parser.addOption(open);
+    parser.addOption(theme);
     parser.process(app);
+    if (!applyTheme(parser.value(theme))) {
+        std::fprintf(stderr, "maturity-workbench: --theme must be light, dark or system, not \"%s\"\n",
+                     qPrintable(parser.value(theme)));
+        return 2;
+    }
 
     mw::ui::Workspace workspace;
     if (!openWithRecovery(workspace, mw::resolveDatabasePath(parser.value(db))))

@@ -85,8 +85,22 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     resize(QSize(1440, 900).boundedTo(screen()->availableSize()));
     QSettings settings;
     restoreGeometry(settings.value("window/geometry").toByteArray());
-    // The portfolio takes under a third of the width, so the question keeps its room on a small screen.
-    const int portfolioWidth = std::clamp(width() * 2 / 7, 220, 470);
+    // A size saved on a larger screen (the laptop's, before the projector) is bounded again.
+    const QRect available = screen()->availableGeometry();
+    if (width() > available.width() || height() > available.height()) {
+        resize(size().boundedTo(available.size()));
+        move(available.topLeft());
+    }
+}
+
+// Sized when first shown, at the window's real size: the portfolio takes under a quarter of the width, so
+// the question keeps its room on a small screen or at twice the scale.
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (sized_)
+        return;
+    sized_ = true;
+    const int portfolioWidth = std::clamp(width() * 2 / 9, 180, 420);
     splitter_->setSizes({portfolioWidth, width() - portfolioWidth});
 }
 
@@ -428,6 +442,7 @@ void MainWindow::presenterMode() {
     if (!document())
         return;
     auto* presenter = new PresenterWindow(document(), this);
+    presenter->setScoresBeforeReveal(SettingsDialog::presenterScoresBeforeReveal());
     // Cover the screen the workbench is on (the projector, when the window was moved there).
     presenter->setGeometry(screen()->geometry());
     presenter->showFullScreen();

@@ -53,6 +53,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildMenus();
@@ -110,6 +111,7 @@ private:
         QAction* participant = nullptr;
         QAction* presenter = nullptr;
     } actions_;
+    bool sized_ = false; // the splitter is sized once, when the window first shows
 };
 
 } // namespace mw::ui

@@ -35,12 +35,14 @@ PortfolioView::PortfolioView(Workspace& workspace, QWidget* parent)
     setObjectName("portfolio");
     filter_->setPlaceholderText(tr("Filter clients and assessments…"));
     filter_->setClearButtonEnabled(true);
+    filter_->setAccessibleName(tr("Filter the portfolio"));
     proxy_->setSourceModel(model_);
     proxy_->setRecursiveFilteringEnabled(true);
     proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
     proxy_->setFilterKeyColumn(-1);
     tree_->setModel(proxy_);
     tree_->setObjectName("portfolioTree");
+    tree_->setAccessibleName(tr("Portfolio: clients and their assessments"));
     tree_->setUniformRowHeights(true);
     tree_->setAlternatingRowColors(true);
     tree_->setSelectionBehavior(QAbstractItemView::SelectRows);

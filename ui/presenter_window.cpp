@@ -4,74 +4,71 @@
 #include "assessment_keys.hpp"
 #include "core/voices.hpp"
 #include "level_card.hpp"
+#include "radar_widget.hpp"
+#include "report/exports.hpp"
+#include "table_helpers.hpp"
 
 #include "platform/qt_text.hpp"
 
 #include <QGridLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QStackedLayout>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace mw::ui {
 
+namespace {
+QLabel* textLabel(QWidget* parent, bool bold = false) {
+    auto* label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText); // model and user text is data, never markup
+    QFont font = label->font();
+    font.setBold(bold);
+    label->setFont(font);
+    return label;
+}
+void setPixelSize(QWidget* widget, double pixels) {
+    QFont font = widget->font();
+    font.setPixelSize(std::max(8, qRound(pixels)));
+    widget->setFont(font);
+}
+// The wrapped height of a label's text at a pixel size, for a given width.
+int wrappedHeight(const QLabel* label, int pixels, int width) {
+    QFont font = label->font();
+    font.setPixelSize(pixels);
+    return QFontMetrics(font)
+        .boundingRect(QRect(0, 0, std::max(50, width), 100000), Qt::TextWordWrap, label->text())
+        .height();
+}
+} // namespace
+
 PresenterWindow::PresenterWindow(AssessmentDocument* document, QWidget* parent)
     : QWidget(parent, Qt::Window)
     , document_(document)
-    , header_(new QLabel(this))
-    , question_(new QLabel(this))
-    , footer_(new QLabel(this))
-    , voices_(new QLabel(this)) {
+    , header_(textLabel(this))
+    , question_(textLabel(this, true))
+    , footer_(textLabel(this))
+    , voices_(textLabel(this, true))
+    , score_(textLabel(this, true))
+    , resultsTitle_(textLabel(this, true))
+    , resultsScores_(textLabel(this, true))
+    , resultsRadar_(new RadarWidget(this)) {
     setObjectName("presenterWindow");
     setWindowTitle(tr("Presenter mode"));
     setAttribute(Qt::WA_DeleteOnClose);
     setFocusPolicy(Qt::StrongFocus);
     voices_->setObjectName("presenterVoices");
-    voices_->setAlignment(Qt::AlignCenter);
-    voices_->setWordWrap(true);
-    for (auto* label : {header_, question_, footer_, voices_}) {
-        label->setWordWrap(true);
-        label->setTextFormat(Qt::PlainText);
-    }
-    QFont base = font();
-    const double unit = std::max(11.0, base.pointSizeF());
-    QFont headerFont = base;
-    headerFont.setPointSizeF(unit * 1.3);
-    header_->setFont(headerFont);
-    QFont questionFont = base;
-    questionFont.setPointSizeF(unit * 2.3);
-    questionFont.setBold(true);
-    question_->setFont(questionFont);
-    QFont footerFont = base;
-    footerFont.setPointSizeF(unit * 1.05);
-    footer_->setFont(footerFont);
-    QFont voicesFont = base;
-    voicesFont.setPointSizeF(unit * 1.6);
-    voicesFont.setBold(true);
-    voices_->setFont(voicesFont);
-    footer_->setAlignment(Qt::AlignCenter);
-    footer_->setText(
-        tr("0–5 level · Alt+0–5 target · N not applicable · Enter / PgDn next · PgUp previous · ←/→ voice · "
-           "B blind vote · R reveal · Esc close"));
+    score_->setObjectName("presenterScore");
+    for (auto* label : {voices_, score_, footer_, resultsScores_})
+        label->setAlignment(Qt::AlignCenter);
 
-    auto* grid = new QGridLayout;
-    grid->setSpacing(14);
-    for (int i = 0; i < 6; ++i) {
-        auto* card = new LevelCard(i, this);
-        card->setScale(1.45);
-        cards_ << card;
-        grid->addWidget(card, i / 3, i % 3);
-        connect(card, &LevelCard::clicked, this, [this](int index) {
-            if (document_ && index < static_cast<int>(document_->model().scale.size()))
-                document_->setLevel(document_->currentQuestion().id, document_->model().scale[index].value);
-        });
-    }
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(48, 32, 48, 24);
-    layout->setSpacing(18);
-    layout->addWidget(header_);
-    layout->addWidget(question_);
-    layout->addLayout(grid, 1);
-    layout->addWidget(voices_);
+    slides_ = new QStackedLayout;
+    slides_->addWidget(buildQuestionSlide());
+    slides_->addWidget(buildResultsSlide());
+    layout->addLayout(slides_, 1);
     layout->addWidget(footer_);
     if (document_) {
         connect(document_, &AssessmentDocument::currentChanged, this, &PresenterWindow::refresh);
@@ -81,9 +78,128 @@ PresenterWindow::PresenterWindow(AssessmentDocument* document, QWidget* parent)
     refresh();
 }
 
+QWidget* PresenterWindow::buildQuestionSlide() {
+    auto* slide = new QWidget(this);
+    auto* grid = new QGridLayout;
+    cardGrid_ = grid;
+    for (int i = 0; i < 6; ++i) {
+        auto* card = new LevelCard(i, slide);
+        card->setFillsCard();
+        card->installEventFilter(this);    // a card's new size asks for new type
+        card->setFocusPolicy(Qt::NoFocus); // every key here belongs to the presenter
+        cards_ << card;
+        grid->addWidget(card, i / 3, i % 3);
+        connect(card, &LevelCard::clicked, this, [this](int index) {
+            if (document_ && index < static_cast<int>(document_->model().scale.size()))
+                document_->setLevel(document_->currentQuestion().id, document_->model().scale[index].value);
+        });
+    }
+    auto* layout = new QVBoxLayout(slide);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(header_);
+    layout->addWidget(question_);
+    layout->addLayout(grid, 1);
+    layout->addWidget(score_);
+    layout->addWidget(voices_);
+    return slide;
+}
+
+QWidget* PresenterWindow::buildResultsSlide() {
+    auto* slide = new QWidget(this);
+    resultsTitle_->setObjectName("presenterResultsTitle");
+    resultsScores_->setObjectName("presenterResultsScores");
+    auto* layout = new QVBoxLayout(slide);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(resultsTitle_);
+    layout->addWidget(resultsScores_);
+    layout->addWidget(resultsRadar_, 1);
+    return slide;
+}
+
+// Type follows the window, not the desktop's font: a line of text is a fixed share of the screen's height,
+// so the slide reads the same from the back of the room at 1280x720, at 1920x1080 and at twice the scale.
+void PresenterWindow::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitType();
+}
+
+double PresenterWindow::unit() const {
+    return std::max(9.0, std::min(height() / 34.0, width() / 52.0));
+}
+
+void PresenterWindow::fitType() {
+    const double unit = this->unit();
+    const int margin = qRound(unit * 1.6);
+    layout()->setContentsMargins(margin * 3 / 2, margin, margin * 3 / 2, margin * 3 / 4);
+    layout()->setSpacing(qRound(unit * 0.45));
+    for (int i = 0; i < slides_->count(); ++i)
+        slides_->widget(i)->layout()->setSpacing(qRound(unit * 0.6));
+    cardGrid_->setSpacing(qRound(unit * 0.6));
+    for (const auto& [label, size] : std::initializer_list<std::pair<QLabel*, double>>{{header_, 0.95},
+                                                                                       {footer_, 0.72},
+                                                                                       {voices_, 1.2},
+                                                                                       {score_, 1.0},
+                                                                                       {resultsTitle_, 1.9},
+                                                                                       {resultsScores_, 1.3}})
+        setPixelSize(label, unit * size);
+    setPixelSize(resultsRadar_, unit * 0.95);
+    // The question takes the largest type that keeps it within a fifth of the screen: the cards need the
+    // rest.
+    const int width = this->width() - margin * 3;
+    int pixels = qRound(unit * 2.1);
+    while (pixels > unit && wrappedHeight(question_, pixels, width) > height() / 5)
+        --pixels;
+    setPixelSize(question_, pixels);
+    fitCards();
+}
+
+// One size for every card, the largest at which the longest descriptor still fits: calmer than each
+// card on its own, and nothing is cut off.
+void PresenterWindow::fitCards() {
+    int pixels = qRound(unit() * 1.45);
+    for (auto* card : cards_)
+        if (card->isVisibleTo(this) && card->width() > 0)
+            pixels = std::min(pixels, card->fittingPixelSize(pixels));
+    for (auto* card : cards_)
+        card->setTextPixelSize(pixels);
+}
+
+bool PresenterWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::Resize && !fitPending_) {
+        fitPending_ = true; // once for all six cards, after the layout has placed them
+        QTimer::singleShot(0, this, [this] {
+            fitPending_ = false;
+            fitCards();
+        });
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void PresenterWindow::setScoresBeforeReveal(bool shown) {
+    scoresBeforeReveal_ = shown;
+    refresh();
+}
+
 void PresenterWindow::refresh() {
     if (!document_)
         return;
+    if (document_->currentIndex() != shownIndex_) { // a new question starts hidden again
+        shownIndex_ = document_->currentIndex();
+        revealed_ = false;
+    }
+    slides_->setCurrentIndex(showsResults() ? 1 : 0);
+    if (showsResults()) {
+        refreshResults();
+        footer_->setText(tr("PgDn / PgUp next or previous results · D / A results of a dimension or of all · "
+                            "R reveal · Esc back to the question"));
+    } else {
+        refreshQuestion();
+        footer_->setText(tr("0–5 level · Alt+0–5 target · N not applicable · Enter / PgDn next · PgUp "
+                            "previous · ←/→ voice · B blind vote · R reveal · D / A results · Esc close"));
+    }
+}
+
+void PresenterWindow::refreshQuestion() {
     const Model& model = document_->model();
     const Question& question = document_->currentQuestion();
     header_->setText(
@@ -92,11 +208,9 @@ void PresenterWindow::refresh() {
             .arg(document_->currentIndex() + 1)
             .arg(document_->questions().size()));
     question_->setText(q(question.text));
-    if (document_->currentIndex() != shownIndex_) { // a new question starts hidden again
-        shownIndex_ = document_->currentIndex();
-        revealed_ = false;
-    }
+    fitType();
     showLevels(cards_, model, question, blind() ? std::nullopt : document_->answer(question.id));
+    fitCards(); // new descriptors and badges
     int voices = 0, in = 0;
     for (const auto& p : document_->participants()) {
         if (p.isDefault)
@@ -107,6 +221,30 @@ void PresenterWindow::refresh() {
     }
     voices_->setVisible(voices > 0);
     voices_->setText(blind() ? tr("%1 of %2 voices in  ·  R reveals").arg(in).arg(voices) : distribution());
+    score_->setVisible(!scoresHidden());
+    score_->setText(questionScore());
+}
+
+// The room's score for the question (the consensus, else the mean of the group means) and its dimension's.
+QString PresenterWindow::questionScore() const {
+    const Scorecard& scores = document_->scores();
+    const Question& question = document_->currentQuestion();
+    QString text = tr("Room: not answered yet");
+    for (const auto& result : scores.questions) {
+        if (!result.question || result.question->id != question.id)
+            continue;
+        if (result.answer.notApplicable)
+            text = tr("Room: not applicable");
+        else if (result.answer.current)
+            text = tr("Room: %1 %2 (%3)")
+                       .arg(q(formatNumber(*result.answer.current)),
+                            q(document_->model().levelLabel(*result.answer.current)),
+                            result.answer.fromConsensus ? tr("consensus") : tr("mean of the group means"));
+    }
+    if (const DimensionResult* dimension = scores.dimension(question.dimensionId);
+        dimension && dimension->current)
+        text += tr("   ·   %1: %2").arg(q(dimension->title), fixedScore(dimension->current));
+    return text;
 }
 
 QString PresenterWindow::distribution() const {
@@ -126,20 +264,90 @@ QString PresenterWindow::distribution() const {
     return groups.join(QStringLiteral("     "));
 }
 
+// A results slide: one dimension (its questions as the axes) or the whole assessment (the dimensions), each
+// group's outline, and the scores in words above it.
+void PresenterWindow::refreshResults() {
+    const Model& model = document_->model();
+    const Scorecard& scores = document_->scores();
+    const auto groups = scoresByGroup(model, document_->answers(), document_->participants());
+    const bool whole = slide_ >= dimensionCount();
+    const DimensionResult* dimension = whole ? nullptr : &scores.dimensions[static_cast<std::size_t>(slide_)];
+    resultsTitle_->setText(whole ? tr("Results: %1, every dimension").arg(q(document_->info().clientName))
+                                 : tr("Results: %1").arg(q(dimension->title)));
+    if (scoresHidden()) {
+        resultsScores_->setText(tr("Scores stay hidden until the reveal (R)."));
+        resultsRadar_->hide();
+        return;
+    }
+    QStringList parts;
+    parts << tr("Room %1").arg(fixedScore(whole ? scores.overall : dimension->current));
+    for (const auto& g : groups) {
+        const DimensionResult* own = whole ? nullptr : g.scores.dimension(dimension->id);
+        parts << q(g.group) + " " + fixedScore(whole ? g.scores.overall : own ? own->current : std::nullopt);
+    }
+    resultsScores_->setText(parts.join(QStringLiteral("   ·   ")));
+    RadarChart chart = whole ? groupRadar(model, groups) : dimensionGroupRadar(model, dimension->id, groups);
+    resultsRadar_->setVisible(chart.axes.size() >= 3 && !groups.empty());
+    resultsRadar_->setChart(std::move(chart));
+}
+
+int PresenterWindow::dimensionCount() const {
+    return static_cast<int>(document_->scores().dimensions.size());
+}
+
+int PresenterWindow::currentDimension() const {
+    const std::string& id = document_->currentQuestion().dimensionId;
+    for (int i = 0; i < dimensionCount(); ++i)
+        if (document_->scores().dimensions[static_cast<std::size_t>(i)].id == id)
+            return i;
+    return 0;
+}
+
+bool PresenterWindow::resultsKey(int key) {
+    switch (key) {
+    case Qt::Key_PageDown:
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Right:
+        slide_ = std::min(slide_ + 1, dimensionCount());
+        return true;
+    case Qt::Key_PageUp:
+    case Qt::Key_Left:
+        slide_ = std::max(slide_ - 1, 0);
+        return true;
+    case Qt::Key_Escape:
+        slide_ = -1;
+        return true;
+    default:
+        return false;
+    }
+}
+
 void PresenterWindow::keyPressEvent(QKeyEvent* event) {
-    if (event->key() == Qt::Key_Escape || event->key() == Qt::Key_F5) {
+    const int key = event->key();
+    if (key == Qt::Key_F5 || (key == Qt::Key_Escape && !showsResults()) || !document_) {
         close();
         return;
     }
-    if (event->modifiers() == Qt::NoModifier && (event->key() == Qt::Key_B || event->key() == Qt::Key_R)) {
-        if (event->key() == Qt::Key_B)
+    if (event->modifiers() == Qt::NoModifier) {
+        bool used = true;
+        if (key == Qt::Key_B)
             blind_ = !blind_;
-        else
+        else if (key == Qt::Key_R)
             revealed_ = true;
-        refresh();
-        return;
+        else if (key == Qt::Key_D)
+            slide_ = slide_ == currentDimension() ? -1 : currentDimension();
+        else if (key == Qt::Key_A)
+            slide_ = slide_ == dimensionCount() ? -1 : dimensionCount();
+        else
+            used = showsResults() && resultsKey(key);
+        if (used) {
+            refresh();
+            return;
+        }
     }
-    if (!document_ || !runKeyCommand(keyCommand(*event), *document_))
+    // A results slide never changes an answer the room cannot see.
+    if (showsResults() || !runKeyCommand(keyCommand(*event), *document_))
         QWidget::keyPressEvent(event);
 }
 

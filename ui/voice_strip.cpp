@@ -35,7 +35,6 @@ void VoiceStrip::setDocument(AssessmentDocument* document) {
     document_ = document;
     qDeleteAll(chipLabels_);
     chipLabels_.clear();
-    auto* layout = chips_;
     const bool voices = document_ && document_->participants().size() > 1;
     setVisible(voices);
     if (!voices)
@@ -47,11 +46,35 @@ void VoiceStrip::setDocument(AssessmentDocument* document) {
         chip->setMargin(4);
         chip->setAutoFillBackground(true);
         chip->setProperty("participant", QVariant::fromValue<qlonglong>(p.id));
-        // Rows of four, so that a room of twelve never widens the question beyond a projector's width.
-        layout->addWidget(chip, static_cast<int>(chipLabels_.size()) / 4,
-                          static_cast<int>(chipLabels_.size()) % 4);
         chipLabels_ << chip;
     }
+    columns_ = 0;
+    refresh();
+}
+
+void VoiceStrip::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    reflow();
+}
+
+void VoiceStrip::reflow() {
+    if (chipLabels_.isEmpty())
+        return;
+    int widest = 0;
+    for (auto* chip : chipLabels_)
+        widest = std::max(widest, chip->sizeHint().width());
+    // The strip may be narrower than its rows: only one chip's width is a minimum.
+    chipArea_->setMinimumWidth(widest);
+    const int spacing = chips_->horizontalSpacing();
+    const int columns =
+        std::clamp((width() + spacing) / (widest + spacing), 1, static_cast<int>(chipLabels_.size()));
+    if (columns == columns_)
+        return;
+    columns_ = columns;
+    for (auto* chip : chipLabels_)
+        chips_->removeWidget(chip);
+    for (int i = 0; i < chipLabels_.size(); ++i)
+        chips_->addWidget(chipLabels_[i], i / columns, i % columns);
 }
 
 void VoiceStrip::refresh() {
@@ -80,6 +103,7 @@ void VoiceStrip::refresh() {
         chip->setAccessibleName(who + ": " + (level == QStringLiteral("—") ? tr("no level") : level) +
                                 (active ? tr(", the keys set this voice") : QString()));
     }
+    reflow(); // a level's width can change the widest chip
     const auto suggestion = document_->suggestedConsensus(questionId);
     const auto spread =
         questionSpread(document_->model(), document_->answers(), document_->participants(), questionId);

@@ -21,7 +21,14 @@ public:
     void setDocument(AssessmentDocument* document);
     void refresh();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    // As many chips to a row as the width takes: a room of twelve never widens the question beyond a
+    // projector's width, and a wide screen shows the room in one or two rows.
+    void reflow();
+    int columns_ = 0;
     QPointer<AssessmentDocument> document_;
     QWidget* chipArea_;
     QGridLayout* chips_;

@@ -36,6 +36,10 @@ RadarChart assessmentRadar(const Model& model, const Scorecard& scores, const Sc
 RadarChart radarChartFor(const ReportData& data, const ReportData* baseline = nullptr);
 // One outline per group (from scoresByGroup), for the perception gap.
 RadarChart groupRadar(const Model& model, const std::vector<GroupScores>& groups);
+// One dimension's questions as the axes (id and the start of the text), one outline per group at that
+// group's mean level. Fewer than three questions make no radar: the chart then has fewer than three axes.
+RadarChart dimensionGroupRadar(const Model& model, const std::string& dimensionId,
+                               const std::vector<GroupScores>& groups);
 // Before/after radar for a comparison.
 RadarChart comparisonRadar(const ReportData& before, const ReportData& after);
 

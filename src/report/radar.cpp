@@ -1,5 +1,6 @@
 #include "report/radar.hpp"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainterPath>
 
@@ -61,9 +62,57 @@ RadarColors RadarColors::forBackground(const QColor& background, const QColor& t
     colors.background = background;
     colors.text = text;
     const bool dark = background.lightnessF() < 0.5;
-    colors.grid = dark ? QColor(0x5c, 0x66, 0x72) : QColor(0xb8, 0xc2, 0xcc);
+    colors.grid = dark ? QColor(0x7a, 0x84, 0x90) : QColor(0xb8, 0xc2, 0xcc);
     colors.ringText = dark ? QColor(0xb0, 0xb8, 0xc2) : QColor(0x5a, 0x66, 0x73);
     return colors;
+}
+
+static double relativeLuminance(const QColor& colour) {
+    auto channel = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) +
+           0.0722 * channel(colour.blueF());
+}
+
+double contrastRatio(const QColor& a, const QColor& b) {
+    const double la = relativeLuminance(a), lb = relativeLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor RadarColors::seriesColor(const QColor& color) const {
+    const bool dark = background.lightnessF() < 0.5;
+    const QColor towards = dark ? QColor(Qt::white) : QColor(Qt::black);
+    QColor shown = color;
+    // Mix towards white (or black) in small steps: the hue stays recognisable, only its lightness moves.
+    for (int step = 1; step <= 20 && contrastRatio(shown, background) < 3.0; ++step) {
+        const double t = step / 20.0;
+        shown = QColor::fromRgbF(color.redF() + (towards.redF() - color.redF()) * t,
+                                 color.greenF() + (towards.greenF() - color.greenF()) * t,
+                                 color.blueF() + (towards.blueF() - color.blueF()) * t);
+    }
+    return shown;
+}
+
+QString describeRadar(const RadarChart& chart) {
+    if (chart.axes.isEmpty() || chart.series.empty())
+        return QCoreApplication::translate("Radar", "Radar chart with nothing scored yet.");
+    QStringList parts;
+    parts << QCoreApplication::translate("Radar", "Radar chart of %1 axes, scale %2 to %3.")
+                 .arg(chart.axes.size())
+                 .arg(chart.minValue)
+                 .arg(chart.maxValue);
+    for (const auto& series : chart.series) {
+        QStringList values;
+        for (qsizetype i = 0; i < chart.axes.size(); ++i) {
+            const auto& value = i < static_cast<qsizetype>(series.values.size())
+                                    ? series.values[static_cast<std::size_t>(i)]
+                                    : std::nullopt;
+            values << chart.axes[i] + " " +
+                          (value ? QString::number(*value, 'f', 1)
+                                 : QCoreApplication::translate("Radar", "not scored"));
+        }
+        parts << series.name + ": " + values.join(QStringLiteral(", ")) + ".";
+    }
+    return parts.join(' ');
 }
 
 QPointF RadarLayout::pointAt(std::size_t axis, double value, double minValue, double maxValue) const {
@@ -72,26 +121,41 @@ QPointF RadarLayout::pointAt(std::size_t axis, double value, double minValue, do
     return centre + QPointF(std::cos(angles[axis]), std::sin(angles[axis])) * (radius * fraction);
 }
 
-static // The legend: one row of entries centred at the bottom. Returns its height.
-    double
-    layoutLegend(const RadarChart& chart, const QRectF& bounds, const QFont& font, QPaintDevice* device,
-                 std::vector<QRectF>& rects) {
-    QFont legendFont = font;
-    const QFontMetricsF legendMetrics(legendFont, device);
-    const double legendHeight = chart.series.empty() ? 0 : legendMetrics.height() * 1.8;
-    double legendWidth = 0;
-    std::vector<double> entryWidths;
+// The legend: one row of entries centred at the bottom. Returns its height.
+static double layoutLegend(const RadarChart& chart, const QRectF& bounds, const QFont& font,
+                           QPaintDevice* device, std::vector<QRectF>& rects) {
+    const QFontMetricsF metrics(font, device);
+    const double rowHeight = metrics.height() * 1.8;
+    const double gap = metrics.height() * 1.5;
+    // Rows of entries, each row centred; a narrow chart wraps its legend instead of cutting it off.
+    std::vector<std::vector<double>> rows(1);
+    double rowWidth = 0;
     for (const auto& series : chart.series) {
-        const double w = legendMetrics.height() * 1.6 + legendMetrics.horizontalAdvance(series.name);
-        entryWidths.push_back(w);
-        legendWidth += w + legendMetrics.height() * 1.5;
+        const double w =
+            std::min(bounds.width(), metrics.height() * 1.6 + metrics.horizontalAdvance(series.name));
+        if (!rows.back().empty() && rowWidth + gap + w > bounds.width()) {
+            rows.emplace_back();
+            rowWidth = 0;
+        }
+        rowWidth += (rows.back().empty() ? 0 : gap) + w;
+        rows.back().push_back(w);
     }
-    double x = bounds.center().x() - legendWidth / 2;
-    for (double w : entryWidths) {
-        rects.emplace_back(x, bounds.bottom() - legendHeight, w, legendHeight);
-        x += w + legendMetrics.height() * 1.5;
+    if (chart.series.empty())
+        return 0;
+    double y = bounds.bottom() - rowHeight * static_cast<double>(rows.size());
+    for (const auto& row : rows) {
+        double width = 0;
+        for (double w : row)
+            width += w;
+        width += gap * static_cast<double>(row.size() - 1);
+        double x = bounds.center().x() - width / 2;
+        for (double w : row) {
+            rects.emplace_back(x, y, w, rowHeight);
+            x += w + gap;
+        }
+        y += rowHeight;
     }
-    return legendHeight;
+    return rowHeight * static_cast<double>(rows.size());
 }
 
 RadarLayout RadarRenderer::layout(const RadarChart& chart, const QRectF& bounds, const QFont& font,
@@ -108,9 +172,14 @@ RadarLayout RadarRenderer::layout(const RadarChart& chart, const QRectF& bounds,
 
     // Shrink the label font until the labels fit, no two overlap and the chart keeps a fair size.
     QFont labelFont = font;
-    const double basePoint = font.pointSizeF() > 0 ? font.pointSizeF() : 10;
+    // Fonts come in points (the screen, paper) or in pixels (presenter mode, sized to the window).
+    const bool inPixels = font.pointSizeF() <= 0 && font.pixelSize() > 0;
+    const double baseSize = inPixels ? font.pixelSize() : font.pointSizeF() > 0 ? font.pointSizeF() : 10;
     for (double scale = 1.0; scale >= 0.55; scale -= 0.05) {
-        labelFont.setPointSizeF(basePoint * scale);
+        if (inPixels)
+            labelFont.setPixelSize(std::max(6, qRound(baseSize * scale)));
+        else
+            labelFont.setPointSizeF(baseSize * scale);
         const QFontMetricsF metrics(labelFont, device);
         const double gap = metrics.height() * 0.5;
         // Wrap long dimension names rather than shrinking the chart: about a fifth of the width each side.
@@ -182,7 +251,10 @@ void RadarRenderer::paint(QPainter& painter, const RadarChart& chart, const QRec
 
     // Rings: one polygon per scale level; their labels go on top of the series, below.
     QFont ringFont = layout.labelFont;
-    ringFont.setPointSizeF(std::max(6.0, layout.labelFont.pointSizeF() * 0.78));
+    if (layout.labelFont.pointSizeF() > 0)
+        ringFont.setPointSizeF(std::max(6.0, layout.labelFont.pointSizeF() * 0.78));
+    else
+        ringFont.setPixelSize(std::max(8, qRound(layout.labelFont.pixelSize() * 0.78)));
     const QFontMetricsF ringMetrics(ringFont, painter.device());
     for (const auto& ring : chart.rings) {
         QPolygonF polygon;
@@ -197,16 +269,18 @@ void RadarRenderer::paint(QPainter& painter, const RadarChart& chart, const QRec
     for (std::size_t i = 0; i < n; ++i)
         painter.drawLine(layout.centre, layout.pointAt(i, chart.maxValue, chart.minValue, chart.maxValue));
 
-    // Series: translucent fills so that current and target both stay visible.
+    // Series: translucent fills so that what lies beneath stays visible, outlines on top in their own
+    // colour, in the colour the legend shows.
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
         const auto& series = chart.series[s];
+        const QColor colour = colors.seriesColor(series.color);
         QPolygonF polygon(QList<QPointF>(layout.points[s].begin(), layout.points[s].end()));
-        QColor fill = series.color;
+        QColor fill = colour;
         fill.setAlphaF(series.filled ? 0.22 : 0.0);
         painter.setBrush(series.filled ? QBrush(fill) : Qt::NoBrush);
-        painter.setPen(QPen(series.color, unit * 2.2, series.penStyle, Qt::RoundCap, Qt::RoundJoin));
+        painter.setPen(QPen(colour, unit * 2.2, series.penStyle, Qt::RoundCap, Qt::RoundJoin));
         painter.drawPolygon(polygon);
-        painter.setBrush(series.color);
+        painter.setBrush(colour);
         painter.setPen(Qt::NoPen);
         for (const auto& point : layout.points[s])
             painter.drawEllipse(point, unit * 3, unit * 3);
@@ -214,8 +288,15 @@ void RadarRenderer::paint(QPainter& painter, const RadarChart& chart, const QRec
 
     // Ring labels sit just inside each ring, right of the top axis, on a faint halo so fills never hide them.
     painter.setFont(ringFont);
-    for (const auto& ring : chart.rings) {
-        if (ring.label.isEmpty() || ring.value <= chart.minValue)
+    // On a small chart the rings sit closer than a line of text: label every second (or third) ring
+    // rather than letting the labels overlap.
+    const double ringGap =
+        chart.rings.size() > 1 ? layout.radius / static_cast<double>(chart.rings.size() - 1) : layout.radius;
+    const std::size_t every =
+        std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(ringMetrics.height() * 1.05 / ringGap)));
+    for (std::size_t r = 0; r < chart.rings.size(); ++r) {
+        const RadarRing& ring = chart.rings[r];
+        if (ring.label.isEmpty() || ring.value <= chart.minValue || (chart.rings.size() - 1 - r) % every != 0)
             continue;
         const QPointF at = layout.pointAt(0, ring.value, chart.minValue, chart.maxValue);
         const QRectF textRect(at.x() + 4 * unit, at.y() + 1 * unit,
@@ -240,10 +321,11 @@ void RadarRenderer::paint(QPainter& painter, const RadarChart& chart, const QRec
         const QRectF rect = layout.legendRects[s];
         const double h = legendMetrics.height();
         const QRectF swatch(rect.left(), rect.center().y() - h * 0.35, h * 1.2, h * 0.7);
-        QColor fill = series.color;
+        const QColor colour = colors.seriesColor(series.color);
+        QColor fill = colour;
         fill.setAlphaF(series.filled ? 0.22 : 0.0);
         painter.setBrush(series.filled ? QBrush(fill) : Qt::NoBrush);
-        painter.setPen(QPen(series.color, unit * 2, series.penStyle));
+        painter.setPen(QPen(colour, unit * 2, series.penStyle));
         painter.drawRect(swatch);
         painter.setPen(colors.text);
         painter.drawText(QRectF(swatch.right() + h * 0.4, rect.top(), rect.width(), rect.height()),

@@ -38,7 +38,17 @@ struct RadarColors {
     QColor grid = QColor(0xb8, 0xc2, 0xcc);
     QColor ringText = QColor(0x5a, 0x66, 0x73);
     static RadarColors forBackground(const QColor& background, const QColor& text);
+    // A series colour as painted on this background: the same hue, lightened on a dark background or
+    // darkened on a pale one until it stands at least 3:1 against it (WCAG's figure for graphics).
+    QColor seriesColor(const QColor& color) const;
 };
+
+// WCAG 2 contrast ratio of two colours, from 1 (same) to 21 (black on white).
+double contrastRatio(const QColor& a, const QColor& b);
+
+// The chart in words, for screen readers and for anyone who cannot read the colours: each series with its
+// value on every axis.
+QString describeRadar(const RadarChart& chart);
 
 // Everything the painter needs, computed without painting so that tests can check the geometry.
 struct RadarLayout {

@@ -27,7 +27,8 @@ RadarChart assessmentRadar(const Model& model, const Scorecard& scores, const Sc
         chart.axes << QString::fromStdString(d.title);
         targets.push_back(d.target);
     }
-    chart.series.push_back({QStringLiteral("Target"), targets, radar_palette::target, true, Qt::DashLine});
+    // Only the current outline is filled: a fill beneath it would tint it grey where the legend says blue.
+    chart.series.push_back({QStringLiteral("Target"), targets, radar_palette::target, false, Qt::DashLine});
     if (baseline) {
         std::vector<std::optional<double>> values;
         for (const auto& d : scores.dimensions) {
@@ -47,16 +48,50 @@ RadarChart radarChartFor(const ReportData& data, const ReportData* baseline) {
                  : QString());
 }
 
+// The n-th group's outline: its own colour and line style, never filled, so every outline stays visible.
+static RadarSeries groupSeries(const std::string& group, std::vector<std::optional<double>> values,
+                               std::size_t n) {
+    return {QString::fromStdString(group), std::move(values),
+            radar_palette::groups[n % std::size(radar_palette::groups)], false,
+            radar_palette::groupLines[n % std::size(radar_palette::groupLines)]};
+}
+
 RadarChart groupRadar(const Model& model, const std::vector<GroupScores>& groups) {
     RadarChart chart = radarScale(model);
     for (const auto& d : model.dimensions)
         chart.axes << QString::fromStdString(d.title);
-    std::size_t index = 0;
-    for (const auto& g : groups) {
-        const QColor colour = radar_palette::groups[index % std::size(radar_palette::groups)];
-        const Qt::PenStyle line = radar_palette::groupLines[index % std::size(radar_palette::groupLines)];
-        chart.series.push_back({QString::fromStdString(g.group), currentValues(g.scores), colour, false, line});
-        ++index;
+    for (std::size_t i = 0; i < groups.size(); ++i)
+        chart.series.push_back(groupSeries(groups[i].group, currentValues(groups[i].scores), i));
+    return chart;
+}
+
+static QString shortQuestion(const Question& question) {
+    QString text = QString::fromStdString(question.text);
+    constexpr int kLength = 34; // keeps eight labels apart on a projector
+    if (text.size() > kLength)
+        text = text.left(kLength).section(' ', 0, -2) + QStringLiteral("…");
+    return QString::fromStdString(question.id) + " " + text;
+}
+
+RadarChart dimensionGroupRadar(const Model& model, const std::string& dimensionId,
+                               const std::vector<GroupScores>& groups) {
+    RadarChart chart = radarScale(model);
+    const Dimension* dimension = model.dimension(dimensionId);
+    if (!dimension)
+        return chart;
+    for (const auto& question : dimension->questions)
+        chart.axes << shortQuestion(question);
+    for (std::size_t n = 0; n < groups.size(); ++n) {
+        const GroupScores& g = groups[n];
+        std::vector<std::optional<double>> values;
+        for (const auto& question : dimension->questions) {
+            std::optional<double> level;
+            for (const auto& result : g.scores.questions)
+                if (result.question && result.question->id == question.id && !result.answer.notApplicable)
+                    level = result.answer.current;
+            values.push_back(level);
+        }
+        chart.series.push_back(groupSeries(g.group, std::move(values), n));
     }
     return chart;
 }
@@ -70,7 +105,7 @@ RadarChart comparisonRadar(const ReportData& before, const ReportData& after) {
         earlier.push_back(b ? b->current : std::nullopt);
     }
     chart.series.push_back({QStringLiteral("Before: %1").arg(QString::fromStdString(before.info.date)),
-                            earlier, radar_palette::baseline, true, Qt::DashLine});
+                            earlier, radar_palette::baseline, false, Qt::DashLine});
     chart.series.push_back({QStringLiteral("After: %1").arg(QString::fromStdString(after.info.date)),
                             currentValues(after.scores), radar_palette::current, true});
     return chart;

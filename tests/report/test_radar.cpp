@@ -20,6 +20,14 @@ RadarChart eightAxes() {
     return chart;
 }
 
+bool anyOverlapping(const std::vector<QRectF>& rects) {
+    for (std::size_t i = 0; i < rects.size(); ++i)
+        for (std::size_t j = i + 1; j < rects.size(); ++j)
+            if (rects[i].intersects(rects[j]))
+                return true;
+    return false;
+}
+
 } // namespace
 
 TEST_CASE("points sit on their axis at the fraction of the scale they score", "[radar]") {
@@ -73,4 +81,65 @@ TEST_CASE("the radar paints current and target into an image", "[radar]") {
             if (image.pixelColor(x, y) != QColor(Qt::white))
                 ++coloured;
     CHECK(coloured > 2000);
+}
+
+TEST_CASE("every series colour keeps 3:1 contrast on light and dark backgrounds", "[radar]") {
+    std::vector<QColor> colours{radar_palette::current, radar_palette::target, radar_palette::baseline};
+    colours.insert(colours.end(), std::begin(radar_palette::groups), std::end(radar_palette::groups));
+    for (const QColor background : {QColor(Qt::white), QColor(0x1e, 0x1e, 0x1e), QColor(0x35, 0x35, 0x35),
+                                    QColor(0x2b, 0x3a, 0x4a), QColor(0xf6, 0xf6, 0xf6)}) {
+        const RadarColors colors = RadarColors::forBackground(background, Qt::gray);
+        for (const QColor& colour : colours) {
+            const QColor shown = colors.seriesColor(colour);
+            CAPTURE(background.name().toStdString(), colour.name().toStdString(), shown.name().toStdString());
+            CHECK(contrastRatio(shown, background) >= 3.0);
+            // The hue survives: a blue stays a blue, an orange an orange.
+            if (colour.hslSaturationF() > 0.3)
+                CHECK(std::abs(shown.hslHueF() - colour.hslHueF()) < 0.05);
+        }
+    }
+    // On white the current blue is already strong enough, and is painted as the legend shows it.
+    CHECK(RadarColors::forBackground(Qt::white, Qt::black).seriesColor(radar_palette::current) ==
+          radar_palette::current);
+    CHECK(contrastRatio(Qt::black, Qt::white) == Approx(21.0));
+}
+
+TEST_CASE("the radar is described in words, each series with its value on every axis", "[radar]") {
+    const QString text = describeRadar(eightAxes());
+    CHECK(text.contains("8 axes"));
+    CHECK(text.contains("Current: Goals & objectives 1.0, Current-state assessment 2.0"));
+    CHECK(text.contains("Continuous improvement not scored"));
+    CHECK(text.contains("Target: Goals & objectives 4.0"));
+    CHECK(describeRadar(RadarChart{}).contains("nothing scored"));
+}
+
+TEST_CASE("a narrow radar wraps its legend into rows inside the chart", "[radar]") {
+    RadarChart chart = eightAxes();
+    chart.series.push_back(
+        {"Baseline (2025-11-18)", {1, 1, 1, 1, 1, 1, 1, 1}, radar_palette::baseline, false});
+    chart.series.push_back(
+        {"Business and operations", {2, 2, 2, 2, 2, 2, 2, 2}, radar_palette::groups[2], false});
+    const QFont font("DejaVu Sans", 11);
+    for (const double width : {900.0, 420.0, 300.0}) {
+        const QRectF bounds(0, 0, width, 600);
+        const RadarLayout layout = RadarRenderer::layout(chart, bounds, font);
+        CAPTURE(width);
+        REQUIRE(layout.legendRects.size() == chart.series.size());
+        for (const auto& rect : layout.legendRects)
+            CHECK(bounds.contains(rect));
+        CHECK_FALSE(anyOverlapping(layout.legendRects));
+        // The chart sits above the legend.
+        for (const auto& rect : layout.legendRects)
+            CHECK(layout.centre.y() + layout.radius <= rect.top() + 1);
+    }
+    // Wide enough: one row.
+    const RadarLayout wide = RadarRenderer::layout(chart, QRectF(0, 0, 1600, 700), font);
+    CHECK(wide.legendRects.front().top() == wide.legendRects.back().top());
+}
+
+TEST_CASE("a font sized in pixels lays out the labels at that size", "[radar]") {
+    QFont font("DejaVu Sans");
+    font.setPixelSize(30);
+    const RadarLayout layout = RadarRenderer::layout(eightAxes(), QRectF(0, 0, 1600, 900), font);
+    CHECK(layout.labelFont.pixelSize() >= 17); // shrunk at most to 55 %, never reset to a default
 }

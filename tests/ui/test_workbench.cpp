@@ -14,6 +14,7 @@
 #include "room_page.hpp"
 #include "storage/demo.hpp"
 #include "support.hpp"
+#include "workbench_fixture.hpp"
 #include "workspace.hpp"
 
 #include <QApplication>
@@ -29,35 +30,7 @@
 
 using namespace mw;
 using namespace mw::ui;
-
-namespace {
-
-struct Workbench {
-    test::TempDir dir;
-    QString path = QString::fromStdString((dir / "workbench.db").string());
-    Workspace workspace;
-    std::unique_ptr<MainWindow> window;
-
-    Workbench() { reopen(); }
-    void reopen() {
-        window.reset();
-        REQUIRE(workspace.open(path).has_value());
-        window = std::make_unique<MainWindow>(workspace);
-        window->show();
-        REQUIRE(QTest::qWaitForWindowExposed(window.get()));
-    }
-    QWidget* questionPanel() { return window->findChild<QWidget*>("questionPanel"); }
-    void key(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
-        QTest::keyClick(questionPanel(), static_cast<Qt::Key>(key), modifiers);
-    }
-    QString overall() { return window->dashboard()->overallLabel()->text(); }
-};
-
-NewAssessmentRequest request(const QString& client) {
-    return {client, "Water utility", "Workshop baseline", "2026-03-02", "Sam Lee", "itot-convergence"};
-}
-
-} // namespace
+using namespace mw::ui::test_support;
 
 TEST_CASE("a whole assessment flow: create, answer by keyboard, see scores, undo, reopen", "[ui]") {
     Workbench wb;
@@ -153,7 +126,7 @@ TEST_CASE("clicking a level card and choosing a target save at once", "[ui]") {
     auto cards = wb.window->editor()->findChildren<QFrame*>();
     QFrame* levelFive = nullptr;
     for (auto* card : cards)
-        if (card->accessibleName().startsWith("5 Optimised"))
+        if (card->accessibleName().startsWith("Level 5 Optimised"))
             levelFive = card;
     REQUIRE(levelFive != nullptr);
     QTest::mouseClick(levelFive, Qt::LeftButton);

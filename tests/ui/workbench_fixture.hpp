@@ -1,0 +1,41 @@
+#pragma once
+// The workbench's main window on a database of its own, driven by key events as a facilitator would.
+#include "dashboard_page.hpp"
+#include "dialogs.hpp"
+#include "main_window.hpp"
+#include "support.hpp"
+#include "workspace.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <QLabel>
+#include <QTest>
+
+namespace mw::ui::test_support {
+
+struct Workbench {
+    test::TempDir dir;
+    QString path = QString::fromStdString((dir / "workbench.db").string());
+    Workspace workspace;
+    std::unique_ptr<MainWindow> window;
+
+    Workbench() { reopen(); }
+    void reopen() {
+        window.reset();
+        REQUIRE(workspace.open(path).has_value());
+        window = std::make_unique<MainWindow>(workspace);
+        window->show();
+        REQUIRE(QTest::qWaitForWindowExposed(window.get()));
+    }
+    QWidget* questionPanel() { return window->findChild<QWidget*>("questionPanel"); }
+    void key(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+        QTest::keyClick(questionPanel(), static_cast<Qt::Key>(key), modifiers);
+    }
+    QString overall() { return window->dashboard()->overallLabel()->text(); }
+};
+
+inline NewAssessmentRequest request(const QString& client) {
+    return {client, "Water utility", "Workshop baseline", "2026-03-02", "Sam Lee", "itot-convergence"};
+}
+
+} // namespace mw::ui::test_support
