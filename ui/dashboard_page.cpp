@@ -49,6 +49,8 @@ DashboardPage::DashboardPage(QWidget* parent)
     // The gap list's second column (question and next step) takes the spare width, not the rank.
     gaps_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     gaps_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    for (int column = 2; column < gaps_->columnCount(); ++column)
+        gaps_->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     gaps_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     auto* left = new QWidget(this);

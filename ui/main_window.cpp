@@ -225,11 +225,16 @@ void MainWindow::buildHelpMenu() {
                "N\tmark not applicable\nL, M, H\tlow, medium or high confidence\n"
                "Enter, PgDn\tnext question\nPgUp\tprevious question\n"
                "E\tgo to the notes\nEsc\tleave the notes field\nCtrl+F\tfind a question\n"
+               "Tab\tthe level cards, then target, confidence and notes\nSpace\tpick the level card in "
+               "focus\n"
                "←, →\tthe previous or next voice\nC\tback to the consensus\nS\ttake the suggested consensus\n"
                "Ctrl+I\tassessment details\nCtrl+Shift+P\tadd a participant\nCtrl+Z / Ctrl+Shift+Z\tundo / "
                "redo\n"
                "Ctrl+0\tshow or hide the portfolio\nCtrl+4\tthe Room: each group's view\n"
-               "F5\tpresenter mode (B blind vote, R reveal)\nCtrl+P\texport the report"));
+               "Ctrl+P\texport the report\n\n"
+               "In presenter mode (F5):\n\nB\tblind vote: hide the voices and the marks\nR\treveal\n"
+               "D\tresults of the question's dimension\nA\tresults of the whole assessment\n"
+               "PgDn, PgUp\tnext or previous results\nEsc\tback to the question, or close"));
     });
     help->addAction(tr("&About Maturity Workbench"), this, [this] {
         QMessageBox::about(this, tr("About Maturity Workbench"),
