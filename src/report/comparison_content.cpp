@@ -51,11 +51,12 @@ void appendProgressSummary(ReportHtml& html, const ReviewContext& review) {
         const auto tone = delta && *delta > 1e-9    ? TableCell::Tone::Good
                           : delta && *delta < -1e-9 ? TableCell::Tone::Bad
                                                     : TableCell::Tone::Normal;
-        rows.push_back({{plain(d.title)}, {num(d.before)}, {num(d.after)}, {signedNum(delta), true, tone}});
+        rows.push_back(
+            {{plain(d.title)}, {scoreCell(d.before)}, {scoreCell(d.after)}, {signedNum(delta), true, tone}});
     }
     rows.push_back({{QStringLiteral("Overall"), true},
-                    {num(c.overallBefore)},
-                    {num(c.overallAfter)},
+                    {scoreCell(c.overallBefore)},
+                    {scoreCell(c.overallAfter)},
                     {signedNum(c.overallDelta()), true}});
     html.heading(2, QStringLiteral("Change by dimension"));
     html.body += html.table({"Dimension", "Before", "After", "Change"}, std::move(rows), {52, 16, 16, 16});

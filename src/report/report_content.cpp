@@ -175,17 +175,18 @@ void appendProfile(ReportHtml& html, const ReportData& data) {
     std::vector<std::vector<TableCell>> rows;
     for (const auto& d : scores.dimensions)
         rows.push_back({{plain(d.title)},
-                        {num(d.current)},
+                        {scoreCell(d.current)},
                         {plain(d.current ? d.currentLabel : "not scored")},
-                        {num(d.target)},
-                        {num(d.gap())},
+                        {scoreCell(d.target)},
+                        {scoreCell(d.gap())},
                         {QStringLiteral("%1/%2").arg(d.answered).arg(d.total)}});
-    rows.push_back({{QStringLiteral("Overall"), true},
-                    {num(scores.overall), true},
-                    {plain(scores.overallLabel)},
-                    {num(scores.overallTarget)},
-                    {scores.overall ? num(*scores.overallTarget - *scores.overall) : QString(kDash)},
-                    {QStringLiteral("%1/%2").arg(scores.answered).arg(scores.total)}});
+    rows.push_back(
+        {{QStringLiteral("Overall"), true},
+         {scoreCell(scores.overall), true},
+         {plain(scores.overallLabel)},
+         {scoreCell(scores.overallTarget)},
+         {scoreCell(scores.overall ? std::optional(*scores.overallTarget - *scores.overall) : std::nullopt)},
+         {QStringLiteral("%1/%2").arg(scores.answered).arg(scores.total)}});
     html.body += html.table({"Dimension", "Score", "Level", "Target", "Gap", "Answered"}, std::move(rows),
                             {31, 10, 16, 12, 10, 21});
     html.pageBreak();

@@ -36,6 +36,10 @@ inline QString num(double value) {
 inline QString num(const std::optional<double>& value) {
     return value ? num(*value) : QString(kDash);
 }
+// A score in a table column: always two decimals, so a column of scores lines up ("2.00", not "2").
+inline QString scoreCell(const std::optional<double>& value) {
+    return value ? QString::number(*value, 'f', 2) : QString(kDash);
+}
 // Plain text that needs no escaping: digits, signs and dashes.
 inline QString signedNum(const std::optional<double>& value) {
     if (!value)
