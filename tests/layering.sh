@@ -20,5 +20,7 @@ breach "ui/ includes no storage header" '#include "storage/' ui
 breach "ui/ includes nothing from src/cli" '#include "cli/' ui
 breach "the report library reads no settings" 'QSettings' src/report
 breach "core, storage and app use no Qt" '#include <Q' src/core src/storage src/app
-[ "$status" -eq 0 ] && echo "layering: 5 rules hold"
+breach "the room server uses no Qt" '#include <Q' src/room
+breach "only the room server speaks HTTP" '#include <httplib' src/core src/storage src/app src/report src/cli ui
+[ "$status" -eq 0 ] && echo "layering: 7 rules hold"
 exit "$status"

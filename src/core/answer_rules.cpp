@@ -54,6 +54,10 @@ Result<Answer> applyAnswerEdit(const Model& model, const std::optional<Answer>& 
     case AnswerEdit::Level::Clear:
         answer.notApplicable = false;
         break;
+    case AnswerEdit::Level::Unknown:
+        answer.notApplicable = false;
+        answer.current.reset();
+        break;
     }
     if (edit.target)
         answer.target = *edit.target;

@@ -13,7 +13,8 @@
 namespace mw {
 
 struct AnswerEdit {
-    enum class Level { Keep, Set, NotApplicable, Clear };
+    // Clear: not N/A (a level, if any, stays). Unknown: no level at all, as a voice that does not know.
+    enum class Level { Keep, Set, NotApplicable, Clear, Unknown };
     Level level = Level::Keep;
     double current = 0;                          // with Level::Set
     std::optional<std::optional<double>> target; // set (or clear, with an empty inner value); else kept

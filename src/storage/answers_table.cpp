@@ -35,14 +35,13 @@ Result<Id> Store::addParticipant(Id assessmentId, const std::string& name, const
                                  const std::string& role) {
     if (name.find_first_not_of(" \t") == std::string::npos)
         return fail("a participant needs a name");
-    return guarded(path_, "add the participant",
-                   [&]() -> Result<Id> {
-                       Participant participant;
-                       participant.name = name;
-                       participant.group = group;
-                       participant.role = role;
-                       return insertParticipant(*db_, assessmentId, participant);
-                   });
+    return guarded(path_, "add the participant", [&]() -> Result<Id> {
+        Participant participant;
+        participant.name = name;
+        participant.group = group;
+        participant.role = role;
+        return insertParticipant(*db_, assessmentId, participant);
+    });
 }
 
 Result<std::vector<Answer>> Store::answers(Id assessmentId) const {
@@ -74,37 +73,48 @@ Result<std::optional<Answer>> Store::answer(Id assessmentId, const std::string& 
 }
 
 Result<Answer> Store::saveAnswer(Id assessmentId, Answer answer) {
+    auto saved = saveAnswers(assessmentId, {std::move(answer)});
+    if (!saved)
+        return std::unexpected(saved.error());
+    return std::move(saved->front());
+}
+
+Result<std::vector<Answer>> Store::saveAnswers(Id assessmentId, std::vector<Answer> answers) {
     // Hot path: the cached model snapshot and one participants query, nothing more, before the write.
     auto model = modelOf(assessmentId);
     if (!model)
         return std::unexpected(model.error());
-    if (auto problem = checkAnswer(**model, answer))
-        return fail("assessment " + std::to_string(assessmentId) + ": " + *problem);
     auto participants = this->participants(assessmentId);
     if (!participants)
         return std::unexpected(participants.error());
-    if (answer.participantId == 0) {
-        auto consensus = std::find_if(participants->begin(), participants->end(),
-                                      [](const Participant& p) { return p.isDefault; });
-        if (consensus == participants->end() && participants->empty())
-            return fail("assessment " + std::to_string(assessmentId) + " has no participants");
-        answer.participantId = (consensus != participants->end() ? *consensus : participants->front()).id;
-    } else if (std::none_of(participants->begin(), participants->end(),
-                            [&](const Participant& p) { return p.id == answer.participantId; })) {
-        return fail("assessment " + std::to_string(assessmentId) + ": participant " +
-                    std::to_string(answer.participantId) + " is not part of this assessment");
+    const auto consensus = std::find_if(participants->begin(), participants->end(),
+                                        [](const Participant& p) { return p.isDefault; });
+    const std::string now = nowIsoUtc();
+    for (Answer& answer : answers) {
+        if (auto problem = checkAnswer(**model, answer))
+            return fail("assessment " + std::to_string(assessmentId) + ": " + *problem);
+        if (answer.participantId == 0) {
+            if (participants->empty())
+                return fail("assessment " + std::to_string(assessmentId) + " has no participants");
+            answer.participantId = (consensus != participants->end() ? *consensus : participants->front()).id;
+        } else if (std::none_of(participants->begin(), participants->end(),
+                                [&](const Participant& p) { return p.id == answer.participantId; })) {
+            return fail("assessment " + std::to_string(assessmentId) + ": participant " +
+                        std::to_string(answer.participantId) + " is not part of this assessment");
+        }
+        answer.updatedAt = now;
+        answer.origin = origin_;
     }
-    answer.updatedAt = nowIsoUtc();
-    answer.origin = origin_;
-    return guarded(path_, "save the answer", [&]() -> Result<Answer> {
+    return guarded(path_, "save the answers", [&]() -> Result<std::vector<Answer>> {
         SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        insertAnswer(*db_, assessmentId, answer);
+        for (const Answer& answer : answers)
+            insertAnswer(*db_, assessmentId, answer);
         SQLite::Statement touch(*db_, "UPDATE assessments SET updated_at = ? WHERE id = ?");
-        touch.bind(1, answer.updatedAt);
+        touch.bind(1, now);
         touch.bind(2, static_cast<int64_t>(assessmentId));
         touch.exec();
         transaction.commit();
-        return answer;
+        return answers;
     });
 }
 

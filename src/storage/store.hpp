@@ -95,6 +95,9 @@ public:
     // Writes one answer (level, target, note, confidence) as its own transaction. participantId 0 means
     // the default participant. Levels are checked against the assessment's model.
     Result<Answer> saveAnswer(Id assessmentId, Answer answer);
+    // Several answers in one transaction, all or nothing: the room server's group commit, where votes that
+    // arrive together share one fsync.
+    Result<std::vector<Answer>> saveAnswers(Id assessmentId, std::vector<Answer> answers);
     Result<void> clearAnswer(Id assessmentId, const std::string& questionId, Id participantId = 0);
 
     // Bundles

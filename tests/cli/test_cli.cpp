@@ -3,6 +3,7 @@
 #include "support.hpp"
 
 #include <QProcess>
+#include <QRegularExpression>
 
 using namespace mw;
 
@@ -239,4 +240,52 @@ TEST_CASE("the installed binary uses MATURITY_DB and exit codes", "[cli][process
     REQUIRE(process.waitForFinished(60000));
     CHECK(process.exitCode() == 1);
     CHECK(QString::fromUtf8(process.readAllStandardError()).contains("no assessment with id 77"));
+}
+
+TEST_CASE("serve: the join line first, one answer per command, and a clean stop on quit or SIGTERM",
+          "[cli][process]") {
+    CliFixture cli;
+    REQUIRE(cli.run({"demo"}).code == 0);
+    QProcess serve;
+    serve.start(MW_CLI_BINARY, {"--db", cli.db, "serve", "2", "--port", "0", "--bind", "127.0.0.1"});
+    REQUIRE(serve.waitForStarted(10000));
+    auto line = [&] {
+        while (!serve.canReadLine())
+            if (!serve.waitForReadyRead(10000))
+                return QString();
+        return QString::fromUtf8(serve.readLine()).trimmed();
+    };
+    const QString join = line();
+    CHECK(QRegularExpression("^Join: http://127\\.0\\.0\\.1:\\d+/s/[0-9a-f]{32}/$").match(join).hasMatch());
+    auto ask = [&](const char* command) {
+        serve.write(command);
+        serve.write("\n");
+        return line();
+    };
+    CHECK(ask("open GO1").startsWith("open GO1: Is there a written statement"));
+    CHECK(ask("status") == "joined 0 · open GO1 · 0 votes");
+    CHECK(ask("reveal") == "revealed GO1: 0 votes · no votes");
+    CHECK(ask("open NOPE").startsWith("error: unknown question 'NOPE'"));
+    CHECK(ask("dance").startsWith("error: unknown command 'dance'"));
+    CHECK(ask("close") == "closed GO1: 0 votes");
+    CHECK(ask("quit") == "stopped");
+    REQUIRE(serve.waitForFinished(10000));
+    CHECK(serve.exitStatus() == QProcess::NormalExit);
+    CHECK(serve.exitCode() == 0);
+
+    // Stdin at its end: it keeps serving until SIGTERM, then stops cleanly.
+    serve.start(MW_CLI_BINARY, {"--db", cli.db, "serve", "2", "--port", "0", "--bind", "127.0.0.1"});
+    REQUIRE(serve.waitForStarted(10000));
+    CHECK(line().startsWith("Join: "));
+    serve.closeWriteChannel();
+    CHECK_FALSE(serve.waitForFinished(500));
+    serve.terminate();
+    REQUIRE(serve.waitForFinished(10000));
+    CHECK(serve.exitStatus() == QProcess::NormalExit);
+    CHECK(serve.exitCode() == 0);
+
+    // An unknown assessment: one line and exit 1, and no server.
+    auto busy = cli.run({"serve", "77", "--port", "0"});
+    CHECK(busy.code == 1);
+    CHECK(busy.err.contains("no assessment with id 77"));
 }

@@ -14,6 +14,7 @@ int newCommand(CommandContext& context);
 int answerCommand(CommandContext& context);
 int statusCommand(CommandContext& context);
 int editCommand(CommandContext& context);
+int serveCommand(CommandContext& context);
 int scoreCommand(CommandContext& context);
 int gapsCommand(CommandContext& context);
 int compareCommand(CommandContext& context);

@@ -1,0 +1,392 @@
+#include "room/room.hpp"
+
+#include "room/committer.hpp"
+
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace mw::room {
+
+namespace {
+
+using Json = nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+constexpr auto kCommitWait = std::chrono::seconds(10);
+const std::vector<std::string> kDefaultGroups{"IT", "OT", "Business"};
+
+std::size_t codePoints(const std::string& text) {
+    return static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+bool hasControlCharacters(const std::string& text, bool allowNewlines) {
+    return std::any_of(text.begin(), text.end(), [&](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return (byte < 0x20 && !(allowNewlines && (c == '\n' || c == '\t'))) || byte == 0x7f;
+    });
+}
+
+std::string lowered(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+Refusal refuse(int status, std::string message) {
+    return {status, std::move(message)};
+}
+
+// The body as a JSON object, or why not.
+Outcome<Json> parseObject(const std::string& body) {
+    Json json = Json::parse(body, nullptr, false);
+    if (json.is_discarded() || !json.is_object())
+        return std::unexpected(refuse(400, "the body must be a JSON object"));
+    return json;
+}
+
+// A string field of at most `limit` characters, trimmed; required unless `optional`.
+Outcome<std::string> textField(const Json& json, const char* name, std::size_t limit, bool optional,
+                               bool allowNewlines = false) {
+    const auto it = json.find(name);
+    if (it == json.end() || it->is_null()) {
+        if (optional)
+            return std::string();
+        return std::unexpected(refuse(400, std::string("'") + name + "' is missing"));
+    }
+    if (!it->is_string())
+        return std::unexpected(refuse(400, std::string("'") + name + "' must be a string"));
+    std::string text = trimmed(it->get<std::string>());
+    if (!optional && text.empty())
+        return std::unexpected(refuse(400, std::string("'") + name + "' is empty"));
+    if (codePoints(text) > limit)
+        return std::unexpected(refuse(400, std::string("'") + name + "' is longer than " +
+                                               std::to_string(limit) + " characters"));
+    if (hasControlCharacters(text, allowNewlines))
+        return std::unexpected(refuse(400, std::string("'") + name + "' holds control characters"));
+    return text;
+}
+
+bool sameSecret(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+} // namespace
+
+std::string randomHex(std::size_t bytes) {
+    static const bool ready = sodium_init() >= 0;
+    if (!ready)
+        throw std::runtime_error("libsodium could not initialise its random source");
+    std::vector<unsigned char> raw(bytes);
+    randombytes_buf(raw.data(), raw.size());
+    std::string hex(bytes * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), raw.data(), raw.size());
+    hex.pop_back();
+    return hex;
+}
+
+RateLimit::RateLimit(double rate, double burst)
+    : rate_(rate)
+    , burst_(burst)
+    , tokens_(burst)
+    , last_(Clock::now()) {}
+
+bool RateLimit::take(Clock::time_point now) {
+    const double elapsed = std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+    tokens_ = std::min(burst_, tokens_ + elapsed * rate_);
+    if (tokens_ < 1)
+        return false;
+    tokens_ -= 1;
+    return true;
+}
+
+Result<std::unique_ptr<Room>> Room::open(const std::filesystem::path& database, Id assessmentId,
+                                         RoomLimits limits) {
+    auto workspace = app::Workspace::open(database);
+    if (!workspace)
+        return std::unexpected(workspace.error());
+    auto model = workspace->store().model(assessmentId);
+    if (!model)
+        return std::unexpected(model.error());
+    auto participants = workspace->store().participants(assessmentId);
+    if (!participants)
+        return std::unexpected(participants.error());
+    std::unique_ptr<Room> room(new Room());
+    room->limits_ = limits;
+    room->assessmentId_ = assessmentId;
+    room->model_ = *model;
+    room->token_ = randomHex(16); // 128 bits
+    for (const auto& p : *participants)
+        if (!p.isDefault)
+            room->roster_.push_back(p);
+    room->committer_ = std::make_unique<VoteCommitter>(std::move(*workspace), assessmentId);
+    room->committer_->start();
+    return room;
+}
+
+Room::~Room() = default;
+
+void Room::setListener(std::function<void(const RoomEvent&)> listener) {
+    std::lock_guard lock(mutex_);
+    listener_ = std::move(listener);
+}
+
+void Room::notify(const RoomEvent& event) {
+    std::function<void(const RoomEvent&)> listener;
+    {
+        std::lock_guard lock(mutex_);
+        listener = listener_;
+    }
+    if (listener)
+        listener(event);
+}
+
+Result<void> Room::openQuestion(const std::string& questionId) {
+    if (!model_->question(questionId))
+        return fail("unknown question '" + questionId + "' in model " + model_->id);
+    {
+        std::lock_guard lock(mutex_);
+        question_ = questionId;
+        revealed_ = false;
+        votes_.clear();
+    }
+    notify({});
+    return {};
+}
+
+void Room::reveal() {
+    {
+        std::lock_guard lock(mutex_);
+        if (!question_)
+            return;
+        revealed_ = true;
+    }
+    notify({});
+}
+
+void Room::close() {
+    {
+        std::lock_guard lock(mutex_);
+        question_.reset();
+        revealed_ = false;
+        votes_.clear();
+    }
+    notify({});
+}
+
+std::optional<std::string> Room::openQuestionId() const {
+    std::lock_guard lock(mutex_);
+    return question_;
+}
+bool Room::revealed() const {
+    std::lock_guard lock(mutex_);
+    return revealed_;
+}
+std::size_t Room::votesIn() const {
+    std::lock_guard lock(mutex_);
+    return votes_.size();
+}
+std::size_t Room::devicesJoined() const {
+    std::lock_guard lock(mutex_);
+    return devices_.size();
+}
+
+std::map<std::string, std::vector<std::string>> Room::distribution() const {
+    std::lock_guard lock(mutex_);
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto& [uid, vote] : votes_) {
+        const auto device = devices_.find(uid);
+        if (device != devices_.end())
+            out[device->second.group].push_back(vote.level ? formatNumber(*vote.level) : "?");
+    }
+    for (auto& [group, levels] : out)
+        std::sort(levels.begin(), levels.end());
+    return out;
+}
+
+bool Room::tokenMatches(const std::string& token) const {
+    return sameSecret(token, token_);
+}
+
+bool Room::allowRequest(const std::string& address) {
+    std::lock_guard lock(mutex_);
+    auto [it, added] = addressRequests_.try_emplace(address, limits_.requestsPerSecond, limits_.requestBurst);
+    return it->second.take(Clock::now());
+}
+
+std::string Room::stateJson() const {
+    std::lock_guard lock(mutex_);
+    Json state;
+    state["open"] = question_.has_value();
+    state["revealed"] = revealed_;
+    state["votes"] = votes_.size();
+    state["joined"] = devices_.size();
+    state["question"] = nullptr;
+    if (question_) {
+        const Question* question = model_->question(*question_);
+        Json levels = Json::array();
+        for (std::size_t i = 0; i < model_->scale.size(); ++i)
+            levels.push_back(
+                {{"value", model_->scale[i].value},
+                 {"label", model_->scale[i].label},
+                 {"descriptor", i < question->descriptors.size() ? question->descriptors[i] : ""}});
+        state["question"] = {{"id", question->id},
+                             {"text", question->text},
+                             {"dimension", model_->dimension(question->dimensionId)->title},
+                             {"levels", levels}};
+    }
+    std::vector<std::string> groups = kDefaultGroups;
+    Json roster = Json::array();
+    for (const auto& p : roster_) {
+        if (std::find(groups.begin(), groups.end(), p.group) == groups.end())
+            groups.push_back(p.group);
+        if (!devices_.contains(p.uid))
+            roster.push_back({{"name", p.name}, {"group", p.group}});
+    }
+    state["groups"] = groups;
+    state["roster"] = roster; // voices no phone has claimed yet
+    if (revealed_) {
+        Json distribution = Json::object();
+        for (const auto& [uid, vote] : votes_)
+            if (const auto device = devices_.find(uid); device != devices_.end())
+                distribution[device->second.group].push_back(vote.level ? Json(*vote.level) : Json(nullptr));
+        state["distribution"] = distribution;
+    }
+    return state.dump();
+}
+
+Outcome<Joined> Room::join(const std::string& address, const std::string& body) {
+    auto json = parseObject(body);
+    if (!json)
+        return std::unexpected(json.error());
+    auto name = textField(*json, "name", limits_.maxNameLength, false);
+    if (!name)
+        return std::unexpected(name.error());
+    auto group = textField(*json, "group", limits_.maxNameLength, false);
+    if (!group)
+        return std::unexpected(group.error());
+    std::optional<Participant> existing;
+    {
+        std::lock_guard lock(mutex_);
+        auto [limit, added] = addressJoins_.try_emplace(address, limits_.joinsPerSecond, limits_.joinBurst);
+        if (!limit->second.take(Clock::now()))
+            return std::unexpected(refuse(429, "too many joins from this address; wait a moment"));
+        if (devices_.size() >= limits_.maxParticipants)
+            return std::unexpected(
+                refuse(409, "the room is full (" + std::to_string(limits_.maxParticipants) + " devices)"));
+        for (const auto& [uid, device] : devices_)
+            if (lowered(device.name) == lowered(*name))
+                return std::unexpected(refuse(409, "someone has already joined as " + *name));
+        for (const auto& p : roster_)
+            if (lowered(p.name) == lowered(*name))
+                existing = p; // a voice of the roster picks up their phone: their group stays
+    }
+    Participant participant;
+    if (existing) {
+        participant = *existing;
+    } else {
+        auto added = committer_->join(*name, *group);
+        if (added.wait_for(kCommitWait) != std::future_status::ready)
+            return std::unexpected(refuse(503, "the database is busy; try again"));
+        auto result = added.get();
+        if (!result)
+            return std::unexpected(refuse(409, result.error().message));
+        participant = *result;
+    }
+    Joined joined{participant.uid, randomHex(16)};
+    {
+        std::lock_guard lock(mutex_);
+        if (devices_.contains(participant.uid))
+            return std::unexpected(refuse(409, "someone has already joined as " + participant.name));
+        Device device{participant.id,   participant.uid,
+                      participant.name, participant.group,
+                      joined.deviceKey, RateLimit(limits_.votesPerSecond, limits_.voteBurst)};
+        devices_.emplace(participant.uid, std::move(device));
+        if (!existing)
+            roster_.push_back(participant);
+    }
+    notify({RoomEvent::Kind::Joined, participant, {}});
+    return joined;
+}
+
+Room::Device* Room::deviceFor(const std::string& uid, const std::string& key) {
+    const auto it = devices_.find(uid);
+    if (it == devices_.end() || !sameSecret(key, it->second.key))
+        return nullptr;
+    return &it->second;
+}
+
+Outcome<std::string> Room::vote(const std::string& body) {
+    auto json = parseObject(body);
+    if (!json)
+        return std::unexpected(json.error());
+    auto uid = textField(*json, "participant", 64, false);
+    auto key = textField(*json, "key", 64, false);
+    auto questionId = textField(*json, "question", 64, false);
+    auto comment = textField(*json, "comment", limits_.maxCommentLength, true, true);
+    for (const auto* field : {&uid, &key, &questionId, &comment})
+        if (!*field)
+            return std::unexpected(field->error());
+    const auto level = json->find("level");
+    std::optional<double> value;
+    if (level == json->end())
+        return std::unexpected(
+            refuse(400, "'level' is missing (a number on the scale, or null for don't know)"));
+    if (!level->is_null()) {
+        if (!level->is_number())
+            return std::unexpected(
+                refuse(400, "'level' must be a number on the scale, or null for don't know"));
+        value = level->get<double>();
+        const bool onScale =
+            std::any_of(model_->scale.begin(), model_->scale.end(),
+                        [&](const ScaleLevel& l) { return std::abs(l.value - *value) < 1e-9; });
+        if (!onScale)
+            return std::unexpected(refuse(400, "level " + formatNumber(*value) + " is off the scale " +
+                                                   formatNumber(model_->minScore()) + "–" +
+                                                   formatNumber(model_->maxScore())));
+    }
+    Id participantId = 0;
+    {
+        std::lock_guard lock(mutex_);
+        Device* device = deviceFor(*uid, *key);
+        if (!device)
+            return std::unexpected(refuse(403, "unknown participant or wrong device key; join again"));
+        if (!device->votes.take(Clock::now()))
+            return std::unexpected(refuse(429, "too many votes from this device; wait a moment"));
+        if (question_ != *questionId)
+            return std::unexpected(refuse(409, "question " + *questionId + " is not open for voting"));
+        participantId = device->participantId;
+    }
+    AnswerEdit edit = value ? AnswerEdit::setLevel(*value) : AnswerEdit{};
+    if (!value)
+        edit.level = AnswerEdit::Level::Unknown;
+    edit.note = *comment;
+    edit.confidence = value ? Confidence::Medium : Confidence::Low; // don't know: no level, low confidence
+    auto committed = committer_->vote({*questionId, edit, participantId});
+    if (committed.wait_for(kCommitWait) != std::future_status::ready)
+        return std::unexpected(refuse(503, "the database is busy; try again"));
+    auto answer = committed.get();
+    if (!answer)
+        return std::unexpected(refuse(500, answer.error().message));
+    {
+        std::lock_guard lock(mutex_);
+        if (question_ == *questionId)
+            votes_[*uid] = Vote{value, *comment};
+    }
+    notify({RoomEvent::Kind::Voted, {}, *answer});
+    Json reply{{"question", *questionId}, {"level", value ? Json(*value) : Json(nullptr)}, {"saved", true}};
+    return reply.dump();
+}
+
+} // namespace mw::room
