@@ -182,6 +182,32 @@ Result<Participant> AssessmentDocument::addParticipant(const std::string& name, 
     return added;
 }
 
+void AssessmentDocument::acceptParticipant(const Participant& participant) {
+    if (this->participant(participant.id))
+        return;
+    participants_.push_back(participant);
+    roster_ = Roster::of(participants_);
+    recompute();
+    emit rosterChanged();
+    emit scoresChanged();
+}
+
+void AssessmentDocument::acceptAnswer(const Answer& answer) {
+    if (!participant(answer.participantId))
+        return; // not of this assessment's roster
+    answers_[{answer.participantId, answer.questionId}] = answer;
+    recompute();
+    emit answerChanged(QString::fromStdString(answer.questionId));
+    emit scoresChanged();
+}
+
+void AssessmentDocument::setSealedQuestion(std::optional<std::string> questionId) {
+    if (sealed_ == questionId)
+        return;
+    sealed_ = std::move(questionId);
+    emit sealedChanged();
+}
+
 const Participant* AssessmentDocument::participant(Id id) const {
     for (const auto& p : participants_)
         if (p.id == id)

@@ -49,6 +49,13 @@ public:
     // Adds a voice to the roster (app::addParticipant); views follow rosterChanged.
     Result<Participant> addParticipant(const std::string& name, const std::string& group,
                                        const std::string& role);
+    // What another front door already committed (a phone joined, a phone's vote): shown everywhere the
+    // document's voices are, never written again and not undoable.
+    void acceptParticipant(const Participant& participant);
+    void acceptAnswer(const Answer& answer);
+    // A question open for phone voting and not yet revealed: views show who voted, not what.
+    void setSealedQuestion(std::optional<std::string> questionId);
+    bool isSealed(const std::string& questionId) const { return sealed_ == questionId; }
     std::vector<Answer> answers() const;
     const Scorecard& scores() const { return scores_; }
     const std::vector<Gap>& gaps() const { return gaps_; }
@@ -90,6 +97,7 @@ signals:
     void currentChanged(int index);
     void activeVoiceChanged(mw::Id participant);
     void rosterChanged();
+    void sealedChanged();
     void saveFailed(const QString& message);
     void saved(const QString& questionId, double milliseconds);
 
@@ -115,6 +123,7 @@ private:
     QTimer noteWrite_;
     std::optional<std::pair<Id, std::string>> pendingNote_; // the voice and question not yet on disk
     int current_ = 0;
+    std::optional<std::string> sealed_;
 };
 
 } // namespace mw::ui

@@ -296,6 +296,7 @@ void EditorPage::setDocument(AssessmentDocument* document) {
         return;
     connect(document_, &AssessmentDocument::currentChanged, this, &EditorPage::showCurrent);
     connect(document_, &AssessmentDocument::activeVoiceChanged, this, &EditorPage::showCurrent);
+    connect(document_, &AssessmentDocument::sealedChanged, voices_, &VoiceStrip::refresh);
     connect(document_, &AssessmentDocument::rosterChanged, this, [this] {
         voices_->setDocument(document_);
         voices_->refresh();

@@ -6,6 +6,7 @@
 #include "dashboard_page.hpp"
 #include "dialogs.hpp"
 #include "editor_page.hpp"
+#include "live_room.hpp"
 #include "platform/qt_text.hpp"
 #include "portfolio_view.hpp"
 #include "presenter_window.hpp"
@@ -41,7 +42,9 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     , compare_(new ComparePage(workspace, this))
     , room_(new RoomPage(this))
     , undoGroup_(new QUndoGroup(this))
-    , databaseLabel_(new QLabel(this)) {
+    , databaseLabel_(new QLabel(this))
+    , liveRoom_(new LiveRoom(this))
+    , roomLabel_(new QLabel(this)) {
     setObjectName("mainWindow");
     tabs_->addTab(editor_, tr("&Assess"));
     tabs_->addTab(dashboard_, tr("&Dashboard"));
@@ -53,6 +56,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     splitter_->addWidget(tabs_);
     splitter_->setStretchFactor(1, 1);
     setCentralWidget(splitter_);
+    statusBar()->addPermanentWidget(roomLabel_);
     statusBar()->addPermanentWidget(databaseLabel_);
     buildMenus();
 
@@ -192,6 +196,7 @@ void MainWindow::buildEditMenu() {
     actions_.markFinal = edit->addAction(tr("Mark assessment &final"), this, [this] {
         document()->setStatus(document()->info().status == Status::Final ? Status::Draft : Status::Final);
     });
+    buildRoomActions(edit);
     edit->addSeparator();
     edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings)
         ->setShortcut(QKeySequence::Preferences);
@@ -257,9 +262,9 @@ void MainWindow::buildToolbar() {
     toolbar->addAction(actions_.presenter);
     toolbar->addAction(actions_.report);
     toolbar->addAction(actions_.spreadsheet);
-    documentActions_ = {actions_.followUp, actions_.report,     actions_.comparison, actions_.spreadsheet,
-                        actions_.bundle,   actions_.markFinal,  actions_.presenter,  actions_.find,
-                        actions_.details,  actions_.participant};
+    documentActions_ = {actions_.followUp, actions_.report,      actions_.comparison, actions_.spreadsheet,
+                        actions_.bundle,   actions_.markFinal,   actions_.presenter,  actions_.find,
+                        actions_.details,  actions_.participant, actions_.room};
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -307,6 +312,7 @@ Result<void> MainWindow::openAssessment(Id id) {
 
 // The workspace opened or closed an assessment: every view follows it.
 void MainWindow::showDocument(AssessmentDocument* document) {
+    connectRoom(document);
     editor_->setDocument(document);
     dashboard_->setDocument(document);
     room_->setDocument(document);
@@ -441,18 +447,6 @@ void MainWindow::newDatabase() {
         this, tr("New database"), documentsFolder() + "/maturity.db", tr("Maturity databases (*.db)"));
     if (!path.isEmpty())
         switchDatabase(path);
-}
-
-void MainWindow::presenterMode() {
-    if (!document())
-        return;
-    auto* presenter = new PresenterWindow(document(), this);
-    presenter->setScoresBeforeReveal(SettingsDialog::presenterScoresBeforeReveal());
-    // Cover the screen the workbench is on (the projector, when the window was moved there).
-    presenter->setGeometry(screen()->geometry());
-    presenter->showFullScreen();
-    presenter->activateWindow();
-    presenter->setFocus();
 }
 
 void MainWindow::addParticipant() {

@@ -18,6 +18,7 @@ class AssessmentDocument;
 class ComparePage;
 class DashboardPage;
 class EditorPage;
+class LiveRoom;
 class PortfolioView;
 class RoomPage;
 class Workspace;
@@ -45,6 +46,9 @@ public:
     PortfolioView* portfolio() const { return portfolio_; }
     QTabWidget* tabs() const { return tabs_; }
     void showPage(int index);
+    LiveRoom* liveRoom() const { return liveRoom_; }
+    // Opens (or closes) the room for voting from phones, for the open assessment.
+    Result<void> setRoomOpen(bool open);
 
     // Exports run off the UI thread; the future holds the outcome.
     QFuture<Result<void>> exportReport(const QString& path);
@@ -83,6 +87,9 @@ private:
     void addParticipant();
     void showMerge(const ImportOutcome& outcome);
     void showError(const QString& message);
+    void buildRoomActions(QMenu* menu);
+    void connectRoom(AssessmentDocument* document);
+    void updateRoomStatus();
 
     Workspace& workspace_;
     PortfolioView* portfolio_;
@@ -94,6 +101,8 @@ private:
     RoomPage* room_;
     QUndoGroup* undoGroup_;
     QLabel* databaseLabel_;
+    LiveRoom* liveRoom_;
+    QLabel* roomLabel_;
     QMenu* recentMenu_ = nullptr;
     QList<QAction*> documentActions_;
     struct Actions {
@@ -110,6 +119,7 @@ private:
         QAction* details = nullptr;
         QAction* participant = nullptr;
         QAction* presenter = nullptr;
+        QAction* room = nullptr;
     } actions_;
     bool sized_ = false; // the splitter is sized once, when the window first shows
 };

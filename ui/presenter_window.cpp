@@ -4,6 +4,8 @@
 #include "assessment_keys.hpp"
 #include "core/voices.hpp"
 #include "level_card.hpp"
+#include "live_room.hpp"
+#include "qr_code.hpp"
 #include "radar_widget.hpp"
 #include "report/exports.hpp"
 #include "table_helpers.hpp"
@@ -11,6 +13,7 @@
 #include "platform/qt_text.hpp"
 
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QStackedLayout>
@@ -54,7 +57,11 @@ PresenterWindow::PresenterWindow(AssessmentDocument* document, QWidget* parent)
     , score_(textLabel(this, true))
     , resultsTitle_(textLabel(this, true))
     , resultsScores_(textLabel(this, true))
-    , resultsRadar_(new RadarWidget(this)) {
+    , resultsRadar_(new RadarWidget(this))
+    , joinTitle_(textLabel(this, true))
+    , joinAddress_(textLabel(this, true))
+    , joinCount_(textLabel(this, true))
+    , joinCode_(new QrCodeWidget(this)) {
     setObjectName("presenterWindow");
     setWindowTitle(tr("Presenter mode"));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -68,6 +75,7 @@ PresenterWindow::PresenterWindow(AssessmentDocument* document, QWidget* parent)
     slides_ = new QStackedLayout;
     slides_->addWidget(buildQuestionSlide());
     slides_->addWidget(buildResultsSlide());
+    slides_->addWidget(buildJoinSlide());
     layout->addLayout(slides_, 1);
     layout->addWidget(footer_);
     if (document_) {
@@ -140,7 +148,10 @@ void PresenterWindow::fitType() {
                                                                                        {voices_, 1.2},
                                                                                        {score_, 1.0},
                                                                                        {resultsTitle_, 1.9},
-                                                                                       {resultsScores_, 1.3}})
+                                                                                       {resultsScores_, 1.3},
+                                                                                       {joinTitle_, 2.2},
+                                                                                       {joinAddress_, 1.25},
+                                                                                       {joinCount_, 1.6}})
         setPixelSize(label, unit * size);
     setPixelSize(resultsRadar_, unit * 0.95);
     // The question takes the largest type that keeps it within a fifth of the screen: the cards need the
@@ -175,6 +186,74 @@ bool PresenterWindow::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
+QWidget* PresenterWindow::buildJoinSlide() {
+    auto* slide = new QWidget(this);
+    joinTitle_->setText(tr("Vote from your phone"));
+    joinAddress_->setObjectName("joinAddress");
+    joinAddress_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* words = new QVBoxLayout;
+    words->addWidget(joinTitle_);
+    words->addWidget(textLabel(slide));
+    static_cast<QLabel*>(words->itemAt(1)->widget())
+        ->setText(tr("Join the room's Wi-Fi, then scan the code or type the address. Your vote stays hidden "
+                     "until the facilitator reveals the room's answers."));
+    words->addWidget(joinAddress_);
+    words->addWidget(joinCount_);
+    words->addStretch();
+    auto* layout = new QHBoxLayout(slide);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(words, 3);
+    layout->addWidget(joinCode_, 2);
+    return slide;
+}
+
+void PresenterWindow::setLiveRoom(LiveRoom* room) {
+    live_ = room;
+    if (live_)
+        connect(live_, &LiveRoom::changed, this, &PresenterWindow::refresh);
+    refresh();
+}
+
+void PresenterWindow::refreshJoin() {
+    if (!live_ || !live_->isRunning()) {
+        joinAddress_->setText(tr("The room is not open for voting."));
+        joinCount_->clear();
+        joinCode_->setText(QString());
+        return;
+    }
+    joinAddress_->setText(live_->joinUrl());
+    joinCount_->setText(tr("%n joined", nullptr, live_->devicesJoined()));
+    if (joinCode_->accessibleName() != tr("QR code of %1").arg(live_->joinUrl()))
+        joinCode_->setText(live_->joinUrl());
+}
+
+bool PresenterWindow::liveOnScreen() const {
+    return live_ && live_->isRunning() && live_->openQuestion() == document_->currentQuestion().id;
+}
+
+void PresenterWindow::openForVoting() {
+    if (!live_)
+        return;
+    if (!live_->isRunning())
+        emit openRoomRequested();
+    if (!live_->isRunning())
+        return;
+    const std::string& id = document_->currentQuestion().id;
+    if (live_->open(id)) {
+        blind_ = true; // the phones' votes stay sealed on the projector until R
+        revealed_ = false;
+        document_->setSealedQuestion(id);
+    }
+}
+
+void PresenterWindow::reveal() {
+    revealed_ = true;
+    if (liveOnScreen()) {
+        live_->reveal();
+        document_->setSealedQuestion(std::nullopt);
+    }
+}
+
 void PresenterWindow::setScoresBeforeReveal(bool shown) {
     scoresBeforeReveal_ = shown;
     refresh();
@@ -186,16 +265,24 @@ void PresenterWindow::refresh() {
     if (document_->currentIndex() != shownIndex_) { // a new question starts hidden again
         shownIndex_ = document_->currentIndex();
         revealed_ = false;
+        if (live_ && live_->openQuestion() && !liveOnScreen()) { // moving on closes the phones' vote
+            live_->close();
+            document_->setSealedQuestion(std::nullopt);
+        }
     }
-    slides_->setCurrentIndex(showsResults() ? 1 : 0);
-    if (showsResults()) {
+    slides_->setCurrentIndex(joinSlide_ ? 2 : showsResults() ? 1 : 0);
+    if (joinSlide_) {
+        refreshJoin();
+        footer_->setText(tr("J back to the question · V open the question for voting · Esc back"));
+    } else if (showsResults()) {
         refreshResults();
         footer_->setText(tr("PgDn / PgUp next or previous results · D / A results of a dimension or of all · "
                             "R reveal · Esc back to the question"));
     } else {
         refreshQuestion();
         footer_->setText(tr("0–5 level · Alt+0–5 target · N not applicable · Enter / PgDn next · PgUp "
-                            "previous · ←/→ voice · B blind vote · R reveal · D / A results · Esc close"));
+                            "previous · ←/→ voice · B blind vote · R reveal · V phones vote · J join · D / A "
+                            "results · Esc close"));
     }
 }
 
@@ -219,8 +306,13 @@ void PresenterWindow::refreshQuestion() {
         const auto answer = document_->answer(question.id, p.id);
         in += answer && answer->hasLevel() ? 1 : 0;
     }
-    voices_->setVisible(voices > 0);
-    voices_->setText(blind() ? tr("%1 of %2 voices in  ·  R reveals").arg(in).arg(voices) : distribution());
+    voices_->setVisible(voices > 0 || liveOnScreen());
+    if (liveOnScreen() && blind())
+        voices_->setText(
+            tr("%1 of %2 voted from phones  ·  R reveals").arg(live_->votesIn()).arg(live_->devicesJoined()));
+    else
+        voices_->setText(blind() ? tr("%1 of %2 voices in  ·  R reveals").arg(in).arg(voices)
+                                 : distribution());
     score_->setVisible(!scoresHidden());
     score_->setText(questionScore());
 }
@@ -325,7 +417,7 @@ bool PresenterWindow::resultsKey(int key) {
 
 void PresenterWindow::keyPressEvent(QKeyEvent* event) {
     const int key = event->key();
-    if (key == Qt::Key_F5 || (key == Qt::Key_Escape && !showsResults()) || !document_) {
+    if (key == Qt::Key_F5 || (key == Qt::Key_Escape && !showsResults() && !joinSlide_) || !document_) {
         close();
         return;
     }
@@ -334,7 +426,15 @@ void PresenterWindow::keyPressEvent(QKeyEvent* event) {
         if (key == Qt::Key_B)
             blind_ = !blind_;
         else if (key == Qt::Key_R)
-            revealed_ = true;
+            reveal();
+        else if (key == Qt::Key_V)
+            openForVoting();
+        else if (key == Qt::Key_J) {
+            if (!joinSlide_ && live_ && !live_->isRunning())
+                emit openRoomRequested();
+            joinSlide_ = !joinSlide_;
+        } else if (key == Qt::Key_Escape && joinSlide_)
+            joinSlide_ = false;
         else if (key == Qt::Key_D)
             slide_ = slide_ == currentDimension() ? -1 : currentDimension();
         else if (key == Qt::Key_A)
@@ -346,8 +446,8 @@ void PresenterWindow::keyPressEvent(QKeyEvent* event) {
             return;
         }
     }
-    // A results slide never changes an answer the room cannot see.
-    if (showsResults() || !runKeyCommand(keyCommand(*event), *document_))
+    // A results or join slide never changes an answer the room cannot see.
+    if (showsResults() || joinSlide_ || !runKeyCommand(keyCommand(*event), *document_))
         QWidget::keyPressEvent(event);
 }
 

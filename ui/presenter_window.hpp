@@ -10,6 +10,8 @@ namespace mw::ui {
 
 class AssessmentDocument;
 class LevelCard;
+class LiveRoom;
+class QrCodeWidget;
 class RadarWidget;
 
 // Full screen for the projector: the question under discussion and its six descriptors in type that fills
@@ -24,6 +26,18 @@ public:
     explicit PresenterWindow(AssessmentDocument* document, QWidget* parent = nullptr);
     // Whether the room sees scores while a blind vote is still hidden (a setting, off by default).
     void setScoresBeforeReveal(bool shown);
+    // Voting from phones: J shows the join slide, V opens the question on screen for voting (the votes stay
+    // sealed until R), and moving to another question closes it.
+    void setLiveRoom(LiveRoom* room);
+    bool showsJoin() const { return joinSlide_; }
+    QrCodeWidget* joinCode() const { return joinCode_; }
+    QLabel* joinAddress() const { return joinAddress_; }
+
+signals:
+    // V or J while the room is not open: the main window opens it.
+    void openRoomRequested();
+
+public:
     QLabel* voicesLabel() const { return voices_; }
     QLabel* scoreLabel() const { return score_; }
     QLabel* resultsTitle() const { return resultsTitle_; }
@@ -47,6 +61,11 @@ private:
     void refreshResults();
     QString distribution() const; // each group's levels for the question on screen
     QString questionScore() const;
+    QWidget* buildJoinSlide();
+    void refreshJoin();
+    bool liveOnScreen() const; // the question on screen is the one open for phone voting
+    void openForVoting();
+    void reveal();
     bool blind() const { return blind_ && !revealed_; }
     bool scoresHidden() const { return blind() && !scoresBeforeReveal_; }
     int dimensionCount() const;
@@ -63,6 +82,12 @@ private:
     QLabel* resultsTitle_;
     QLabel* resultsScores_;
     RadarWidget* resultsRadar_;
+    QLabel* joinTitle_;
+    QLabel* joinAddress_;
+    QLabel* joinCount_;
+    QrCodeWidget* joinCode_;
+    QPointer<LiveRoom> live_;
+    bool joinSlide_ = false;
     bool fitPending_ = false;
     bool blind_ = false;
     bool revealed_ = false;

@@ -85,9 +85,12 @@ void VoiceStrip::refresh() {
         const Id id = chip->property("participant").toLongLong();
         const Participant* p = document_->participant(id);
         const auto answer = document_->answer(questionId, id);
-        const QString level = !answer || !answer->hasLevel() ? QStringLiteral("—")
-                              : answer->notApplicable        ? tr("N/A")
-                                                             : q(formatNumber(*answer->current));
+        // A voice's level stays sealed while the room votes from phones; the strip only says it is in.
+        const bool sealed = document_->isSealed(questionId) && !p->isDefault;
+        const QString level = sealed ? (answer ? tr("voted") : QStringLiteral("—"))
+                              : !answer || !answer->hasLevel() ? (answer ? tr("?") : QStringLiteral("—"))
+                              : answer->notApplicable          ? tr("N/A")
+                                                               : q(formatNumber(*answer->current));
         const QString who = p->isDefault ? tr("Consensus") : q(p->name + " · " + p->group);
         chip->setText(who + "  " + level);
         const bool active = id == document_->activeVoice();
@@ -104,6 +107,10 @@ void VoiceStrip::refresh() {
                                 (active ? tr(", the keys set this voice") : QString()));
     }
     reflow(); // a level's width can change the widest chip
+    if (document_->isSealed(questionId)) {
+        suggestion_->setText(tr("The room is voting from phones: the levels stay sealed until the reveal."));
+        return;
+    }
     const auto suggestion = document_->suggestedConsensus(questionId);
     const auto spread =
         questionSpread(document_->model(), document_->answers(), document_->participants(), questionId);
