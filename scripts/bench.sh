@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Measures what the README quotes: answer saves, scoring, listing, and the native PDF report against
+# Measures what the README quotes: answer saves, scoring, listing, a room of 60 phones voting, and the
+# native PDF report against
 # LibreOffice converting the same report's ODT to PDF. Usage: [BENCH_RUNS=N] scripts/bench.sh [BUILD_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ runs="${BENCH_RUNS:-15}"
 
 "$build/bench/bench_store" "$work"
 "$build/bench/bench_report" "$work" 2>/dev/null
+"$build/bench/bench_room" "$work" 60
 
 db="$work/bench.db"
 "$build/src/cli/maturity" --db "$db" demo >/dev/null

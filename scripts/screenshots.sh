@@ -62,6 +62,8 @@ facilitate() {
     shoot "presenter-dimension$suffix"
     xdotool key a
     shoot "presenter-results$suffix"
+    xdotool key Escape j
+    shoot "presenter-join$suffix"
     xdotool key Escape Escape
     sleep 0.5
 }

@@ -17,6 +17,8 @@ if [ "$want_test_tools" = "test" ]; then
   packages+=(poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui xvfb xauth)
   # The phone page is tested in a real browser: headless Chromium driven through Selenium.
   packages+=(chromium chromium-driver python3-selenium)
+  # The join slide's QR code is read back with zbarimg.
+  packages+=(zbar-tools)
 fi
 
 missing=()

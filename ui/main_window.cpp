@@ -236,9 +236,10 @@ void MainWindow::buildHelpMenu() {
                "Ctrl+I\tassessment details\nCtrl+Shift+P\tadd a participant\nCtrl+Z / Ctrl+Shift+Z\tundo / "
                "redo\n"
                "Ctrl+0\tshow or hide the portfolio\nCtrl+4\tthe Room: each group's view\n"
-               "Ctrl+P\texport the report\n\n"
+               "Ctrl+P\texport the report\nCtrl+Shift+V\topen or close the room for voting from phones\n\n"
                "In presenter mode (F5):\n\nB\tblind vote: hide the voices and the marks\nR\treveal\n"
                "D\tresults of the question's dimension\nA\tresults of the whole assessment\n"
+               "J\tthe join slide: URL and QR code for phones\nV\topen the question for voting from phones\n"
                "PgDn, PgUp\tnext or previous results\nEsc\tback to the question, or close"));
     });
     help->addAction(tr("&About Maturity Workbench"), this, [this] {

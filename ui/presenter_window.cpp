@@ -59,6 +59,7 @@ PresenterWindow::PresenterWindow(AssessmentDocument* document, QWidget* parent)
     , resultsScores_(textLabel(this, true))
     , resultsRadar_(new RadarWidget(this))
     , joinTitle_(textLabel(this, true))
+    , joinHint_(textLabel(this))
     , joinAddress_(textLabel(this, true))
     , joinCount_(textLabel(this, true))
     , joinCode_(new QrCodeWidget(this)) {
@@ -150,6 +151,7 @@ void PresenterWindow::fitType() {
                                                                                        {resultsTitle_, 1.9},
                                                                                        {resultsScores_, 1.3},
                                                                                        {joinTitle_, 2.2},
+                                                                                       {joinHint_, 1.05},
                                                                                        {joinAddress_, 1.25},
                                                                                        {joinCount_, 1.6}})
         setPixelSize(label, unit * size);
@@ -192,11 +194,10 @@ QWidget* PresenterWindow::buildJoinSlide() {
     joinAddress_->setObjectName("joinAddress");
     joinAddress_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* words = new QVBoxLayout;
+    joinHint_->setText(tr("Join the room's Wi-Fi, then scan the code or type the address. Your vote stays "
+                          "hidden until the facilitator reveals the room's answers."));
     words->addWidget(joinTitle_);
-    words->addWidget(textLabel(slide));
-    static_cast<QLabel*>(words->itemAt(1)->widget())
-        ->setText(tr("Join the room's Wi-Fi, then scan the code or type the address. Your vote stays hidden "
-                     "until the facilitator reveals the room's answers."));
+    words->addWidget(joinHint_);
     words->addWidget(joinAddress_);
     words->addWidget(joinCount_);
     words->addStretch();

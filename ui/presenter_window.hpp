@@ -83,6 +83,7 @@ private:
     QLabel* resultsScores_;
     RadarWidget* resultsRadar_;
     QLabel* joinTitle_;
+    QLabel* joinHint_;
     QLabel* joinAddress_;
     QLabel* joinCount_;
     QrCodeWidget* joinCode_;

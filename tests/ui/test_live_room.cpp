@@ -11,6 +11,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QUrl>
 
@@ -73,6 +74,14 @@ TEST_CASE("votes from phones land as voices, sealed on the projector until the r
     const QString url = wb.window->liveRoom()->joinUrl();
     CHECK(presenter->joinAddress()->text() == url);
     CHECK(presenter->joinCode()->modulesPerSide() >= 25);
+    // A phone's camera reads the URL back from the painted code (zbarimg stands in for it).
+    test::TempDir shots;
+    const QString image = QString::fromStdString((shots / "join-code.png").string());
+    REQUIRE(presenter->joinCode()->grab().save(image));
+    QProcess reader;
+    reader.start("zbarimg", {"--quiet", "--raw", image});
+    REQUIRE(reader.waitForFinished(20000));
+    CHECK(QString::fromUtf8(reader.readAllStandardOutput()).trimmed() == url);
     QTest::keyClick(presenter, Qt::Key_Escape);
     CHECK_FALSE(presenter->showsJoin());
 
