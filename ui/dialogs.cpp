@@ -180,6 +180,7 @@ QString ParticipantDialog::role() const {
 
 SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
     : QDialog(parent)
+    , roomBind_(new QLineEdit(this))
     , scoresBeforeReveal_(new QCheckBox(tr("Show scores before the reveal in a blind vote"), this))
     , consultancy_(new QLineEdit(this))
     , logo_(new QLineEdit(this))
@@ -212,6 +213,10 @@ SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
         tr("Off: while the votes are hidden, presenter mode hides the room's scores too, so no number "
            "anchors the room."));
     form->addRow(tr("Presenter mode:"), scoresBeforeReveal_);
+    roomBind_->setText(roomBindAddress() == "0.0.0.0" ? QString() : roomBindAddress());
+    roomBind_->setPlaceholderText(tr("Every interface; or one address, such as the room's Wi-Fi"));
+    roomBind_->setToolTip(tr("Phones reach the room server on this address. The traffic is not encrypted."));
+    form->addRow(tr("Room server address:"), roomBind_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -227,6 +232,12 @@ void SettingsDialog::save() const {
     settings.setValue("assessment/assessor", assessor_->text().trimmed());
     settings.setValue("assessment/model", model_->currentData().toString());
     settings.setValue("presenter/scoresBeforeReveal", scoresBeforeReveal_->isChecked());
+    settings.setValue("room/bind", roomBind_->text().trimmed());
+}
+
+QString SettingsDialog::roomBindAddress() {
+    const QString address = QSettings().value("room/bind").toString().trimmed();
+    return address.isEmpty() ? QStringLiteral("0.0.0.0") : address;
 }
 
 bool SettingsDialog::presenterScoresBeforeReveal() {

@@ -78,8 +78,11 @@ public:
     static QString defaultModel();
     // Whether presenter mode shows scores while a blind vote is still hidden; off unless chosen.
     static bool presenterScoresBeforeReveal();
+    // The address the room server listens on: one interface, or 0.0.0.0 for every one (the default).
+    static QString roomBindAddress();
 
 private:
+    QLineEdit* roomBind_;
     QCheckBox* scoresBeforeReveal_;
     QLineEdit* consultancy_;
     QLineEdit* logo_;

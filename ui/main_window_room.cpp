@@ -1,8 +1,8 @@
 // The main window's part in live voting: the Room menu entry, the status line, and the votes and people
 // the room server commits, handed to the open document.
 #include "assessment_document.hpp"
-#include "live_room.hpp"
 #include "dialogs.hpp"
+#include "live_room.hpp"
 #include "main_window.hpp"
 #include "presenter_window.hpp"
 #include "workspace.hpp"
@@ -57,7 +57,8 @@ Result<void> MainWindow::setRoomOpen(bool open) {
         return {};
     // A note still being typed is written first: the room's own connection reads the same database.
     document()->writePending();
-    auto started = liveRoom_->start(workspace_.path().toStdString(), document()->id());
+    auto started = liveRoom_->start(workspace_.path().toStdString(), document()->id(),
+                                    SettingsDialog::roomBindAddress());
     updateRoomStatus();
     return started;
 }
