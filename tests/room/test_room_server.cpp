@@ -356,3 +356,21 @@ TEST_CASE("votes that arrive together share commits, and every acknowledged vote
         CHECK(stored->note == "phone " + std::to_string(i));
     }
 }
+
+TEST_CASE("a full room refuses one more device, and a taken name is refused whatever its case", "[room]") {
+    room::RoomLimits limits;
+    limits.maxParticipants = 2;
+    LiveRoom live(limits);
+    live.joinAs("Ana", "OT");
+    auto taken = live.post("api/join", Json{{"name", "ANA"}, {"group", "IT"}}.dump());
+    REQUIRE(taken);
+    CHECK(taken->status == 409);
+    live.joinAs("Bo", "IT");
+    const std::string before = live.databaseContents();
+    auto full = live.post("api/join", Json{{"name", "Cy"}, {"group", "IT"}}.dump());
+    REQUIRE(full);
+    CHECK(full->status == 409);
+    CHECK(Json::parse(full->body)["error"] == "the room is full (2 devices)");
+    CHECK(live.databaseContents() == before);
+    CHECK(live.room->devicesJoined() == 2);
+}
