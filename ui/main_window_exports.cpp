@@ -1,5 +1,6 @@
 // The main window's exports and imports: reports, spreadsheets and bundles leave through the workspace,
 // and files are written off the UI thread.
+#include "app/workspace.hpp"
 #include "assessment_document.hpp"
 #include "compare_page.hpp"
 #include "main_window.hpp"
@@ -88,6 +89,10 @@ void MainWindow::exportWithDialog(const QString& caption, const QString& filter,
     QString path = QFileDialog::getSaveFileName(this, caption, folder + "/" + suggested, filter);
     if (path.isEmpty())
         return;
+    if (auto refused = app::checkOutputPath(workspace_.path().toStdString(), path.toStdString()); !refused) {
+        showError(QString::fromStdString(refused.error().message));
+        return;
+    }
     settings.setValue("export/folder", QFileInfo(path).path());
     auto* progress =
         new QProgressDialog(tr("Writing %1…").arg(QFileInfo(path).fileName()), QString(), 0, 0, this);

@@ -29,8 +29,43 @@ Workspace::Workspace(Store store, ModelCatalog catalog)
     : store_(std::move(store))
     , catalog_(std::move(catalog)) {}
 
-Result<Workspace> Workspace::open(const std::filesystem::path& database, ModelCatalog catalog) {
-    auto store = Store::open(database);
+// Where writing to `path` lands: links followed even when they point at a file that does not exist yet
+// (a -wal file between sessions), which weakly_canonical alone would not resolve.
+static std::filesystem::path landingPlace(std::filesystem::path path) {
+    std::error_code ec;
+    for (int hops = 0; hops < 40 && std::filesystem::is_symlink(path, ec); ++hops) {
+        const auto target = std::filesystem::read_symlink(path, ec);
+        if (ec)
+            break;
+        path = target.is_absolute() ? target : path.parent_path() / target;
+    }
+    return path;
+}
+
+bool overwritesDatabase(const std::filesystem::path& database, const std::filesystem::path& output) {
+    std::error_code ec;
+    const auto target = std::filesystem::weakly_canonical(landingPlace(output), ec);
+    if (ec)
+        return false;
+    const auto base = std::filesystem::weakly_canonical(database, ec);
+    if (ec)
+        return false;
+    for (const char* companion : {"", "-wal", "-shm", "-journal"})
+        if (target == std::filesystem::path(base.string() + companion))
+            return true;
+    return false;
+}
+
+Result<void> checkOutputPath(const std::filesystem::path& database, const std::filesystem::path& output) {
+    if (overwritesDatabase(database, output))
+        return fail(output.string() + " is the database " + database.string() +
+                    " (or one of its files); write the export somewhere else");
+    return {};
+}
+
+Result<Workspace> Workspace::open(const std::filesystem::path& database, ModelCatalog catalog,
+                                  OpenMode mode) {
+    auto store = Store::open(database, mode);
     if (!store)
         return std::unexpected(store.error());
     return Workspace(std::move(*store), std::move(catalog));

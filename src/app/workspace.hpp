@@ -31,11 +31,18 @@ private:
     std::shared_ptr<State> state_;
 };
 
+// Whether writing `output` would replace the database or one of its companion files (-wal, -shm,
+// -journal), directly or through a link. No export, report or bundle may be written there.
+bool overwritesDatabase(const std::filesystem::path& database, const std::filesystem::path& output);
+// The same as a refusal naming both files, or nothing.
+Result<void> checkOutputPath(const std::filesystem::path& database, const std::filesystem::path& output);
+
 class Workspace {
 public:
     // Opens (creating if needed) and upgrades the database; see Store::open.
     static Result<Workspace> open(const std::filesystem::path& database,
-                                  ModelCatalog catalog = ModelCatalog());
+                                  ModelCatalog catalog = ModelCatalog(),
+                                  OpenMode mode = OpenMode::CreateIfMissing);
 
     Store& store() { return store_; }
     const Store& store() const { return store_; }

@@ -6,6 +6,7 @@
 #include "platform/app_paths.hpp"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace mw {
 
@@ -165,6 +166,9 @@ int runCommand(const CommandSpec& command, const QStringList& arguments, QComman
     cli::CommandContext context(parser, name, out, err);
     try {
         return command.run(context);
+    } catch (const cli::OutputRefused& refused) {
+        err << "maturity: " << refused.message << '\n';
+        return ExitBadInput;
     } catch (const cli::UsageError& usage) {
         err << "maturity " << usage.message << "\nUsage: maturity " << command.synopsis << '\n';
         return ExitUsage;
@@ -205,7 +209,14 @@ int dispatch(const QStringList& arguments, QTextStream& out, QTextStream& err) {
 } // namespace
 
 int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err) {
-    const int code = dispatch(arguments, out, err);
+    // A negative number ("-1", "-0.5") is an argument, not an option: it is hidden from the option parser
+    // behind a marker that CommandContext removes.
+    static const QRegularExpression negative(QStringLiteral("^-(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$"));
+    QStringList shielded = arguments;
+    for (qsizetype i = 1; i < shielded.size(); ++i)
+        if (negative.match(shielded[i]).hasMatch())
+            shielded[i].prepend(cli::kNegativeMarker);
+    const int code = dispatch(shielded, out, err);
     out.flush();
     err.flush();
     return code;

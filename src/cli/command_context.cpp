@@ -19,13 +19,13 @@ QString CommandContext::positional(int index, const char* what) const {
     const QStringList args = parser_.positionalArguments();
     if (index >= args.size())
         throw UsageError{QStringLiteral("%1: missing %2").arg(command_, QLatin1String(what))};
-    return args[index];
+    return unshielded(args[index]);
 }
 
 void CommandContext::expectPositionals(int count) const {
     if (parser_.positionalArguments().size() > count)
         throw UsageError{QStringLiteral("%1: unexpected argument '%2'")
-                             .arg(command_, parser_.positionalArguments().at(count))};
+                             .arg(command_, unshielded(parser_.positionalArguments().at(count)))};
 }
 
 Id CommandContext::idArgument(int index, const char* what) const {
@@ -63,6 +63,11 @@ QString CommandContext::outputFormat(const QStringList& formats) const {
     if (!formats.contains(suffix))
         throw UsageError{
             QStringLiteral("%1: cannot tell the format of '%2'; use %3").arg(command_, path, choices)};
+    // Never over the database, whatever the name says: `--db w.json export 2 --out w.json`, or a link.
+    if (auto refused =
+            app::checkOutputPath(s(resolveDatabasePath(parser_.value(QStringLiteral("db")))), s(path));
+        !refused)
+        throw OutputRefused{q(refused.error().message)};
     return suffix;
 }
 
@@ -96,10 +101,11 @@ int CommandContext::fail(const QString& message) {
     return fail(Error{s(message), {}});
 }
 
-Result<app::Workspace*> CommandContext::workspace() {
+Result<app::Workspace*> CommandContext::workspace(bool create) {
     if (!workspace_) {
         const QString path = resolveDatabasePath(parser_.value(QStringLiteral("db")));
-        auto opened = app::Workspace::open(s(path), catalog_);
+        auto opened = app::Workspace::open(s(path), catalog_,
+                                           create ? OpenMode::CreateIfMissing : OpenMode::ExistingOnly);
         if (!opened)
             return std::unexpected(opened.error());
         workspace_.emplace(std::move(*opened));

@@ -16,7 +16,14 @@
 namespace mw::cli {
 
 // Thrown by argument checks; the registry prints it with the command's synopsis and exits 2.
+// Put before a negative number so that the option parser leaves it alone; positional() and value() drop it.
+inline const QChar kNegativeMarker(0x2063); // INVISIBLE SEPARATOR: never typed on a command line
+
 struct UsageError {
+    QString message;
+};
+// An output path that may not be written (it is the database): one line, exit 1.
+struct OutputRefused {
     QString message;
 };
 
@@ -45,7 +52,12 @@ public:
     const QString& command() const { return command_; }
 
     bool isSet(const QString& option) const { return parser_.isSet(option); }
-    QString value(const QString& option) const { return parser_.value(option); }
+    QString value(const QString& option) const { return unshielded(parser_.value(option)); }
+    static QString unshielded(QString text) {
+        if (text.startsWith(kNegativeMarker))
+            text.remove(0, 1);
+        return text;
+    }
     // The command's own positional arguments (the command name is not one of them).
     QString positional(int index, const char* what) const;
     void expectPositionals(int count) const;
@@ -61,7 +73,9 @@ public:
     int fail(const Error& error);
     int fail(const QString& message);
 
-    Result<app::Workspace*> workspace();
+    // Only commands that mean to create a database (demo, new, import) pass create: for the others a
+    // missing or empty file is an error, never a new database.
+    Result<app::Workspace*> workspace(bool create = false);
     // The assessment with everything a command shows (app::loadAssessment).
     Result<app::AssessmentState> loadAssessment(Id id);
     // The models this installation knows; skipped model files are reported once, as warnings.

@@ -38,10 +38,10 @@ std::optional<std::string> checkAnswer(const Model& model, const Answer& answer)
     if (!model.question(answer.questionId))
         return "unknown question '" + answer.questionId + "' in model " + model.id + " " + model.version;
     if (answer.current && !model.isLevel(*answer.current))
-        return "level " + formatNumber(*answer.current) + " is not on the scale (" + model.scaleValuesText() +
+        return "level " + formatExact(*answer.current) + " is not on the scale (" + model.scaleValuesText() +
                ")";
     if (answer.target && !model.isLevel(*answer.target))
-        return "target " + formatNumber(*answer.target) + " is not on the scale (" + model.scaleValuesText() +
+        return "target " + formatExact(*answer.target) + " is not on the scale (" + model.scaleValuesText() +
                ")";
     if (answer.notApplicable && answer.current)
         return "an answer cannot be both N/A and a level";

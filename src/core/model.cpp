@@ -1,6 +1,7 @@
 #include "model.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -108,7 +109,15 @@ std::string Model::scaleValuesText() const {
     return out;
 }
 
+std::string formatExact(double value) {
+    char buffer[32];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return error == std::errc() ? std::string(buffer, end) : std::string("?");
+}
+
 std::string formatNumber(double value, int maxDecimals) {
+    if (!std::isfinite(value) || std::abs(value) >= 1e15)
+        return formatExact(value); // never a hundred digits
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", maxDecimals, value);
     std::string text = buffer;

@@ -4,7 +4,6 @@
 
 #include <cmath>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -16,15 +15,49 @@ using nlohmann::json;
 
 namespace {
 
-const std::regex& idPattern() {
-    static const std::regex pattern(R"([A-Za-z0-9][A-Za-z0-9._-]*)");
-    return pattern;
+// Hand-written, not std::regex: libstdc++'s regex recurses per character and overflows the stack on long
+// input. Both are bounded in length as well.
+bool isAsciiAlnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-const std::regex& semverPattern() {
-    static const std::regex pattern(
-        R"((0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?)");
-    return pattern;
+bool isIdentifier(std::string_view text) {
+    if (text.empty() || text.size() > kMaxIdLength || !isAsciiAlnum(text.front()))
+        return false;
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return isAsciiAlnum(c) || c == '.' || c == '_' || c == '-'; });
+}
+
+// MAJOR.MINOR.PATCH with optional -prerelease and +build, as semver.org has it (without its finer rules).
+bool isSemanticVersion(std::string_view text) {
+    if (text.size() > kMaxIdLength)
+        return false;
+    std::size_t i = 0;
+    auto number = [&] {
+        const std::size_t start = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9')
+            ++i;
+        return i > start && !(text[start] == '0' && i - start > 1);
+    };
+    auto dot = [&] { return i < text.size() && text[i++] == '.'; };
+    if (!(number() && dot() && number() && dot() && number()))
+        return false;
+    for (const char lead : {'-', '+'}) {
+        if (i < text.size() && text[i] == lead) {
+            const std::size_t start = ++i;
+            while (i < text.size() && (isAsciiAlnum(text[i]) || text[i] == '.' || text[i] == '-'))
+                ++i;
+            if (i == start)
+                return false;
+        }
+    }
+    return i == text.size();
+}
+
+std::string identifierProblem(const std::string& id) {
+    if (id.size() > kMaxIdLength)
+        return "is longer than " + std::to_string(kMaxIdLength) + " characters";
+    return "'" + id + "' may hold only letters, digits, '.', '_' and '-'";
 }
 
 std::vector<ScaleLevel> parseLevels(Checker& check, const json& root, const std::string& path,
@@ -73,8 +106,8 @@ void parseQuestion(Checker& check, const json& item, const std::string& path, co
                    const Model& model, int maxTier, std::set<std::string>& questionIds, Question& out) {
     out.dimensionId = dimensionId;
     if (auto id = check.string(item, path, "id")) {
-        if (!std::regex_match(*id, idPattern()))
-            check.problem(path + ".id", "'" + *id + "' may hold only letters, digits, '.', '_' and '-'");
+        if (!isIdentifier(*id))
+            check.problem(path + ".id", identifierProblem(*id));
         else if (!questionIds.insert(*id).second)
             check.problem(path + ".id", "duplicate question id '" + *id + "'");
         out.id = *id;
@@ -161,8 +194,8 @@ Dimension parseDimension(Checker& check, const json& item, const std::string& pa
                          std::set<std::string>& questionIds) {
     Dimension dimension;
     if (auto id = check.string(item, path, "id")) {
-        if (!std::regex_match(*id, idPattern()))
-            check.problem(path + ".id", "'" + *id + "' may hold only letters, digits, '.', '_' and '-'");
+        if (!isIdentifier(*id))
+            check.problem(path + ".id", identifierProblem(*id));
         else if (!dimensionIds.insert(*id).second)
             check.problem(path + ".id", "duplicate dimension id '" + *id + "'");
         dimension.id = *id;
@@ -257,13 +290,15 @@ Result<Model> loadModel(const json& root) {
     model.source = root;
 
     if (auto id = check.string(root, "", "id")) {
-        if (!std::regex_match(*id, idPattern()))
-            check.problem("id", "'" + *id + "' may hold only letters, digits, '.', '_' and '-'");
+        if (!isIdentifier(*id))
+            check.problem("id", identifierProblem(*id));
         model.id = *id;
     }
     if (auto version = check.string(root, "", "version")) {
-        if (!std::regex_match(*version, semverPattern()))
-            check.problem("version", "'" + *version + "' is not a semantic version such as 1.0.0");
+        if (!isSemanticVersion(*version))
+            check.problem("version", version->size() > kMaxIdLength
+                                         ? "is longer than " + std::to_string(kMaxIdLength) + " characters"
+                                         : "'" + *version + "' is not a semantic version such as 1.0.0");
         model.version = *version;
     }
     model.title = check.string(root, "", "title").value_or("");
@@ -285,28 +320,106 @@ Result<Model> loadModel(const json& root) {
     return model;
 }
 
-Result<nlohmann::json> parseJsonText(std::string_view text, std::string_view source) {
-    try {
-        return json::parse(text);
-    } catch (const json::parse_error& error) {
-        // Turn the byte offset into a line and column a person can find.
-        std::size_t line = 1, column = 1;
-        const std::size_t end = std::min<std::size_t>(error.byte == 0 ? 0 : error.byte - 1, text.size());
-        for (std::size_t i = 0; i < end; ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                column = 1;
-            } else {
-                ++column;
-            }
+namespace {
+
+// A refusal raised from inside the parser's callback: the parse stops there.
+struct JsonRefusal : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Where the parser is, as a JSON path ("answers[].note"), for messages.
+std::string pathOf(const std::vector<std::string>& keys, const std::vector<bool>& inArray) {
+    std::string path;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (i > 0 && inArray[i - 1])
+            path += "[]";
+        if (!keys[i].empty())
+            path += (path.empty() ? "" : ".") + keys[i];
+    }
+    return path.empty() ? "the top level" : path.size() <= 80 ? path : path.substr(0, 77) + "...";
+}
+
+std::string shortened(const std::string& text) {
+    return text.size() <= 60 ? text : text.substr(0, 57) + "...";
+}
+
+// Line and column of a byte offset, for a person to find it.
+std::string lineAndColumn(std::string_view text, std::size_t byte) {
+    std::size_t line = 1, column = 1;
+    const std::size_t end = std::min<std::size_t>(byte == 0 ? 0 : byte - 1, text.size());
+    for (std::size_t i = 0; i < end; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
         }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+} // namespace
+
+Result<nlohmann::json> parseJsonText(std::string_view text, std::string_view source) {
+    // One frame per open object or array: its keys so far (duplicates are refused, not silently replaced),
+    // the key it sits under, and whether it is an array.
+    std::vector<std::set<std::string>> seen;
+    std::vector<std::string> keys;
+    std::vector<bool> inArray;
+    std::string pendingKey;
+    auto open = [&](bool array) {
+        if (seen.size() >= kMaxJsonDepth)
+            throw JsonRefusal("nested deeper than " + std::to_string(kMaxJsonDepth) + " levels at " +
+                              pathOf(keys, inArray));
+        seen.emplace_back();
+        keys.push_back(pendingKey);
+        inArray.push_back(array);
+        pendingKey.clear();
+    };
+    auto close = [&] {
+        seen.pop_back();
+        keys.pop_back();
+        inArray.pop_back();
+    };
+    const json::parser_callback_t watch = [&](int, json::parse_event_t event, json& parsed) {
+        switch (event) {
+        case json::parse_event_t::object_start:
+            open(false);
+            break;
+        case json::parse_event_t::array_start:
+            open(true);
+            break;
+        case json::parse_event_t::object_end:
+        case json::parse_event_t::array_end:
+            close();
+            break;
+        case json::parse_event_t::key:
+            pendingKey = parsed.get<std::string>();
+            if (!seen.back().insert(pendingKey).second)
+                throw JsonRefusal("duplicate key '" + shortened(pendingKey) + "' in " +
+                                  pathOf(keys, inArray));
+            break;
+        case json::parse_event_t::value:
+            pendingKey.clear();
+            break;
+        }
+        return true;
+    };
+    try {
+        return json::parse(text, watch);
+    } catch (const json::parse_error& error) {
         std::string what = error.what();
         if (auto pos = what.find("syntax error while parsing value - "); pos != std::string::npos)
             what = what.substr(pos + 35);
         else if (auto colon = what.rfind(": "); colon != std::string::npos)
             what = what.substr(colon + 2);
-        return fail(std::string(source) + ": line " + std::to_string(line) + ", column " +
-                    std::to_string(column) + ": invalid JSON: " + what);
+        return fail(std::string(source) + ": " + lineAndColumn(text, error.byte) + ": invalid JSON: " + what);
+    } catch (const json::out_of_range&) {
+        return fail(std::string(source) + ": invalid JSON: a number is too large (beyond about 1.8e308)");
+    } catch (const JsonRefusal& refusal) {
+        return fail(std::string(source) + ": " + refusal.what());
+    } catch (const json::exception& error) {
+        return fail(std::string(source) + ": invalid JSON: " + error.what());
     }
 }
 

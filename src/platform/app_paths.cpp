@@ -9,6 +9,7 @@ QString defaultDatabasePath() {
     QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (folder.isEmpty())
         folder = QDir::homePath() + "/.local/share/maturity-workbench";
+    QDir().mkpath(folder); // the application's own folder is made on first use; a --db folder never is
     return QDir(folder).filePath("maturity.db");
 }
 

@@ -113,7 +113,7 @@ bool RateLimit::take(Clock::time_point now) {
 
 Result<std::unique_ptr<Room>> Room::open(const std::filesystem::path& database, Id assessmentId,
                                          RoomLimits limits) {
-    auto workspace = app::Workspace::open(database);
+    auto workspace = app::Workspace::open(database, app::ModelCatalog(), OpenMode::ExistingOnly);
     if (!workspace)
         return std::unexpected(workspace.error());
     auto model = workspace->store().model(assessmentId);
@@ -352,7 +352,7 @@ Outcome<std::string> Room::vote(const std::string& body) {
             std::any_of(model_->scale.begin(), model_->scale.end(),
                         [&](const ScaleLevel& l) { return std::abs(l.value - *value) < 1e-9; });
         if (!onScale)
-            return std::unexpected(refuse(400, "level " + formatNumber(*value) + " is off the scale " +
+            return std::unexpected(refuse(400, "level " + formatExact(*value) + " is off the scale " +
                                                    formatNumber(model_->minScore()) + "–" +
                                                    formatNumber(model_->maxScore())));
     }

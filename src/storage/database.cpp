@@ -26,18 +26,20 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
-Result<Store> Store::open(const std::filesystem::path& path) {
+Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         return fail(path.string() + " is a folder; give the path of a database file");
-    const bool existed = std::filesystem::exists(path, ec) && std::filesystem::file_size(path, ec) > 0;
+    const bool present = std::filesystem::exists(path, ec);
+    const bool existed = present && std::filesystem::file_size(path, ec) > 0;
     if (existed && !looksLikeSqlite(path))
         return fail(path.string() + " is not a Maturity Workbench database (it is not an SQLite file)");
-    if (!existed && path.has_parent_path()) {
-        std::filesystem::create_directories(path.parent_path(), ec);
-        if (ec)
-            return fail("cannot create the folder " + path.parent_path().string() + ": " + ec.message());
-    }
+    if (!existed && mode == OpenMode::ExistingOnly)
+        return fail(present ? path.string() + " is an empty file, not a Maturity Workbench database"
+                            : "no database at " + path.string() +
+                                  " (check the path, or create one with 'maturity demo' or 'maturity new')");
+    if (!existed && path.has_parent_path() && !std::filesystem::is_directory(path.parent_path(), ec))
+        return fail("the folder " + path.parent_path().string() + " does not exist (check --db or MATURITY_DB)");
     return guarded(path, "open the database", [&]() -> Result<Store> {
         auto db = std::make_unique<SQLite::Database>(path.string(),
                                                      SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 3000);

@@ -17,6 +17,10 @@ namespace mw {
 
 inline constexpr int kSchemaVersion = 2;
 
+// Whether opening may create the database. Commands that only read or change what is there open existing
+// databases only, so a mistyped path is reported instead of becoming a new, empty database.
+enum class OpenMode { CreateIfMissing, ExistingOnly };
+
 struct NewAssessment {
     Id clientId = 0;
     std::string title;
@@ -51,7 +55,8 @@ class Store {
 public:
     // Opens (creating if needed) and upgrades the database. A backup is left beside the file before any
     // upgrade of an existing database.
-    static Result<Store> open(const std::filesystem::path& path);
+    // A missing folder is an error either way: the folder is never created here.
+    static Result<Store> open(const std::filesystem::path& path, OpenMode mode = OpenMode::CreateIfMissing);
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
     ~Store();

@@ -1,38 +1,13 @@
 // The `maturity` command line, driven in-process with its output captured.
 #include "cli/cli.hpp"
+#include "cli_fixture.hpp"
 #include "support.hpp"
 
 #include <QProcess>
 #include <QRegularExpression>
 
 using namespace mw;
-
-namespace {
-
-struct Result {
-    int code;
-    QString out;
-    QString err;
-};
-
-class CliFixture {
-public:
-    test::TempDir dir;
-    QString db = QString::fromStdString((dir / "cli.db").string());
-
-    Result run(QStringList args) {
-        QString out, err;
-        QTextStream outStream(&out), errStream(&err);
-        args.prepend("--db");
-        args.insert(1, db);
-        args.prepend("maturity");
-        const int code = runCli(args, outStream, errStream);
-        return {code, out, err};
-    }
-    QString file(const std::string& name) const { return QString::fromStdString((dir / name).string()); }
-};
-
-} // namespace
+using mw::test::CliFixture;
 
 TEST_CASE("help, version and usage errors", "[cli]") {
     CliFixture cli;
@@ -251,7 +226,7 @@ TEST_CASE("serve: the join line first, one answer per command, and a clean stop 
     REQUIRE(serve.waitForStarted(10000));
     auto line = [&] {
         while (!serve.canReadLine())
-            if (!serve.waitForReadyRead(10000))
+            if (!serve.waitForReadyRead(30000))
                 return QString();
         return QString::fromUtf8(serve.readLine()).trimmed();
     };

@@ -13,7 +13,7 @@ int demoCommand(CommandContext& context) {
         if (!ok || portfolio < 1 || portfolio > 100000)
             throw UsageError{"demo: --clients takes a whole number from 1 to 100000"};
     }
-    auto workspace = context.workspace();
+    auto workspace = context.workspace(true);
     if (!workspace)
         return context.fail(workspace.error());
     Store& store = (*workspace)->store();

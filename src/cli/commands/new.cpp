@@ -19,7 +19,7 @@ int newCommand(CommandContext& context) {
     if (!isIsoDate(date))
         return context.fail("new: --date '" + q(date) + "' is not a date such as 2025-03-31");
     context.models(); // warn about skipped model files before the model is looked up
-    auto workspace = context.workspace();
+    auto workspace = context.workspace(true);
     if (!workspace)
         return context.fail(workspace.error());
     app::StartRequest request{s(client),

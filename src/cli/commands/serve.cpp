@@ -6,8 +6,8 @@
 
 #include <QStringList>
 
+#include <cerrno>
 #include <csignal>
-#include <iostream>
 #include <poll.h>
 #include <unistd.h>
 
@@ -25,7 +25,15 @@ extern "C" void onStopSignal(int) {
 // Waits for a line on standard input or a stop signal. Empty: stopped (a signal). At the end of the input the
 // server keeps running until a signal, so `maturity serve ID < /dev/null &` serves until it is killed.
 std::optional<std::string> nextCommand(bool& inputOpen) {
+    // Read with read(2), not std::cin: lines that arrive together must not wait in a stream's buffer while
+    // poll() sees nothing new on the descriptor.
+    static std::string pending;
     while (true) {
+        if (const auto newline = pending.find('\n'); newline != std::string::npos) {
+            std::string line = pending.substr(0, newline);
+            pending.erase(0, newline + 1);
+            return line;
+        }
         pollfd fds[2] = {{stopPipe[0], POLLIN, 0}, {STDIN_FILENO, POLLIN, 0}};
         if (::poll(fds, inputOpen ? 2 : 1, -1) < 0) {
             if (errno == EINTR)
@@ -35,10 +43,18 @@ std::optional<std::string> nextCommand(bool& inputOpen) {
         if (fds[0].revents & POLLIN)
             return std::nullopt;
         if (inputOpen && (fds[1].revents & (POLLIN | POLLHUP))) {
-            std::string line;
-            if (std::getline(std::cin, line))
-                return line;
-            inputOpen = false;
+            char buffer[4096];
+            const auto n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+            if (n > 0) {
+                pending.append(buffer, static_cast<std::size_t>(n));
+            } else if (n == 0 || errno != EINTR) {
+                inputOpen = false; // the end of the input: a last line without a newline still counts
+                if (!pending.empty()) {
+                    std::string line;
+                    line.swap(pending);
+                    return line;
+                }
+            }
         }
     }
 }

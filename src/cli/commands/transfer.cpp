@@ -64,7 +64,7 @@ int importCommand(CommandContext& context) {
     auto bundle = app::readBundleFile(s(file));
     if (!bundle)
         return context.fail(bundle.error());
-    auto workspace = context.workspace();
+    auto workspace = context.workspace(true);
     if (!workspace)
         return context.fail(workspace.error());
     auto outcome = app::importBundle(**workspace, *bundle);

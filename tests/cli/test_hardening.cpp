@@ -1,0 +1,127 @@
+// Hostile and mistaken input from the outside: each gives one clear line, exit 1 (2 for usage), and leaves
+// the database and every other file byte for byte as it was.
+#include "cli_fixture.hpp"
+#include "support.hpp"
+
+#include <filesystem>
+
+using namespace mw;
+using mw::test::CliFixture;
+
+namespace {
+
+// A demo database, and a way to check that a command left it (and its folder) exactly as it was.
+struct Hardened : CliFixture {
+    Hardened() { REQUIRE(run({"demo"}).code == 0); }
+    std::string snapshot() {
+        std::string all;
+        for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+            if (entry.is_regular_file() && entry.path().extension() != ".json")
+                all += entry.path().filename().string() + ":" + test::readBytes(entry.path()) + "\n";
+        return all;
+    }
+    void write(const std::string& name, const std::string& text) { test::writeBytes(dir / name, text); }
+};
+
+void expectOneLine(const test::CliResult& result, int code, const QString& words) {
+    CAPTURE(result.err.toStdString());
+    CHECK(result.code == code);
+    CHECK(result.err.contains(words));
+    CHECK(result.err.trimmed().count('\n') == 0);
+}
+
+std::string bundleOf(Hardened& h) {
+    REQUIRE(h.run({"export", "2", "--out", h.file("bundle.json")}).code == 0);
+    return test::readBytes(h.dir / "bundle.json");
+}
+
+} // namespace
+
+TEST_CASE("numbers beyond a double, deep nesting and huge ids are refused, never a crash",
+          "[cli][hardening]") {
+    Hardened h;
+    const std::string before = h.snapshot();
+    h.write("huge.json", "1e400");
+    expectOneLine(h.run({"validate-model", h.file("huge.json")}), 1, "a number is too large");
+    h.write("deep.json", "{\"id\": " + std::string(100000, '[') + std::string(100000, ']') + "}");
+    expectOneLine(h.run({"validate-model", h.file("deep.json")}), 1, "nested deeper than 64 levels");
+    h.write("long.json", "{\"id\": \"" + std::string(100000, 'a') + "\", \"version\": \"1." +
+                             std::string(100000, '1') + ".0\"}");
+    auto longIds = h.run({"validate-model", h.file("long.json")});
+    CHECK(longIds.code == 1);
+    CHECK(longIds.err.contains("id: is longer than 100 characters"));
+    CHECK(longIds.err.contains("version: is longer than 100 characters"));
+    CHECK(longIds.err.size() < 2000); // the value is not echoed back
+
+    std::string bundle = bundleOf(h);
+    const auto at = bundle.find("\"current\":");
+    REQUIRE(at != std::string::npos);
+    std::string overflowing = bundle;
+    overflowing.replace(at, 10, "\"current\":1e400,\"x\":");
+    h.write("overflow.json", overflowing);
+    expectOneLine(h.run({"import", h.file("overflow.json")}), 1, "a number is too large");
+    std::string nested = bundle;
+    nested.insert(nested.find("\"model\":") + 8,
+                  "{\"deep\":" + std::string(5000, '[') + std::string(5000, ']') + "},\"m\":");
+    h.write("nested.json", nested);
+    expectOneLine(h.run({"import", h.file("nested.json")}), 1, "nested deeper than 64 levels");
+    CHECK(h.snapshot() == before);
+}
+
+TEST_CASE("duplicate keys are refused with their path", "[cli][hardening]") {
+    Hardened h;
+    const std::string before = h.snapshot();
+    std::string bundle = bundleOf(h);
+    const auto end = bundle.rfind('}');
+    h.write("twice.json", bundle.substr(0, end) + ",\"answers\":[]}");
+    expectOneLine(h.run({"import", h.file("twice.json")}), 1, "duplicate key 'answers' in the top level");
+    h.write("model-twice.json", "{\"id\": \"a\", \"title\": {\"en\": 1, \"en\": 2}}");
+    expectOneLine(h.run({"validate-model", h.file("model-twice.json")}), 1, "duplicate key 'en' in title");
+    CHECK(h.snapshot() == before);
+}
+
+TEST_CASE("a missing or empty database is reported, never created by a command that only uses one",
+          "[cli][hardening]") {
+    CliFixture cli;
+    const QString empty = cli.file("e.db");
+    test::writeBytes(cli.dir / "e.db", "");
+    auto onEmpty = cli.run({"--db", empty, "answer", "3", "GO1", "2"});
+    expectOneLine(onEmpty, 1, "e.db is an empty file, not a Maturity Workbench database");
+    CHECK(std::filesystem::file_size(cli.dir / "e.db") == 0);
+    CHECK_FALSE(std::filesystem::exists(cli.dir / "e.db-wal"));
+
+    const QString nowhere = cli.file("nope/a/b.db");
+    expectOneLine(cli.run({"--db", nowhere, "list"}), 1, "no database at");
+    CHECK_FALSE(std::filesystem::exists(cli.dir / "nope"));
+    // Even a command that creates databases does not create folders.
+    expectOneLine(cli.run({"--db", nowhere, "demo"}), 1, "does not exist");
+    CHECK_FALSE(std::filesystem::exists(cli.dir / "nope"));
+}
+
+TEST_CASE("negative and odd numbers are arguments, and messages show them as given", "[cli][hardening]") {
+    Hardened h;
+    const std::string before = h.snapshot();
+    expectOneLine(h.run({"answer", "2", "GO1", "-1"}), 1, "level -1 is not on the scale");
+    expectOneLine(h.run({"answer", "2", "GO1", "2", "--target", "-3"}), 1, "target -3 is not on the scale");
+    expectOneLine(h.run({"answer", "2", "GO1", "0.001"}), 1, "level 0.001 is not on the scale");
+    expectOneLine(h.run({"answer", "2", "GO1", "1e100"}), 1, "level 1e+100 is not on the scale");
+    CHECK(h.snapshot() == before);
+}
+
+TEST_CASE("no export or report is written over the database, by name or through a link", "[cli][hardening]") {
+    Hardened h;
+    std::filesystem::copy_file(h.dir / "cli.db", h.dir / "w.json");
+    const std::string asJson = test::readBytes(h.dir / "w.json");
+    expectOneLine(h.run({"--db", h.file("w.json"), "export", "2", "--out", h.file("w.json")}), 1,
+                  "is the database");
+    CHECK(test::readBytes(h.dir / "w.json") == asJson);
+
+    const std::string before = h.snapshot();
+    std::filesystem::create_symlink(h.dir / "cli.db", h.dir / "report.pdf");
+    expectOneLine(h.run({"report", "2", "--out", h.file("report.pdf")}), 1, "is the database");
+    std::filesystem::create_symlink(h.dir / "cli.db-wal", h.dir / "wal.xlsx");
+    expectOneLine(h.run({"export", "2", "--out", h.file("wal.xlsx")}), 1, "is the database");
+    std::filesystem::remove(h.dir / "report.pdf");
+    std::filesystem::remove(h.dir / "wal.xlsx");
+    CHECK(h.snapshot() == before);
+}
