@@ -19,6 +19,8 @@ if [ "$want_test_tools" = "test" ]; then
   packages+=(chromium chromium-driver python3-selenium)
   # The join slide's QR code is read back with zbarimg.
   packages+=(zbar-tools)
+  # The fuzz targets: clang-16 with libc++ and its sanitizer and libFuzzer runtimes.
+  packages+=(clang-16 libc++-16-dev libc++abi-16-dev libfuzzer-16-dev libclang-rt-16-dev)
 fi
 
 missing=()

@@ -3,8 +3,10 @@
 #include "bundle.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <locale>
+#include <sstream>
 #include <cctype>
-#include <charconv>
 
 namespace mw {
 
@@ -89,10 +91,16 @@ std::string lower(std::string_view text) {
     return out;
 }
 
+// A decimal number with '.' whatever the user's locale (Qt sets the C locale from the environment, where
+// strtod would expect a comma). A stream in the classic locale, since libc++ 16 has no from_chars for double.
 std::optional<double> parseNumber(std::string_view text) {
+    if (text.empty() || text.size() > 64 || std::isspace(static_cast<unsigned char>(text.front())))
+        return std::nullopt;
+    std::istringstream in{std::string(text)};
+    in.imbue(std::locale::classic());
     double value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size())
+    in >> std::noskipws >> value;
+    if (in.fail() || in.peek() != std::char_traits<char>::eof() || !std::isfinite(value))
         return std::nullopt;
     return value;
 }

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <ctime>
 #include <random>
-#include <regex>
 
 namespace mw {
 
@@ -75,13 +74,24 @@ std::string todayIsoDate() {
 }
 
 bool isIsoDate(std::string_view text) {
-    static const std::regex pattern(R"((\d{4})-(\d{2})-(\d{2}))");
-    std::match_results<std::string_view::const_iterator> match;
-    if (!std::regex_match(text.begin(), text.end(), match, pattern))
+    // YYYY-MM-DD, checked by hand: no std::regex on outside input.
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
         return false;
-    const std::chrono::year_month_day ymd{std::chrono::year(std::stoi(match[1].str())),
-                                          std::chrono::month(std::stoul(match[2].str())),
-                                          std::chrono::day(std::stoul(match[3].str()))};
+    auto number = [&](std::size_t from, std::size_t length) {
+        int value = 0;
+        for (std::size_t i = from; i < from + length; ++i) {
+            if (text[i] < '0' || text[i] > '9')
+                return -1;
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    };
+    const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
+    if (year < 0 || month < 0 || day < 0)
+        return false;
+    const std::chrono::year_month_day ymd{std::chrono::year(year),
+                                          std::chrono::month(static_cast<unsigned>(month)),
+                                          std::chrono::day(static_cast<unsigned>(day))};
     return ymd.ok();
 }
 

@@ -18,65 +18,6 @@ using Clock = std::chrono::steady_clock;
 constexpr auto kCommitWait = std::chrono::seconds(10);
 const std::vector<std::string> kDefaultGroups{"IT", "OT", "Business"};
 
-std::size_t codePoints(const std::string& text) {
-    return static_cast<std::size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-bool hasControlCharacters(const std::string& text, bool allowNewlines) {
-    return std::any_of(text.begin(), text.end(), [&](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return (byte < 0x20 && !(allowNewlines && (c == '\n' || c == '\t'))) || byte == 0x7f;
-    });
-}
-
-std::string lowered(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
-Refusal refuse(int status, std::string message) {
-    return {status, std::move(message)};
-}
-
-// The body as a JSON object, or why not.
-Outcome<Json> parseObject(const std::string& body) {
-    Json json = Json::parse(body, nullptr, false);
-    if (json.is_discarded() || !json.is_object())
-        return std::unexpected(refuse(400, "the body must be a JSON object"));
-    return json;
-}
-
-// A string field of at most `limit` characters, trimmed; required unless `optional`.
-Outcome<std::string> textField(const Json& json, const char* name, std::size_t limit, bool optional,
-                               bool allowNewlines = false) {
-    const auto it = json.find(name);
-    if (it == json.end() || it->is_null()) {
-        if (optional)
-            return std::string();
-        return std::unexpected(refuse(400, std::string("'") + name + "' is missing"));
-    }
-    if (!it->is_string())
-        return std::unexpected(refuse(400, std::string("'") + name + "' must be a string"));
-    std::string text = trimmed(it->get<std::string>());
-    if (!optional && text.empty())
-        return std::unexpected(refuse(400, std::string("'") + name + "' is empty"));
-    if (codePoints(text) > limit)
-        return std::unexpected(refuse(400, std::string("'") + name + "' is longer than " +
-                                               std::to_string(limit) + " characters"));
-    if (hasControlCharacters(text, allowNewlines))
-        return std::unexpected(refuse(400, std::string("'") + name + "' holds control characters"));
-    return text;
-}
-
 bool sameSecret(const std::string& a, const std::string& b) {
     return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
@@ -267,15 +208,11 @@ std::string Room::stateJson() const {
 }
 
 Outcome<Joined> Room::join(const std::string& address, const std::string& body) {
-    auto json = parseObject(body);
-    if (!json)
-        return std::unexpected(json.error());
-    auto name = textField(*json, "name", limits_.maxNameLength, false);
-    if (!name)
-        return std::unexpected(name.error());
-    auto group = textField(*json, "group", limits_.maxNameLength, false);
-    if (!group)
-        return std::unexpected(group.error());
+    auto request = parseJoinRequest(body, limits_);
+    if (!request)
+        return std::unexpected(request.error());
+    const std::string* name = &request->name;
+    const std::string* group = &request->group;
     std::optional<Participant> existing;
     {
         std::lock_guard lock(mutex_);
@@ -328,34 +265,14 @@ Room::Device* Room::deviceFor(const std::string& uid, const std::string& key) {
 }
 
 Outcome<std::string> Room::vote(const std::string& body) {
-    auto json = parseObject(body);
-    if (!json)
-        return std::unexpected(json.error());
-    auto uid = textField(*json, "participant", 64, false);
-    auto key = textField(*json, "key", 64, false);
-    auto questionId = textField(*json, "question", 64, false);
-    auto comment = textField(*json, "comment", limits_.maxCommentLength, true, true);
-    for (const auto* field : {&uid, &key, &questionId, &comment})
-        if (!*field)
-            return std::unexpected(field->error());
-    const auto level = json->find("level");
-    std::optional<double> value;
-    if (level == json->end())
-        return std::unexpected(
-            refuse(400, "'level' is missing (a number on the scale, or null for don't know)"));
-    if (!level->is_null()) {
-        if (!level->is_number())
-            return std::unexpected(
-                refuse(400, "'level' must be a number on the scale, or null for don't know"));
-        value = level->get<double>();
-        const bool onScale =
-            std::any_of(model_->scale.begin(), model_->scale.end(),
-                        [&](const ScaleLevel& l) { return std::abs(l.value - *value) < 1e-9; });
-        if (!onScale)
-            return std::unexpected(refuse(400, "level " + formatExact(*value) + " is off the scale " +
-                                                   formatNumber(model_->minScore()) + "–" +
-                                                   formatNumber(model_->maxScore())));
-    }
+    auto request = parseVoteRequest(body, limits_, *model_);
+    if (!request)
+        return std::unexpected(request.error());
+    const std::string* uid = &request->participant;
+    const std::string* key = &request->key;
+    const std::string* questionId = &request->question;
+    const std::string* comment = &request->comment;
+    const std::optional<double> value = request->level;
     Id participantId = 0;
     {
         std::lock_guard lock(mutex_);

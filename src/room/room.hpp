@@ -6,6 +6,7 @@
 #include "core/assessment.hpp"
 #include "core/error.hpp"
 #include "core/model.hpp"
+#include "room/requests.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -18,27 +19,6 @@
 #include <vector>
 
 namespace mw::room {
-
-struct RoomLimits {
-    std::size_t maxBodyBytes = 16 * 1024;
-    std::size_t maxNameLength = 60;     // characters (UTF-8 code points)
-    std::size_t maxCommentLength = 500; // characters
-    std::size_t maxParticipants = 200;  // devices that may join one room
-    double votesPerSecond = 5;          // per device, with a burst of voteBurst
-    double voteBurst = 10;
-    double requestsPerSecond = 20; // per address, every request (a phone polls about once a second)
-    double requestBurst = 60;
-    double joinsPerSecond = 2; // per address
-    double joinBurst = 10;
-    int readTimeoutSeconds = 5; // a client that stops sending is dropped after this
-};
-
-// An HTTP-shaped refusal: the status the server answers with and one line saying why.
-struct Refusal {
-    int status = 400;
-    std::string message;
-};
-template <typename T> using Outcome = std::expected<T, Refusal>;
 
 struct Joined {
     std::string participantUid;

@@ -215,7 +215,8 @@ TEST_CASE("every refusal has its status and a one-line JSON error, and writes no
     };
     expect(live.vote(ana, "GO1", 2), 409, "not open");
     REQUIRE(live.room->openQuestion("GO1").has_value());
-    expect(live.post("api/vote", "{not json"), 400, "JSON object");
+    expect(live.post("api/vote", "{not json"), 400, "invalid JSON");
+    expect(live.post("api/vote", "{\"level\": 1, \"level\": 2}"), 400, "duplicate key");
     expect(live.post("api/vote", "[1,2]"), 400, "JSON object");
     expect(live.vote(ana, "GO1", 7), 400, "off the scale");
     expect(live.vote(ana, "GO1", "three"), 400, "must be a number");
