@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <arpa/inet.h>
+#include <chrono>
 #include <ifaddrs.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -177,6 +178,10 @@ Result<void> RoomServer::start(const std::string& bindAddress, int port) {
     if (listenSocket_ >= 0)
         ::listen(listenSocket_, SOMAXCONN);
     thread_ = std::thread([this] { server_->listen_after_bind(); });
+    // stop() does nothing until the loop runs: wait for it, or a stop right after start would never end.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!server_->is_running() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return {};
 }
 
