@@ -29,6 +29,20 @@ Result<Bundle> Store::exportBundle(Id assessmentId) const {
         if (baseline)
             bundle.baselineUid = baseline->uid;
     }
+    if (!bundle.baselineUid) {
+        // A follow-up imported without its baseline keeps the baseline's uid: exported again, it still says
+        // which assessment it follows up, and links when that one arrives.
+        auto stored = guarded(path_, "read the baseline link", [&]() -> Result<std::optional<std::string>> {
+            SQLite::Statement q(*db_, "SELECT baseline_uid FROM assessments WHERE id = ?");
+            q.bind(1, static_cast<int64_t>(assessmentId));
+            if (q.executeStep() && !q.getColumn(0).isNull())
+                return std::optional<std::string>(q.getColumn(0).getString());
+            return std::optional<std::string>();
+        });
+        if (!stored)
+            return std::unexpected(stored.error());
+        bundle.baselineUid = *stored;
+    }
     // Bundle-local participant keys: 1, 2, ... in creation order.
     std::map<Id, Id> keys;
     for (auto p : *participants) {

@@ -3,6 +3,8 @@
 #include "cli_fixture.hpp"
 #include "support.hpp"
 
+#include <QRegularExpression>
+
 #include <filesystem>
 
 using namespace mw;
@@ -124,4 +126,28 @@ TEST_CASE("no export or report is written over the database, by name or through 
     std::filesystem::remove(h.dir / "report.pdf");
     std::filesystem::remove(h.dir / "wal.xlsx");
     CHECK(h.snapshot() == before);
+}
+
+TEST_CASE("a follow-up imported without its baseline keeps the link, and links when the baseline comes",
+          "[cli][hardening]") {
+    Hardened h;
+    REQUIRE(h.run({"export", "2", "--out", h.file("follow-up.json")}).code == 0);
+    REQUIRE(h.run({"export", "1", "--out", h.file("baseline.json")}).code == 0);
+    const std::string expected = "\"baselineUid\": \"demo-severn-vale-2025\"";
+    REQUIRE(test::readBytes(h.dir / "follow-up.json").find(expected) != std::string::npos);
+
+    CliFixture other;
+    REQUIRE(other.run({"import", h.file("follow-up.json")}).code == 0);
+    REQUIRE(other.run({"export", "1", "--out", other.file("again.json")}).code == 0);
+    CHECK(test::readBytes(other.dir / "again.json").find(expected) != std::string::npos);
+    // The baseline arrives later: the follow-up links to it.
+    auto imported = other.run({"import", h.file("baseline.json")});
+    REQUIRE(imported.code == 0);
+    auto listed = other.run({"list"});
+    // The follow-up (#1 here) now names the baseline (#2) in the Baseline column.
+    CHECK(QRegularExpression("\\n\\s*1\\s.*follow-up.*#2\\s*\\n").match(listed.out).hasMatch());
+    REQUIRE(other.run({"export", "1", "--out", other.file("linked.json")}).code == 0);
+    CHECK(test::readBytes(other.dir / "linked.json").find(expected) != std::string::npos);
+    auto compared = other.run({"compare", "2", "1"});
+    CHECK(compared.code == 0);
 }
