@@ -3,9 +3,13 @@
 #include "cli_fixture.hpp"
 #include "support.hpp"
 
+#include <QProcess>
 #include <QRegularExpression>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <filesystem>
+#include <map>
+#include <random>
 
 using namespace mw;
 using mw::test::CliFixture;
@@ -150,4 +154,48 @@ TEST_CASE("a follow-up imported without its baseline keeps the link, and links w
     CHECK(test::readBytes(other.dir / "linked.json").find(expected) != std::string::npos);
     auto compared = other.run({"compare", "2", "1"});
     CHECK(compared.code == 0);
+}
+
+TEST_CASE("answers survive SIGKILL at random moments: every acknowledged one is there, the file is sound",
+          "[cli][hardening][process]") {
+    Hardened h;
+    // A fresh assessment, so every question starts unanswered.
+    REQUIRE(h.run({"new", "--client", "Kill Test Ltd", "--title", "Kill test"}).code == 0);
+    const QStringList questions = {"GO1", "GO2", "GO3", "GO4", "GO5", "CS1", "CS2", "CS3", "CS4", "CS5",
+                                   "RP1", "RP2", "RP3", "RP4", "RP5", "RP6", "IR1", "IR2", "IR3", "IR4",
+                                   "SB1", "SB2", "SB3", "SB4", "SB5", "SB6", "TF1", "TF2", "TF3", "TF4"};
+    std::mt19937 random(20261201);
+    std::map<QString, QString> acknowledged; // question -> level, for answers whose command said so
+    int killed = 0;
+    for (int i = 0; i < questions.size(); ++i) {
+        const QString level = QString::number(i % 6);
+        QProcess answer;
+        answer.start(MW_CLI_BINARY,
+                     {"--db", h.db, "answer", "3", questions[i], level, "--note", "kill " + level});
+        REQUIRE(answer.waitForStarted(10000));
+        const int delay = std::uniform_int_distribution<int>(0, 40)(random);
+        if (!answer.waitForFinished(delay)) {
+            answer.kill(); // SIGKILL, wherever it is: opening, reading, in the transaction, after it
+            answer.waitForFinished(10000);
+            ++killed;
+        }
+        if (answer.exitStatus() == QProcess::NormalExit && answer.exitCode() == 0)
+            acknowledged[questions[i]] = level;
+    }
+    CAPTURE(killed, acknowledged.size());
+    CHECK(killed > 0);                        // the loop did interrupt some writes
+    REQUIRE(h.run({"score", "3"}).code == 0); // the database opens and scores
+    auto exported = h.run({"export", "3", "--out", h.file("after.json")});
+    REQUIRE(exported.code == 0);
+    const std::string bundle = test::readBytes(h.dir / "after.json");
+    for (const auto& [question, level] : acknowledged) {
+        CAPTURE(question.toStdString());
+        const std::string expected = "\"current\": " + level.toStdString() + ".0";
+        const auto at = bundle.find("\"question\": \"" + question.toStdString() + "\"");
+        REQUIRE(at != std::string::npos);
+        const auto start = bundle.rfind('{', at);
+        CHECK(bundle.substr(start, at - start).find(expected) != std::string::npos);
+    }
+    SQLite::Database db(h.db.toStdString(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
 }
