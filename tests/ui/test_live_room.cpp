@@ -51,11 +51,7 @@ struct Phone {
 } // namespace
 
 TEST_CASE("votes from phones land as voices, sealed on the projector until the reveal", "[ui][live]") {
-    Workbench wb;
-    REQUIRE(
-        createDemo(wb.workspace.app().store(), *wb.workspace.models().find("itot-convergence")).has_value());
-    wb.workspace.notifyPortfolioChanged();
-    REQUIRE(wb.window->openAssessment(2).has_value());
+    DemoWorkbench wb;
     AssessmentDocument* doc = wb.window->document();
     const std::size_t rosterBefore = doc->participants().size();
 

@@ -27,17 +27,6 @@ using namespace mw::ui::test_support;
 
 namespace {
 
-// The demo portfolio with its follow-up (eight voices) open.
-struct DemoWorkbench : Workbench {
-    DemoWorkbench() {
-        REQUIRE(
-            createDemo(workspace.app().store(), *workspace.models().find("itot-convergence")).has_value());
-        workspace.notifyPortfolioChanged();
-        REQUIRE(window->openAssessment(2).has_value());
-    }
-    AssessmentDocument* doc() { return window->document(); }
-};
-
 QString accessibleName(QWidget* widget) {
     QAccessibleInterface* face = QAccessible::queryAccessibleInterface(widget);
     return face ? face->text(QAccessible::Name) : QString();

@@ -314,11 +314,7 @@ TEST_CASE("status and title are document edits: saved, signalled and undoable", 
 }
 
 TEST_CASE("the Compare page follows the open assessment and never compares one with itself", "[ui]") {
-    Workbench wb;
-    REQUIRE(
-        createDemo(wb.workspace.app().store(), *wb.workspace.models().find("itot-convergence")).has_value());
-    wb.workspace.notifyPortfolioChanged();
-    REQUIRE(wb.window->openAssessment(2).has_value());
+    DemoWorkbench wb;
     wb.window->showPage(2);
     auto* compare = wb.window->comparePage();
     CHECK(compare->beforeId() == 1);
@@ -336,11 +332,7 @@ TEST_CASE("the Compare page follows the open assessment and never compares one w
 }
 
 TEST_CASE("the Room page shows each group's view and where the room disagrees", "[ui]") {
-    Workbench wb;
-    REQUIRE(
-        createDemo(wb.workspace.app().store(), *wb.workspace.models().find("itot-convergence")).has_value());
-    wb.workspace.notifyPortfolioChanged();
-    REQUIRE(wb.window->openAssessment(2).has_value());
+    DemoWorkbench wb;
     wb.window->showPage(3);
     RoomPage* room = wb.window->roomPage();
     QTableWidget* heat = room->heatMap();
@@ -429,11 +421,7 @@ TEST_CASE("voice by voice from the keyboard: each group's level, then the sugges
 }
 
 TEST_CASE("a blind vote on the projector hides the voices and the marks until the reveal", "[ui][voices]") {
-    Workbench wb;
-    REQUIRE(
-        createDemo(wb.workspace.app().store(), *wb.workspace.models().find("itot-convergence")).has_value());
-    wb.workspace.notifyPortfolioChanged();
-    REQUIRE(wb.window->openAssessment(2).has_value());
+    DemoWorkbench wb;
     AssessmentDocument* doc = wb.window->document();
     auto* presenter = new PresenterWindow(doc);
     presenter->show();

@@ -1,8 +1,10 @@
 #pragma once
 // The workbench's main window on a database of its own, driven by key events as a facilitator would.
+#include "assessment_document.hpp"
 #include "dashboard_page.hpp"
 #include "dialogs.hpp"
 #include "main_window.hpp"
+#include "storage/demo.hpp"
 #include "support.hpp"
 #include "workspace.hpp"
 
@@ -32,6 +34,17 @@ struct Workbench {
         QTest::keyClick(questionPanel(), static_cast<Qt::Key>(key), modifiers);
     }
     QString overall() { return window->dashboard()->overallLabel()->text(); }
+};
+
+// The demo portfolio with its follow-up (assessment 2, eight voices) open.
+struct DemoWorkbench : Workbench {
+    DemoWorkbench() {
+        REQUIRE(
+            createDemo(workspace.app().store(), *workspace.models().find("itot-convergence")).has_value());
+        workspace.notifyPortfolioChanged();
+        REQUIRE(window->openAssessment(2).has_value());
+    }
+    AssessmentDocument* doc() { return window->document(); }
 };
 
 inline NewAssessmentRequest request(const QString& client) {
