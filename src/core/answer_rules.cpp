@@ -3,10 +3,10 @@
 #include "bundle.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <locale>
 #include <sstream>
-#include <cctype>
 
 namespace mw {
 
