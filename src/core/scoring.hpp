@@ -27,7 +27,8 @@ struct ConsolidatedAnswer {
 
 // The consensus where one is recorded; without one, the mean of the group means of the voices, so that each
 // group counts once however many people it sent.
-std::map<std::string, ConsolidatedAnswer> consolidate(const std::vector<Answer>& answers, const Roster& roster = {});
+std::map<std::string, ConsolidatedAnswer> consolidate(const std::vector<Answer>& answers,
+                                                      const Roster& roster = {});
 
 struct QuestionResult {
     const Question* question = nullptr;

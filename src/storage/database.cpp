@@ -39,7 +39,8 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
                             : "no database at " + path.string() +
                                   " (check the path, or create one with 'maturity demo' or 'maturity new')");
     if (!existed && path.has_parent_path() && !std::filesystem::is_directory(path.parent_path(), ec))
-        return fail("the folder " + path.parent_path().string() + " does not exist (check --db or MATURITY_DB)");
+        return fail("the folder " + path.parent_path().string() +
+                    " does not exist (check --db or MATURITY_DB)");
     return guarded(path, "open the database", [&]() -> Result<Store> {
         auto db = std::make_unique<SQLite::Database>(path.string(),
                                                      SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 3000);

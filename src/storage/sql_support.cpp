@@ -91,13 +91,13 @@ Answer readAnswer(SQLite::Statement& q) {
 }
 
 void insertAnswer(SQLite::Database& db, Id assessmentId, const Answer& a) {
-    SQLite::Statement q(db,
-                        "INSERT INTO answers (assessment_id, question_id, participant_id, current, "
-                        "not_applicable, target, note, confidence, updated_at, origin) VALUES (?,?,?,?,?,?,?,?,?,?) "
-                        "ON CONFLICT (assessment_id, question_id, participant_id) DO UPDATE SET "
-                        "current = excluded.current, not_applicable = excluded.not_applicable, "
-                        "target = excluded.target, note = excluded.note, confidence = excluded.confidence, "
-                        "updated_at = excluded.updated_at, origin = excluded.origin");
+    SQLite::Statement q(
+        db, "INSERT INTO answers (assessment_id, question_id, participant_id, current, "
+            "not_applicable, target, note, confidence, updated_at, origin) VALUES (?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT (assessment_id, question_id, participant_id) DO UPDATE SET "
+            "current = excluded.current, not_applicable = excluded.not_applicable, "
+            "target = excluded.target, note = excluded.note, confidence = excluded.confidence, "
+            "updated_at = excluded.updated_at, origin = excluded.origin");
     q.bind(1, static_cast<int64_t>(assessmentId));
     q.bind(2, a.questionId);
     q.bind(3, static_cast<int64_t>(a.participantId));

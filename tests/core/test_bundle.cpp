@@ -14,7 +14,8 @@ Bundle sampleBundle() {
     b.assessment.date = "2025-03-31";
     b.assessment.assessor = "A. Assessor";
     b.model = test::fixtureModel("rubric-basic.json");
-    b.participants = {{1, "Consensus", "All", true, "uid-consensus", ""}, {2, "Plant team", "OT", false, "uid-plant", "Shift lead"}};
+    b.participants = {{1, "Consensus", "All", true, "uid-consensus", ""},
+                      {2, "Plant team", "OT", false, "uid-plant", "Shift lead"}};
     b.answers = {test::level("A1", 2, 4), test::notApplicable("B1")};
     b.answers[0].note = "<b>evidence</b>";
     b.answers[0].updatedAt = "2025-03-31T10:00:00.000Z";
