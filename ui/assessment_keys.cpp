@@ -103,7 +103,9 @@ QString keyHelpText() {
     return QObject::tr(
         "0–5 current level   ·   Alt+0–5 target   ·   N not applicable   ·   Enter / PgDn next   ·   "
         "PgUp previous   ·   L/M/H confidence   ·   E notes   ·   Esc leave notes   ·   ←/→ voice   ·   "
-        "C consensus   ·   S take the suggestion   ·   Ctrl+F find   ·   Ctrl+Z undo   ·   F5 presenter");
+        "C consensus   ·   S take the suggestion   ·   Tab / Space level cards   ·   Ctrl+F find   ·   "
+        "Ctrl+Z undo   ·   "
+        "F5 presenter");
 }
 
 } // namespace mw::ui
