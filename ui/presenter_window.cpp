@@ -224,7 +224,7 @@ void PresenterWindow::refreshJoin() {
     }
     joinAddress_->setText(live_->joinUrl());
     joinCount_->setText(tr("%n joined", nullptr, live_->devicesJoined()));
-    if (joinCode_->accessibleName() != tr("QR code of %1").arg(live_->joinUrl()))
+    if (joinCode_->text() != live_->joinUrl())
         joinCode_->setText(live_->joinUrl());
 }
 

@@ -13,6 +13,7 @@ QrCodeWidget::QrCodeWidget(QWidget* parent)
 }
 
 void QrCodeWidget::setText(const QString& text) {
+    text_ = text;
     size_ = 0;
     modules_.clear();
     const QByteArray bytes = text.toUtf8();

@@ -12,6 +12,7 @@ class QrCodeWidget : public QWidget {
 public:
     explicit QrCodeWidget(QWidget* parent = nullptr);
     void setText(const QString& text);
+    const QString& text() const { return text_; }
     int modulesPerSide() const { return size_; }
     bool isDark(int x, int y) const { return modules_[static_cast<std::size_t>(y * size_ + x)]; }
     QSize sizeHint() const override { return {320, 320}; }
@@ -20,6 +21,7 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    QString text_;
     int size_ = 0;
     std::vector<bool> modules_;
 };

@@ -19,8 +19,6 @@ public:
 
     std::future<Result<Answer>> vote(app::AnswerRequest request);
     std::future<Result<Participant>> join(std::string name, std::string group);
-    // Reads on the committer's connection, on the caller's thread, before the committer starts work.
-    app::Workspace& workspaceBeforeStart() { return workspace_; }
     void start();
 
 private:

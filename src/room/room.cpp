@@ -211,8 +211,8 @@ Outcome<Joined> Room::join(const std::string& address, const std::string& body) 
     auto request = parseJoinRequest(body, limits_);
     if (!request)
         return std::unexpected(request.error());
-    const std::string* name = &request->name;
-    const std::string* group = &request->group;
+    const std::string& name = request->name;
+    const std::string& group = request->group;
     std::optional<Participant> existing;
     {
         std::lock_guard lock(mutex_);
@@ -223,17 +223,17 @@ Outcome<Joined> Room::join(const std::string& address, const std::string& body) 
             return std::unexpected(
                 refuse(409, "the room is full (" + std::to_string(limits_.maxParticipants) + " devices)"));
         for (const auto& [uid, device] : devices_)
-            if (lowered(device.name) == lowered(*name))
-                return std::unexpected(refuse(409, "someone has already joined as " + *name));
+            if (lowered(device.name) == lowered(name))
+                return std::unexpected(refuse(409, "someone has already joined as " + name));
         for (const auto& p : roster_)
-            if (lowered(p.name) == lowered(*name))
+            if (lowered(p.name) == lowered(name))
                 existing = p; // a voice of the roster picks up their phone: their group stays
     }
     Participant participant;
     if (existing) {
         participant = *existing;
     } else {
-        auto added = committer_->join(*name, *group);
+        auto added = committer_->join(name, group);
         if (added.wait_for(kCommitWait) != std::future_status::ready)
             return std::unexpected(refuse(503, "the database is busy; try again"));
         auto result = added.get();
@@ -268,29 +268,29 @@ Outcome<std::string> Room::vote(const std::string& body) {
     auto request = parseVoteRequest(body, limits_, *model_);
     if (!request)
         return std::unexpected(request.error());
-    const std::string* uid = &request->participant;
-    const std::string* key = &request->key;
-    const std::string* questionId = &request->question;
-    const std::string* comment = &request->comment;
+    const std::string& uid = request->participant;
+    const std::string& key = request->key;
+    const std::string& questionId = request->question;
+    const std::string& comment = request->comment;
     const std::optional<double> value = request->level;
     Id participantId = 0;
     {
         std::lock_guard lock(mutex_);
-        Device* device = deviceFor(*uid, *key);
+        Device* device = deviceFor(uid, key);
         if (!device)
             return std::unexpected(refuse(403, "unknown participant or wrong device key; join again"));
         if (!device->votes.take(Clock::now()))
             return std::unexpected(refuse(429, "too many votes from this device; wait a moment"));
-        if (question_ != *questionId)
-            return std::unexpected(refuse(409, "question " + *questionId + " is not open for voting"));
+        if (question_ != questionId)
+            return std::unexpected(refuse(409, "question " + questionId + " is not open for voting"));
         participantId = device->participantId;
     }
     AnswerEdit edit = value ? AnswerEdit::setLevel(*value) : AnswerEdit{};
     if (!value)
         edit.level = AnswerEdit::Level::Unknown;
-    edit.note = *comment;
+    edit.note = comment;
     edit.confidence = value ? Confidence::Medium : Confidence::Low; // don't know: no level, low confidence
-    auto committed = committer_->vote({*questionId, edit, participantId});
+    auto committed = committer_->vote({questionId, edit, participantId});
     if (committed.wait_for(kCommitWait) != std::future_status::ready)
         return std::unexpected(refuse(503, "the database is busy; try again"));
     auto answer = committed.get();
@@ -298,11 +298,11 @@ Outcome<std::string> Room::vote(const std::string& body) {
         return std::unexpected(refuse(500, answer.error().message));
     {
         std::lock_guard lock(mutex_);
-        if (question_ == *questionId)
-            votes_[*uid] = Vote{value, *comment};
+        if (question_ == questionId)
+            votes_[uid] = Vote{value, comment};
     }
     notify({RoomEvent::Kind::Voted, {}, *answer});
-    Json reply{{"question", *questionId}, {"level", value ? Json(*value) : Json(nullptr)}, {"saved", true}};
+    Json reply{{"question", questionId}, {"level", value ? Json(*value) : Json(nullptr)}, {"saved", true}};
     return reply.dump();
 }
 
