@@ -47,11 +47,51 @@ Result<Bundle> exportBundle(Workspace& workspace, Id id) {
     return workspace.store().exportBundle(id);
 }
 
-Result<Bundle> readBundleFile(const std::filesystem::path& path) {
+Result<std::string> bundleFileBytes(const Bundle& bundle, const Secret* password) {
+    std::string text = serializeBundle(bundle);
+    if (!password)
+        return text;
+    auto sealed = seal(text, *password);
+    wipeText(text);
+    return sealed;
+}
+
+Result<bool> isSealedBundleFile(const std::filesystem::path& path) {
     auto text = readTextFile(path);
     if (!text)
         return std::unexpected(text.error());
-    return parseBundle(*text, path.string());
+    return looksSealed(*text);
+}
+
+Result<Bundle> readBundleFile(const std::filesystem::path& path, const Secret* password) {
+    auto text = readTextFile(path);
+    if (!text)
+        return std::unexpected(text.error());
+    if (!looksSealed(*text))
+        return parseBundle(*text, path.string());
+    if (!password)
+        return fail(path.string() + ": the bundle is sealed; give its password to open it");
+    auto plain = unseal(*text, *password, path.string());
+    if (!plain)
+        return std::unexpected(plain.error());
+    auto bundle = parseBundle(*plain, path.string());
+    wipeText(*plain);
+    return bundle;
+}
+
+Result<Secret> readPasswordFile(const std::filesystem::path& path) {
+    auto text = readTextFile(path);
+    if (!text)
+        return fail("password file " + text.error().message);
+    std::string password = std::move(*text);
+    if (password.ends_with('\n'))
+        password.pop_back();
+    if (password.ends_with('\r'))
+        password.pop_back();
+    Secret secret(std::move(password));
+    if (secret.empty())
+        return fail(path.string() + ": the password file is empty");
+    return secret;
 }
 
 Result<ImportOutcome> importBundle(Workspace& workspace, const Bundle& bundle) {

@@ -3,6 +3,7 @@
 #include "app/workspace.hpp"
 #include "core/comparison.hpp"
 #include "core/report_data.hpp"
+#include "core/sealed_bundle.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -23,8 +24,15 @@ struct ComparisonState {
 Result<ComparisonState> compare(Workspace& workspace, Id before, Id after);
 
 Result<Bundle> exportBundle(Workspace& workspace, Id id);
-// Reads and checks a bundle file without touching any database.
-Result<Bundle> readBundleFile(const std::filesystem::path& path);
+// The bytes of a bundle file: its JSON, or sealed with the password when one is given.
+Result<std::string> bundleFileBytes(const Bundle& bundle, const Secret* password);
+// Whether the file is a sealed bundle, so a front door knows to ask for the password before reading it.
+Result<bool> isSealedBundleFile(const std::filesystem::path& path);
+// Reads and checks a bundle file (plain, or sealed with the password) without touching any database.
+Result<Bundle> readBundleFile(const std::filesystem::path& path, const Secret* password = nullptr);
+// A password kept in a file, so that it never appears on a command line: the whole file, less one
+// trailing line break.
+Result<Secret> readPasswordFile(const std::filesystem::path& path);
 // All or nothing; the same bundle twice changes nothing the second time.
 Result<ImportOutcome> importBundle(Workspace& workspace, const Bundle& bundle);
 

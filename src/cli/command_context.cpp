@@ -1,5 +1,7 @@
 #include "cli/command_context.hpp"
 
+#include "app/documents.hpp"
+#include "cli/password_prompt.hpp"
 #include "platform/app_paths.hpp"
 #include "platform/qt_text.hpp"
 
@@ -86,6 +88,21 @@ Result<app::AssessmentState> CommandContext::loadAssessment(Id id) {
     if (!opened)
         return std::unexpected(opened.error());
     return app::loadAssessment(**opened, id);
+}
+
+Result<Secret> CommandContext::password(bool sealing) const {
+    const bool fromFile = parser_.isSet(QStringLiteral("password-file"));
+    if (!fromFile && !canAskOnTerminal())
+        return mw::fail(s(command_) + ": a sealed bundle needs a password: give it with --password-file PATH");
+    auto password =
+        fromFile ? app::readPasswordFile(s(value(QStringLiteral("password-file"))))
+                 : askPasswordOnTerminal(sealing ? "Password to seal the bundle: " : "Password of the sealed bundle: ",
+                                         sealing);
+    if (password && sealing && password->view().size() < kMinimumSealPasswordLength)
+        return mw::fail((fromFile ? s(value(QStringLiteral("password-file"))) + ": the password" : std::string("the password")) +
+                        " is too short to seal with; use at least " + std::to_string(kMinimumSealPasswordLength) +
+                        " characters");
+    return password;
 }
 
 int CommandContext::fail(const Error& error) {

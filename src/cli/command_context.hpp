@@ -5,6 +5,7 @@
 #include "app/workspace.hpp"
 #include "cli/cli.hpp"
 #include "core/error.hpp"
+#include "core/sealed_bundle.hpp"
 
 #include <QCommandLineParser>
 #include <QString>
@@ -69,6 +70,9 @@ public:
 
     // The --out path's format, one of `formats` (lower-case extensions); a usage error otherwise.
     QString outputFormat(const QStringList& formats) const;
+
+    // The password from --password-file, else asked on the terminal; `sealing` asks twice.
+    Result<Secret> password(bool sealing) const;
 
     int fail(const Error& error);
     int fail(const QString& message);

@@ -188,7 +188,7 @@ TEST_CASE("a model the database holds can be named by its id", "[app]") {
           std::string::npos);
 }
 
-TEST_CASE("comparisons need two assessments; bundles import all or nothing", "[app]") {
+TEST_CASE("comparisons need two assessments, and bundles import all or nothing", "[app]") {
     Fixture f;
     auto model = f.workspace.catalog().registry().find("itot-convergence");
     auto demo = createDemo(f.workspace.store(), *model);

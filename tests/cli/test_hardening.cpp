@@ -199,3 +199,86 @@ TEST_CASE("answers survive SIGKILL at random moments: every acknowledged one is 
     SQLite::Database db(h.db.toStdString(), SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
 }
+
+TEST_CASE("a sealed bundle imports only with its password: a wrong one or a changed byte imports nothing",
+          "[cli][hardening][sealed]") {
+    Hardened h;
+    h.write("pw.txt", "correct horse battery\n");
+    h.write("other.txt", "correct horse battery staple\n");
+    auto exported = h.run({"export", "2", "--out", h.file("b.mwbundle"), "--password-file", h.file("pw.txt")});
+    REQUIRE(exported.code == 0);
+    CHECK(exported.out.contains("sealed with the password"));
+    const std::string sealed = test::readBytes(h.dir / "b.mwbundle");
+    CHECK(sealed.starts_with("MWSEALED"));
+    CHECK(sealed.find("Severn Vale") == std::string::npos);
+    CHECK(sealed.find("correct horse") == std::string::npos);
+
+    CliFixture other;
+    const QString target = other.db;
+    REQUIRE(other.run({"demo"}).code == 0);
+    const std::string before = test::readBytes(other.dir / "cli.db");
+    expectOneLine(other.run({"import", h.file("b.mwbundle"), "--password-file", h.file("other.txt")}), 1,
+                  "b.mwbundle: cannot open the sealed bundle: wrong password, or the file was changed");
+    std::string changed = sealed;
+    changed[sealed.size() / 2] = static_cast<char>(changed[sealed.size() / 2] ^ 0x20);
+    h.write("changed.mwbundle", changed);
+    expectOneLine(other.run({"import", h.file("changed.mwbundle"), "--password-file", h.file("pw.txt")}), 1,
+                  "wrong password, or the file was changed after it was sealed");
+    h.write("cut.mwbundle", sealed.substr(0, 50));
+    expectOneLine(other.run({"import", h.file("cut.mwbundle"), "--password-file", h.file("pw.txt")}), 1,
+                  "the sealed bundle is cut short");
+    CHECK(test::readBytes(other.dir / "cli.db") == before);
+
+    // The right password: the same assessment, merged as already present (the demo holds it).
+    auto imported = other.run({"import", h.file("b.mwbundle"), "--password-file", h.file("pw.txt")});
+    CHECK(imported.code == 0);
+    CHECK(imported.out.contains("was imported before"));
+    CliFixture fresh;
+    auto created = fresh.run({"import", h.file("b.mwbundle"), "--password-file", h.file("pw.txt")});
+    CHECK(created.code == 0);
+    CHECK(created.out.contains("Imported 'IT/OT convergence follow-up' for Severn Vale Water"));
+    CHECK(created.out.contains("(378 answers"));
+}
+
+TEST_CASE("sealing refuses a short, empty or missing password file, and a plain bundle takes no password",
+          "[cli][hardening][sealed]") {
+    Hardened h;
+    const std::string before = h.snapshot();
+    h.write("short.txt", "seven77\n");
+    h.write("empty.txt", "");
+    expectOneLine(h.run({"export", "2", "--out", h.file("b.mwbundle"), "--password-file", h.file("short.txt")}), 1,
+                  "short.txt: the password is too short to seal with; use at least 8 characters");
+    expectOneLine(h.run({"export", "2", "--out", h.file("b.mwbundle"), "--password-file", h.file("empty.txt")}), 1,
+                  "empty.txt: the password file is empty");
+    expectOneLine(h.run({"export", "2", "--out", h.file("b.mwbundle"), "--password-file", h.file("none.txt")}), 1,
+                  "password file " + h.file("none.txt") + ": no such file");
+    auto plain = h.run({"export", "2", "--out", h.file("b.json"), "--password-file", h.file("short.txt")});
+    CHECK(plain.code == 2);
+    CHECK(plain.err.contains("--password-file seals a bundle; write it to a .mwbundle file"));
+    CHECK_FALSE(std::filesystem::exists(h.dir / "b.mwbundle"));
+    CHECK_FALSE(std::filesystem::exists(h.dir / "b.json"));
+    std::filesystem::remove(h.dir / "short.txt");
+    std::filesystem::remove(h.dir / "empty.txt");
+    CHECK(h.snapshot() == before);
+}
+
+TEST_CASE("without a terminal or a password file, a sealed bundle is refused, never read from a pipe",
+          "[cli][hardening][sealed]") {
+    Hardened h;
+    h.write("pw.txt", "correct horse battery");
+    REQUIRE(h.run({"export", "2", "--out", h.file("b.mwbundle"), "--password-file", h.file("pw.txt")}).code == 0);
+    const std::string before = h.snapshot();
+    for (const QStringList& args : {QStringList{"import", h.file("b.mwbundle")},
+                                    QStringList{"export", "2", "--out", h.file("c.mwbundle")}}) {
+        QProcess cli;
+        cli.start(MW_CLI_BINARY, QStringList{"--db", h.db} + args);
+        REQUIRE(cli.waitForStarted(10000));
+        cli.write("correct horse battery\n"); // a pipe is not a terminal: this is never taken as the password
+        cli.closeWriteChannel();
+        REQUIRE(cli.waitForFinished(30000));
+        CHECK(cli.exitCode() == 1);
+        CHECK(QString::fromUtf8(cli.readAllStandardError())
+                  .contains("a sealed bundle needs a password: give it with --password-file PATH"));
+    }
+    CHECK(h.snapshot() == before);
+}

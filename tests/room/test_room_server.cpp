@@ -143,7 +143,7 @@ int statusOf(const std::string& reply) {
 
 } // namespace
 
-TEST_CASE("a phone joins, votes and changes its vote; the vote is a voice in the database", "[room]") {
+TEST_CASE("a phone joins, votes and changes its vote, and the vote is a voice in the database", "[room]") {
     LiveRoom live;
     REQUIRE(live.room->openQuestion("GO1").has_value());
     const Json ana = live.joinAs("Ana Silva", "OT");
@@ -253,7 +253,7 @@ TEST_CASE("every refusal has its status and a one-line JSON error, and writes no
     CHECK(refused == 3);
 }
 
-TEST_CASE("the page and its files carry the security headers; API answers are never cached", "[room]") {
+TEST_CASE("the page and its files carry the security headers, and API answers are never cached", "[room]") {
     LiveRoom live;
     for (const char* path : {"", "app.js", "app.css", "api/state"}) {
         auto response = live.client->Get((live.base + path).c_str());

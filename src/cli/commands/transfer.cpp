@@ -35,8 +35,18 @@ void printMerge(QTextStream& out, const QString& file, const ImportOutcome& outc
 int exportCommand(CommandContext& context) {
     const Id id = context.idArgument(0, "ID");
     context.expectPositionals(1);
-    const QString suffix = context.outputFormat({"json", "csv", "xlsx"});
+    const QString suffix = context.outputFormat({"json", "mwbundle", "csv", "xlsx"});
     const QString outPath = context.value("out");
+    if (context.isSet("password-file") && suffix != "mwbundle")
+        throw UsageError{"export: --password-file seals a bundle; write it to a .mwbundle file"};
+    // Asked before anything is read, so a mistyped password leaves nothing half-done.
+    std::optional<Secret> password;
+    if (suffix == "mwbundle") {
+        auto given = context.password(true);
+        if (!given)
+            return context.fail(given.error());
+        password = std::move(*given);
+    }
     auto workspace = context.workspace();
     if (!workspace)
         return context.fail(workspace.error());
@@ -44,16 +54,20 @@ int exportCommand(CommandContext& context) {
     if (!bundle)
         return context.fail(bundle.error());
     Result<void> written;
-    if (suffix == "json")
-        written = writeBundleFile(*bundle, outPath);
+    if (suffix == "json" || suffix == "mwbundle") {
+        auto bytes = app::bundleFileBytes(*bundle, password ? &*password : nullptr);
+        if (!bytes)
+            return context.fail(bytes.error());
+        written = writeFileAtomically(outPath, QByteArray::fromStdString(*bytes));
+    }
     else if (suffix == "csv")
         written = writeAnswersCsvFile(*bundle, outPath);
     else
         written = writeXlsx(ReportData::fromBundle(*bundle), outPath);
     if (!written)
         return context.fail(written.error());
-    context.out << "Wrote " << outPath << " (assessment #" << id << ", " << bundle->answers.size()
-                << " answers).\n";
+    context.out << "Wrote " << outPath << " (assessment #" << id << ", " << bundle->answers.size() << " answers"
+                << (password ? ", sealed with the password" : "") << ").\n";
     return ExitOk;
 }
 
@@ -61,7 +75,17 @@ int importCommand(CommandContext& context) {
     const QString file = context.positional(0, "FILE");
     context.expectPositionals(1);
     // The bundle is read and checked before the database is opened: a bad file touches nothing.
-    auto bundle = app::readBundleFile(s(file));
+    auto sealed = app::isSealedBundleFile(s(file));
+    if (!sealed)
+        return context.fail(sealed.error());
+    std::optional<Secret> password;
+    if (*sealed) {
+        auto given = context.password(false);
+        if (!given)
+            return context.fail(given.error());
+        password = std::move(*given);
+    }
+    auto bundle = app::readBundleFile(s(file), password ? &*password : nullptr);
     if (!bundle)
         return context.fail(bundle.error());
     auto workspace = context.workspace(true);
