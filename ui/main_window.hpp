@@ -54,6 +54,12 @@ public:
     QFuture<Result<void>> exportReport(const QString& path);
     QFuture<Result<void>> exportComparison(Id before, Id after, const QString& path);
     QFuture<Result<void>> exportSpreadsheet(const QString& path);
+    // A bundle of the open assessment: plain JSON, or sealed when a password is given (Argon2id takes
+    // about half a second, so it runs off the UI thread too).
+    QFuture<Result<void>> exportBundleFile(const QString& path, std::optional<Secret> password);
+    // Reads the file (asking for its password when it is sealed, again when it does not open it),
+    // imports it all or nothing and opens the assessment.
+    void importBundleFile(const QString& path);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -79,6 +85,9 @@ private:
     void rebuildRecentMenu();
     void exportWithDialog(const QString& caption, const QString& filter, const QString& suggested,
                           const std::function<QFuture<Result<void>>(const QString&)>& start);
+    void showExportProgress(const QString& path, QFuture<Result<void>> future);
+    void openSealedBundle(const QString& path, const QString& problem);
+    void finishImport(const QString& path, Result<Bundle> bundle);
     void exportBundle();
     void importBundle();
     void presenterMode();

@@ -4,6 +4,7 @@
 #include "assessment_document.hpp"
 #include "compare_page.hpp"
 #include "main_window.hpp"
+#include "password_dialog.hpp"
 #include "platform/qt_text.hpp"
 #include "platform/settings.hpp"
 #include "report/exports.hpp"
@@ -94,6 +95,10 @@ void MainWindow::exportWithDialog(const QString& caption, const QString& filter,
         return;
     }
     settings.setValue("export/folder", QFileInfo(path).path());
+    showExportProgress(path, start(path));
+}
+
+void MainWindow::showExportProgress(const QString& path, QFuture<Result<void>> future) {
     auto* progress =
         new QProgressDialog(tr("Writing %1…").arg(QFileInfo(path).fileName()), QString(), 0, 0, this);
     progress->setWindowModality(Qt::WindowModal);
@@ -117,42 +122,111 @@ void MainWindow::exportWithDialog(const QString& caption, const QString& filter,
         if (done.clickedButton() == static_cast<QAbstractButton*>(openButton))
             QDesktopServices::openUrl(QUrl::fromLocalFile(path));
     });
-    watcher->setFuture(start(path));
+    watcher->setFuture(std::move(future));
+}
+
+QFuture<Result<void>> MainWindow::exportBundleFile(const QString& path, std::optional<Secret> password) {
+    auto bundle = document() ? workspace_.exportBundle(document()->id())
+                             : Result<Bundle>(std::unexpected(Error{"no assessment is open", {}}));
+    if (!bundle)
+        return QtFuture::makeReadyFuture(Result<void>(std::unexpected(bundle.error())));
+    // Shared, because the secret cannot be copied and the task may outlive this call.
+    auto secret = password ? std::make_shared<Secret>(std::move(*password)) : std::shared_ptr<Secret>();
+    return QtConcurrent::run([bundle = std::move(*bundle), secret, path]() -> Result<void> {
+        auto bytes = app::bundleFileBytes(bundle, secret.get());
+        if (!bytes)
+            return std::unexpected(bytes.error());
+        return writeFileAtomically(path, QByteArray::fromStdString(*bytes));
+    });
 }
 
 void MainWindow::exportBundle() {
     if (!document())
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export bundle"),
-                                                      documentsFolder() + "/" + suggestedFileName(".json"),
-                                                      tr("Maturity bundle (*.json)"));
+    const QString sealedFilter = tr("Sealed bundle, password protected (*.mwbundle)");
+    const QString plainFilter = tr("Plain bundle, readable by anyone (*.json)");
+    QString chosenFilter = sealedFilter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export bundle"),
+                                                documentsFolder() + "/" + suggestedFileName(".mwbundle"),
+                                                sealedFilter + ";;" + plainFilter, &chosenFilter);
     if (path.isEmpty())
         return;
-    auto bundle = workspace_.exportBundle(document()->id());
-    if (!bundle) {
-        showError(q(bundle.error().message));
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != "json" && suffix != "mwbundle")
+        path += chosenFilter == plainFilter ? ".json" : ".mwbundle";
+    if (auto refused = app::checkOutputPath(workspace_.path().toStdString(), path.toStdString()); !refused) {
+        showError(QString::fromStdString(refused.error().message));
         return;
     }
-    if (auto written = writeBundleFile(*bundle, path); !written) {
-        showError(q(written.error().message));
-        return;
+    std::optional<Secret> password;
+    if (path.endsWith(".mwbundle", Qt::CaseInsensitive)) {
+        PasswordDialog dialog(PasswordDialog::Purpose::Seal, QFileInfo(path).fileName(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        password = dialog.takePassword();
     }
-    statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
+    showExportProgress(path, exportBundleFile(path, std::move(password)));
 }
 
 void MainWindow::importBundle() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import bundle"), documentsFolder(),
-                                                      tr("Maturity bundle (*.json)"));
-    if (path.isEmpty())
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import bundle"), documentsFolder(),
+                                     tr("Maturity bundles (*.mwbundle *.json);;All files (*)"));
+    if (!path.isEmpty())
+        importBundleFile(path);
+}
+
+void MainWindow::importBundleFile(const QString& path) {
+    auto sealed = app::isSealedBundleFile(s(path));
+    if (!sealed) {
+        finishImport(path, std::unexpected(sealed.error()));
         return;
-    auto bundle = app::readBundleFile(s(path));
+    }
+    if (*sealed)
+        openSealedBundle(path, QString());
+    else
+        finishImport(path, app::readBundleFile(s(path)));
+}
+
+// Asks for the password and opens the file off the UI thread; a password that does not open it asks again.
+void MainWindow::openSealedBundle(const QString& path, const QString& problem) {
+    PasswordDialog dialog(PasswordDialog::Purpose::Open, QFileInfo(path).fileName(), this);
+    if (!problem.isEmpty())
+        dialog.setProblem(problem);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto secret = std::make_shared<Secret>(dialog.takePassword());
+    auto* progress =
+        new QProgressDialog(tr("Opening %1…").arg(QFileInfo(path).fileName()), QString(), 0, 0, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(150);
+    auto* watcher = new QFutureWatcher<Result<Bundle>>(this);
+    connect(watcher, &QFutureWatcher<Result<Bundle>>::finished, this, [this, watcher, progress, path] {
+        progress->close();
+        progress->deleteLater();
+        watcher->deleteLater();
+        Result<Bundle> bundle = watcher->result();
+        // The header was checked before asking, so a failure to open is the password (or a changed byte).
+        if (!bundle && bundle.error().message.ends_with(kUnsealRefused)) {
+            openSealedBundle(path, tr("That password does not open this file, or the file was changed after "
+                                      "it was sealed. Try again, or cancel."));
+            return;
+        }
+        finishImport(path, std::move(bundle));
+    });
+    watcher->setFuture(
+        QtConcurrent::run([path, secret] { return app::readBundleFile(s(path), secret.get()); }));
+}
+
+void MainWindow::finishImport(const QString& path, Result<Bundle> bundle) {
     if (!bundle) {
         QStringList details;
         for (const auto& d : bundle.error().details)
             details << q(d);
         QMessageBox box(QMessageBox::Warning, tr("Import refused"),
-                        tr("Nothing was imported.\n\n%1").arg(q(bundle.error().message)), QMessageBox::Ok,
-                        this);
+                        tr("Nothing was imported from %1.\n\n%2")
+                            .arg(QFileInfo(path).fileName(), q(bundle.error().message)),
+                        QMessageBox::Ok, this);
         box.setDetailedText(details.join('\n'));
         box.exec();
         return;

@@ -60,7 +60,12 @@ Result<bool> isSealedBundleFile(const std::filesystem::path& path) {
     auto text = readTextFile(path);
     if (!text)
         return std::unexpected(text.error());
-    return looksSealed(*text);
+    if (!looksSealed(*text))
+        return false;
+    // A cut or foreign header is reported now: asking for a password would not help.
+    if (auto header = readSealedHeader(*text, path.string()); !header)
+        return std::unexpected(header.error());
+    return true;
 }
 
 Result<Bundle> readBundleFile(const std::filesystem::path& path, const Secret* password) {

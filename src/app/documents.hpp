@@ -26,7 +26,8 @@ Result<ComparisonState> compare(Workspace& workspace, Id before, Id after);
 Result<Bundle> exportBundle(Workspace& workspace, Id id);
 // The bytes of a bundle file: its JSON, or sealed with the password when one is given.
 Result<std::string> bundleFileBytes(const Bundle& bundle, const Secret* password);
-// Whether the file is a sealed bundle, so a front door knows to ask for the password before reading it.
+// Whether the file is a sealed bundle, so a front door knows to ask for the password before reading it;
+// a sealed file whose header is cut or from a later release is an error here.
 Result<bool> isSealedBundleFile(const std::filesystem::path& path);
 // Reads and checks a bundle file (plain, or sealed with the password) without touching any database.
 Result<Bundle> readBundleFile(const std::filesystem::path& path, const Secret* password = nullptr);

@@ -93,15 +93,17 @@ Result<app::AssessmentState> CommandContext::loadAssessment(Id id) {
 Result<Secret> CommandContext::password(bool sealing) const {
     const bool fromFile = parser_.isSet(QStringLiteral("password-file"));
     if (!fromFile && !canAskOnTerminal())
-        return mw::fail(s(command_) + ": a sealed bundle needs a password: give it with --password-file PATH");
-    auto password =
-        fromFile ? app::readPasswordFile(s(value(QStringLiteral("password-file"))))
-                 : askPasswordOnTerminal(sealing ? "Password to seal the bundle: " : "Password of the sealed bundle: ",
-                                         sealing);
+        return mw::fail(s(command_) +
+                        ": a sealed bundle needs a password: give it with --password-file PATH");
+    auto password = fromFile ? app::readPasswordFile(s(value(QStringLiteral("password-file"))))
+                             : askPasswordOnTerminal(sealing ? "Password to seal the bundle: "
+                                                             : "Password of the sealed bundle: ",
+                                                     sealing);
     if (password && sealing && password->view().size() < kMinimumSealPasswordLength)
-        return mw::fail((fromFile ? s(value(QStringLiteral("password-file"))) + ": the password" : std::string("the password")) +
-                        " is too short to seal with; use at least " + std::to_string(kMinimumSealPasswordLength) +
-                        " characters");
+        return mw::fail((fromFile ? s(value(QStringLiteral("password-file"))) + ": the password"
+                                  : std::string("the password")) +
+                        " is too short to seal with; use at least " +
+                        std::to_string(kMinimumSealPasswordLength) + " characters");
     return password;
 }
 

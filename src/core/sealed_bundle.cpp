@@ -51,7 +51,8 @@ std::string headerBytes(const SealedHeader& header) {
 // The key lives in libsodium's guarded memory and is wiped when this goes away.
 class DerivedKey {
 public:
-    DerivedKey() : key_(static_cast<unsigned char*>(sodium_malloc(kSize))) {
+    DerivedKey()
+        : key_(static_cast<unsigned char*>(sodium_malloc(kSize))) {
         if (!key_)
             throw std::bad_alloc();
     }
@@ -67,13 +68,15 @@ private:
 
 bool deriveKey(DerivedKey& key, const Secret& password, const SealedHeader& header) {
     return crypto_pwhash(key.data(), DerivedKey::kSize, password.view().data(), password.view().size(),
-                         header.salt.data(), header.cost.passes, static_cast<std::size_t>(header.cost.memoryBytes),
+                         header.salt.data(), header.cost.passes,
+                         static_cast<std::size_t>(header.cost.memoryBytes),
                          crypto_pwhash_ALG_ARGON2ID13) == 0;
 }
 
 } // namespace
 
-Secret::Secret(Secret&& other) noexcept : text_(std::move(other.text_)) {
+Secret::Secret(Secret&& other) noexcept
+    : text_(std::move(other.text_)) {
     other.wipe();
 }
 
@@ -111,7 +114,8 @@ bool looksSealed(std::string_view bytes) {
 Result<SealedHeader> readSealedHeader(std::string_view bytes, std::string_view source) {
     const std::string where(source);
     if (!looksSealed(bytes))
-        return fail(where + ": not a sealed bundle (it does not begin with " + std::string(kSealedMagic) + ")");
+        return fail(where + ": not a sealed bundle (it does not begin with " + std::string(kSealedMagic) +
+                    ")");
     if (bytes.size() < kHeaderSize + crypto_aead_xchacha20poly1305_ietf_ABYTES)
         return fail(where + ": the sealed bundle is cut short (" + std::to_string(bytes.size()) +
                     " bytes); copy it again");
@@ -129,9 +133,11 @@ Result<SealedHeader> readSealedHeader(std::string_view bytes, std::string_view s
     header.cost.memoryBytes = getLittleEndian(bytes, at, 8);
     at += 8;
     if (header.cost.passes < crypto_pwhash_argon2id_OPSLIMIT_MIN || header.cost.passes > kMaxPasses ||
-        header.cost.memoryBytes < crypto_pwhash_argon2id_MEMLIMIT_MIN || header.cost.memoryBytes > kMaxMemoryBytes)
-        return fail(where + ": the sealed bundle's key derivation cost (" + std::to_string(header.cost.passes) +
-                    " passes, " + std::to_string(header.cost.memoryBytes) + " bytes) is outside what is accepted");
+        header.cost.memoryBytes < crypto_pwhash_argon2id_MEMLIMIT_MIN ||
+        header.cost.memoryBytes > kMaxMemoryBytes)
+        return fail(where + ": the sealed bundle's key derivation cost (" +
+                    std::to_string(header.cost.passes) + " passes, " +
+                    std::to_string(header.cost.memoryBytes) + " bytes) is outside what is accepted");
     for (auto& b : header.salt)
         b = static_cast<std::uint8_t>(bytes[at++]);
     for (auto& b : header.nonce)
@@ -159,10 +165,10 @@ Result<std::string> seal(std::string_view plaintext, const Secret& password, Key
     out.resize(headerSize + plaintext.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
     unsigned long long written = 0;
     auto* cipher = reinterpret_cast<unsigned char*>(out.data() + headerSize);
-    crypto_aead_xchacha20poly1305_ietf_encrypt(cipher, &written,
-                                               reinterpret_cast<const unsigned char*>(plaintext.data()),
-                                               plaintext.size(), reinterpret_cast<const unsigned char*>(out.data()),
-                                               headerSize, nullptr, header.nonce.data(), key.data());
+    crypto_aead_xchacha20poly1305_ietf_encrypt(
+        cipher, &written, reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+        reinterpret_cast<const unsigned char*>(out.data()), headerSize, nullptr, header.nonce.data(),
+        key.data());
     out.resize(headerSize + static_cast<std::size_t>(written));
     return out;
 }
@@ -182,10 +188,9 @@ Result<std::string> unseal(std::string_view sealed, const Secret& password, std:
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(
             reinterpret_cast<unsigned char*>(plain.data()), &plainSize, nullptr,
             reinterpret_cast<const unsigned char*>(cipher.data()), cipher.size(),
-            reinterpret_cast<const unsigned char*>(sealed.data()), header->ciphertextOffset, header->nonce.data(),
-            key.data()) != 0)
-        return fail(std::string(source) +
-                    ": cannot open the sealed bundle: wrong password, or the file was changed after it was sealed");
+            reinterpret_cast<const unsigned char*>(sealed.data()), header->ciphertextOffset,
+            header->nonce.data(), key.data()) != 0)
+        return fail(std::string(source) + ": " + std::string(kUnsealRefused));
     plain.resize(static_cast<std::size_t>(plainSize));
     return plain;
 }

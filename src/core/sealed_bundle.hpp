@@ -13,6 +13,10 @@ namespace mw {
 
 inline constexpr std::string_view kSealedMagic = "MWSEALED";
 inline constexpr std::uint8_t kSealedFormatVersion = 1;
+// How unseal() ends its message when the password is wrong or the file changed, for front doors that ask
+// again.
+inline constexpr std::string_view kUnsealRefused =
+    "cannot open the sealed bundle: wrong password, or the file was changed after it was sealed";
 // A password shorter than this is refused when sealing; any password is tried when opening.
 inline constexpr std::size_t kMinimumSealPasswordLength = 8;
 
@@ -23,7 +27,8 @@ void wipeText(std::string& text) noexcept;
 class Secret {
 public:
     Secret() = default;
-    explicit Secret(std::string text) : text_(std::move(text)) {}
+    explicit Secret(std::string text)
+        : text_(std::move(text)) {}
     Secret(const Secret&) = delete;
     Secret& operator=(const Secret&) = delete;
     Secret(Secret&& other) noexcept;
@@ -38,7 +43,7 @@ private:
 };
 
 struct KeyDerivationCost {
-    std::uint32_t passes = 0;     // Argon2id's opslimit
+    std::uint32_t passes = 0;      // Argon2id's opslimit
     std::uint64_t memoryBytes = 0; // Argon2id's memlimit
 };
 // libsodium's "moderate" cost: about half a second and 256 MiB on a laptop, slow enough against guessing.

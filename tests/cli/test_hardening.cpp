@@ -205,7 +205,8 @@ TEST_CASE("a sealed bundle imports only with its password: a wrong one or a chan
     Hardened h;
     h.write("pw.txt", "correct horse battery\n");
     h.write("other.txt", "correct horse battery staple\n");
-    auto exported = h.run({"export", "2", "--out", h.file("b.mwbundle"), "--password-file", h.file("pw.txt")});
+    auto exported =
+        h.run({"export", "2", "--out", h.file("b.mwbundle"), "--password-file", h.file("pw.txt")});
     REQUIRE(exported.code == 0);
     CHECK(exported.out.contains("sealed with the password"));
     const std::string sealed = test::readBytes(h.dir / "b.mwbundle");
@@ -246,12 +247,15 @@ TEST_CASE("sealing refuses a short, empty or missing password file, and a plain 
     const std::string before = h.snapshot();
     h.write("short.txt", "seven77\n");
     h.write("empty.txt", "");
-    expectOneLine(h.run({"export", "2", "--out", h.file("b.mwbundle"), "--password-file", h.file("short.txt")}), 1,
-                  "short.txt: the password is too short to seal with; use at least 8 characters");
-    expectOneLine(h.run({"export", "2", "--out", h.file("b.mwbundle"), "--password-file", h.file("empty.txt")}), 1,
-                  "empty.txt: the password file is empty");
-    expectOneLine(h.run({"export", "2", "--out", h.file("b.mwbundle"), "--password-file", h.file("none.txt")}), 1,
-                  "password file " + h.file("none.txt") + ": no such file");
+    expectOneLine(
+        h.run({"export", "2", "--out", h.file("b.mwbundle"), "--password-file", h.file("short.txt")}), 1,
+        "short.txt: the password is too short to seal with; use at least 8 characters");
+    expectOneLine(
+        h.run({"export", "2", "--out", h.file("b.mwbundle"), "--password-file", h.file("empty.txt")}), 1,
+        "empty.txt: the password file is empty");
+    expectOneLine(
+        h.run({"export", "2", "--out", h.file("b.mwbundle"), "--password-file", h.file("none.txt")}), 1,
+        "password file " + h.file("none.txt") + ": no such file");
     auto plain = h.run({"export", "2", "--out", h.file("b.json"), "--password-file", h.file("short.txt")});
     CHECK(plain.code == 2);
     CHECK(plain.err.contains("--password-file seals a bundle; write it to a .mwbundle file"));
@@ -266,7 +270,8 @@ TEST_CASE("without a terminal or a password file, a sealed bundle is refused, ne
           "[cli][hardening][sealed]") {
     Hardened h;
     h.write("pw.txt", "correct horse battery");
-    REQUIRE(h.run({"export", "2", "--out", h.file("b.mwbundle"), "--password-file", h.file("pw.txt")}).code == 0);
+    REQUIRE(h.run({"export", "2", "--out", h.file("b.mwbundle"), "--password-file", h.file("pw.txt")}).code ==
+            0);
     const std::string before = h.snapshot();
     for (const QStringList& args : {QStringList{"import", h.file("b.mwbundle")},
                                     QStringList{"export", "2", "--out", h.file("c.mwbundle")}}) {

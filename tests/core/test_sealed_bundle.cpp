@@ -30,8 +30,8 @@ TEST_CASE("another password, or any changed byte, opens nothing", "[sealed]") {
     const std::string sealed = *seal(kText, password, kCheap);
     auto wrong = unseal(sealed, Secret(std::string("correct horse batterY")), "b.mwbundle");
     REQUIRE_FALSE(wrong);
-    CHECK(wrong.error().message ==
-          "b.mwbundle: cannot open the sealed bundle: wrong password, or the file was changed after it was sealed");
+    CHECK(wrong.error().message == "b.mwbundle: cannot open the sealed bundle: wrong password, or the file "
+                                   "was changed after it was sealed");
     // Every byte after the magic, header included (it is authenticated), flipped in turn.
     std::size_t refused = 0;
     for (std::size_t at = kSealedMagic.size(); at < sealed.size(); ++at) {
@@ -59,7 +59,8 @@ TEST_CASE("a cut, foreign or future sealed file is named and refused before any 
           "b: sealed with format 9, which this release cannot open; update Maturity Workbench");
     std::string greedy = sealed;
     greedy[kSealedMagic.size() + 2] = 100; // 100 passes
-    CHECK(readSealedHeader(greedy, "b").error().message.find("key derivation cost (100 passes") != std::string::npos);
+    CHECK(readSealedHeader(greedy, "b").error().message.find("key derivation cost (100 passes") !=
+          std::string::npos);
     std::string hungry = sealed;
     hungry[kSealedMagic.size() + 13] = 1; // memory of 2^40 bytes and more
     CHECK_FALSE(readSealedHeader(hungry, "b"));

@@ -59,15 +59,14 @@ int exportCommand(CommandContext& context) {
         if (!bytes)
             return context.fail(bytes.error());
         written = writeFileAtomically(outPath, QByteArray::fromStdString(*bytes));
-    }
-    else if (suffix == "csv")
+    } else if (suffix == "csv")
         written = writeAnswersCsvFile(*bundle, outPath);
     else
         written = writeXlsx(ReportData::fromBundle(*bundle), outPath);
     if (!written)
         return context.fail(written.error());
-    context.out << "Wrote " << outPath << " (assessment #" << id << ", " << bundle->answers.size() << " answers"
-                << (password ? ", sealed with the password" : "") << ").\n";
+    context.out << "Wrote " << outPath << " (assessment #" << id << ", " << bundle->answers.size()
+                << " answers" << (password ? ", sealed with the password" : "") << ").\n";
     return ExitOk;
 }
 
