@@ -110,6 +110,21 @@ const std::vector<CommandSpec> kCommandTable = {
      "Import a .json or sealed .mwbundle bundle (all or nothing)",
      {{"password-file", "The sealed bundle's password is in this file (else asked on the terminal).", "PATH"}},
      &cli::importCommand},
+    {"backup",
+     "backup [--out FILE]",
+     "Copy the database now, consistently, into backups/ beside it (or to FILE)",
+     {{"out", "Write the copy to this file instead.", "FILE"}},
+     &cli::backupCommand},
+    {"backups",
+     "backups",
+     "List the database's backups, newest first, each checked",
+     {},
+     &cli::backupsCommand},
+    {"restore",
+     "restore BACKUP",
+     "Replace the database with a checked backup (the replaced file is kept in backups/)",
+     {},
+     &cli::restoreCommand},
     {"report",
      "report ID --out FILE [--compare BASE_ID] [--page-size A4|Letter]",
      "Write the maturity report as .pdf or editable .odt",
@@ -170,7 +185,9 @@ int runCommand(const CommandSpec& command, const QStringList& arguments, QComman
     parser.parse(args);
     cli::CommandContext context(parser, name, out, err);
     try {
-        return command.run(context);
+        const int code = command.run(context);
+        context.warnAboutBackups();
+        return code;
     } catch (const cli::OutputRefused& refused) {
         err << "maturity: " << refused.message << '\n';
         return ExitBadInput;

@@ -132,6 +132,12 @@ Result<app::Workspace*> CommandContext::workspace(bool create) {
     return &*workspace_;
 }
 
+void CommandContext::warnAboutBackups() {
+    if (workspace_ && !workspace_->store().backupProblem().empty())
+        err << "maturity: warning: today's automatic backup was not made: "
+            << q(workspace_->store().backupProblem()) << '\n';
+}
+
 const ModelRegistry& CommandContext::models() {
     const ModelRegistry& registry = catalog_.registry();
     if (!warned_) {

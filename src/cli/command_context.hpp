@@ -82,6 +82,8 @@ public:
     Result<app::Workspace*> workspace(bool create = false);
     // The assessment with everything a command shows (app::loadAssessment).
     Result<app::AssessmentState> loadAssessment(Id id);
+    // A warning on standard error when the day's automatic backup could not be made.
+    void warnAboutBackups();
     // The models this installation knows; skipped model files are reported once, as warnings.
     const ModelRegistry& models();
 

@@ -4,6 +4,7 @@
 #include "core/bundle.hpp"
 #include "core/error.hpp"
 #include "core/model.hpp"
+#include "storage/backups.hpp"
 
 #include <filesystem>
 #include <map>
@@ -110,8 +111,20 @@ public:
     // All or nothing: a refused bundle leaves the database untouched.
     Result<ImportOutcome> importBundle(const Bundle& bundle);
 
+    // Backups
+    // A consistent copy of the whole database (SQLite's online backup), written beside the target and
+    // renamed into place. The target must not be the database itself (app::checkOutputPath).
+    Result<void> backupTo(const std::filesystem::path& target) const;
+    // Before the first change of each day a copy goes to backups/ beside the database (see backups.hpp).
+    void setDailyBackups(DailyBackups policy) { daily_ = std::move(policy); }
+    // Why the last daily backup could not be made (empty when it was, or was not due): the change itself
+    // still went ahead, and front doors warn.
+    const std::string& backupProblem() const { return backupProblem_; }
+
 private:
     Store(std::unique_ptr<SQLite::Database> db, std::filesystem::path path);
+    // Called by every writer before its change.
+    void dailyBackup();
     Result<void> migrate(int fromVersion);
     Result<std::shared_ptr<const Model>> modelOf(Id assessmentId) const;
     Result<ImportOutcome> mergeBundle(Id assessmentId, const Bundle& bundle);
@@ -120,6 +133,9 @@ private:
     mutable std::map<Id, std::shared_ptr<const Model>> modelCache_;
     std::filesystem::path path_;
     std::string origin_;
+    DailyBackups daily_;
+    std::string backedUpDay_;
+    std::string backupProblem_;
 };
 
 } // namespace mw
