@@ -2,6 +2,8 @@
 #include "editor_page.hpp"
 #include "main_window.hpp"
 #include "platform/app_paths.hpp"
+#include "platform/qt_text.hpp"
+#include "recovery.hpp"
 #include "workspace.hpp"
 
 #include <QApplication>
@@ -16,34 +18,6 @@
 #include <cstdio>
 
 namespace {
-
-// A database that cannot be opened gets a choice, never a crash: another file, a new one, or quit.
-bool openWithRecovery(mw::ui::Workspace& workspace, QString path) {
-    while (true) {
-        auto opened = workspace.open(path);
-        if (opened)
-            return true;
-        QMessageBox box(QMessageBox::Warning, QObject::tr("Cannot open the database"),
-                        QString::fromStdString(opened.error().message), QMessageBox::NoButton);
-        box.setInformativeText(QObject::tr("Nothing was changed in that file. What would you like to do?"));
-        auto* other = box.addButton(QObject::tr("Open another…"), QMessageBox::AcceptRole);
-        auto* create = box.addButton(QObject::tr("Create a new database…"), QMessageBox::ActionRole);
-        box.addButton(QObject::tr("Quit"), QMessageBox::RejectRole);
-        box.exec();
-        const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-        if (box.clickedButton() == other)
-            path = QFileDialog::getOpenFileName(
-                nullptr, QObject::tr("Open database"), folder,
-                QObject::tr("Maturity databases (*.db *.sqlite);;All files (*)"));
-        else if (box.clickedButton() == create)
-            path = QFileDialog::getSaveFileName(nullptr, QObject::tr("New database"), folder + "/maturity.db",
-                                                QObject::tr("Maturity databases (*.db)"));
-        else
-            return false;
-        if (path.isEmpty())
-            return false;
-    }
-}
 
 // Fusion with a palette of our own, so light and dark look the same on every platform; "system" keeps the
 // platform's style and palette.
@@ -109,7 +83,7 @@ int main(int argc, char** argv) {
     }
 
     mw::ui::Workspace workspace;
-    if (!openWithRecovery(workspace, mw::resolveDatabasePath(parser.value(db))))
+    if (!mw::ui::openWithRecovery(workspace, mw::resolveDatabasePath(parser.value(db))))
         return 1;
     mw::ui::MainWindow window(workspace);
     window.show();

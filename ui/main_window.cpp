@@ -75,6 +75,9 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
         updateTitle();
         rebuildRecentMenu();
     });
+    connect(&workspace_, &Workspace::backupFailed, this, [this](const QString& problem) {
+        statusBar()->showMessage(tr("Today's automatic backup failed: %1").arg(problem));
+    });
     connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == 0)
             editor_->focusQuestion();
@@ -322,7 +325,12 @@ void MainWindow::showDocument(AssessmentDocument* document) {
         undoGroup_->setActiveStack(document->undoStack());
         connect(document, &AssessmentDocument::saveFailed, this, &MainWindow::showError);
         connect(document, &AssessmentDocument::saved, this, [this](const QString& question, double ms) {
-            statusBar()->showMessage(tr("Saved %1 in %2 ms").arg(question).arg(ms, 0, 'f', 1), 4000);
+            const QString problem = workspace_.backupProblem();
+            if (problem.isEmpty())
+                statusBar()->showMessage(tr("Saved %1 in %2 ms").arg(question).arg(ms, 0, 'f', 1), 4000);
+            else
+                statusBar()->showMessage(
+                    tr("Saved %1, but today's automatic backup failed: %2").arg(question, problem));
         });
         // Only this assessment's completeness changes with an answer: update its row, not the whole
         // portfolio.

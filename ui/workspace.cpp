@@ -1,11 +1,14 @@
 #include "workspace.hpp"
 
+#include "app/backups.hpp"
 #include "assessment_document.hpp"
 #include "platform/app_paths.hpp"
 #include "platform/qt_text.hpp"
 
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QSettings>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace mw::ui {
 
@@ -16,6 +19,7 @@ Workspace::Workspace(QObject* parent)
 Workspace::~Workspace() {
     // The document writes what is pending through the application workspace: close it while that exists.
     closeAssessment();
+    backupTask_.waitForFinished(); // never leave a copy half-written behind
 }
 
 QStringList Workspace::modelProblems() const {
@@ -26,6 +30,7 @@ QStringList Workspace::modelProblems() const {
 }
 
 Result<void> Workspace::open(const QString& path) {
+    backupTask_.waitForFinished();
     auto database = app::Workspace::open(s(path), catalog_);
     if (!database)
         return std::unexpected(database.error());
@@ -33,9 +38,22 @@ Result<void> Workspace::open(const QString& path) {
     workspace_.emplace(std::move(*database));
     path_ = QFileInfo(path).absoluteFilePath();
     rememberDatabase(path_);
+    // The day's copy is made now, off the UI thread, before the first change needs it.
+    auto* watcher = new QFutureWatcher<std::string>(this);
+    connect(watcher, &QFutureWatcher<std::string>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (!watcher->result().empty())
+            emit backupFailed(q(watcher->result()));
+    });
+    backupTask_ = QtConcurrent::run([database = workspace_->path()] { return app::backUpIfDue(database); });
+    watcher->setFuture(backupTask_);
     emit opened(path_);
     emit portfolioChanged();
     return {};
+}
+
+QString Workspace::backupProblem() const {
+    return workspace_ ? q(workspace_->backupProblem()) : QString();
 }
 
 Result<std::vector<Client>> Workspace::clients() {

@@ -4,6 +4,7 @@
 #include "app/assessments.hpp"
 #include "app/documents.hpp"
 
+#include <QFuture>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -27,6 +28,8 @@ public:
     const ModelRegistry& models() const { return catalog_.registry(); }
     // Model files that were skipped, one line each.
     QStringList modelProblems() const;
+    // Why the day's automatic backup could not be made, or empty.
+    QString backupProblem() const;
     // The application layer's workspace, for tests and tools that check what reached the disk.
     app::Workspace& app() { return *workspace_; }
 
@@ -56,6 +59,8 @@ public:
 
 signals:
     void opened(const QString& path);
+    // The day's automatic backup could not be made (the work itself is saved).
+    void backupFailed(const QString& problem);
     void portfolioChanged();
     void documentChanged(mw::ui::AssessmentDocument* document);
 
@@ -65,6 +70,7 @@ private:
     std::optional<app::Workspace> workspace_;
     QPointer<AssessmentDocument> document_;
     QString path_;
+    QFuture<std::string> backupTask_; // the day's copy, made when the database opens
 };
 
 } // namespace mw::ui

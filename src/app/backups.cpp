@@ -2,7 +2,8 @@
 
 namespace mw::app {
 
-Result<std::filesystem::path> backupNow(Workspace& workspace, const std::optional<std::filesystem::path>& out) {
+Result<std::filesystem::path> backupNow(Workspace& workspace,
+                                        const std::optional<std::filesystem::path>& out) {
     const auto& database = workspace.path();
     std::filesystem::path target = out ? *out : manualBackupPath(database);
     if (out) {
@@ -12,11 +13,20 @@ Result<std::filesystem::path> backupNow(Workspace& workspace, const std::optiona
         std::error_code ec;
         std::filesystem::create_directories(target.parent_path(), ec);
         if (ec)
-            return fail(target.parent_path().string() + ": cannot create the backups folder (" + ec.message() + ")");
+            return fail(target.parent_path().string() + ": cannot create the backups folder (" +
+                        ec.message() + ")");
     }
     if (auto written = workspace.store().backupTo(target); !written)
         return std::unexpected(written.error());
     return target;
+}
+
+std::string backUpIfDue(const std::filesystem::path& database) {
+    auto store = Store::open(database, OpenMode::ExistingOnly);
+    if (!store)
+        return store.error().message;
+    store->backUpIfDue();
+    return store->backupProblem();
 }
 
 Result<std::vector<BackupEntry>> listBackups(const std::filesystem::path& database) {

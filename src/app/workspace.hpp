@@ -48,6 +48,8 @@ public:
     const Store& store() const { return store_; }
     const ModelCatalog& catalog() const { return catalog_; }
     const std::filesystem::path& path() const { return store_.path(); }
+    // Why today's automatic backup could not be made, or empty (Store::backUpIfDue).
+    const std::string& backupProblem() const { return store_.backupProblem(); }
 
     // A model by id (its newest version) or by file path; an id only the database holds is found in the
     // assessments' snapshots.

@@ -133,9 +133,9 @@ Result<app::Workspace*> CommandContext::workspace(bool create) {
 }
 
 void CommandContext::warnAboutBackups() {
-    if (workspace_ && !workspace_->store().backupProblem().empty())
+    if (workspace_ && !workspace_->backupProblem().empty())
         err << "maturity: warning: today's automatic backup was not made: "
-            << q(workspace_->store().backupProblem()) << '\n';
+            << q(workspace_->backupProblem()) << '\n';
 }
 
 const ModelRegistry& CommandContext::models() {

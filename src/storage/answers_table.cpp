@@ -33,7 +33,7 @@ Result<Participant> Store::defaultParticipant(Id assessmentId) const {
 
 Result<Id> Store::addParticipant(Id assessmentId, const std::string& name, const std::string& group,
                                  const std::string& role) {
-    dailyBackup();
+    backUpIfDue();
     if (name.find_first_not_of(" \t") == std::string::npos)
         return fail("a participant needs a name");
     return guarded(path_, "add the participant", [&]() -> Result<Id> {
@@ -74,7 +74,7 @@ Result<std::optional<Answer>> Store::answer(Id assessmentId, const std::string& 
 }
 
 Result<Answer> Store::saveAnswer(Id assessmentId, Answer answer) {
-    dailyBackup();
+    backUpIfDue();
     auto saved = saveAnswers(assessmentId, {std::move(answer)});
     if (!saved)
         return std::unexpected(saved.error());
@@ -82,7 +82,7 @@ Result<Answer> Store::saveAnswer(Id assessmentId, Answer answer) {
 }
 
 Result<std::vector<Answer>> Store::saveAnswers(Id assessmentId, std::vector<Answer> answers) {
-    dailyBackup();
+    backUpIfDue();
     // Hot path: the cached model snapshot and one participants query, nothing more, before the write.
     auto model = modelOf(assessmentId);
     if (!model)
@@ -122,7 +122,7 @@ Result<std::vector<Answer>> Store::saveAnswers(Id assessmentId, std::vector<Answ
 }
 
 Result<void> Store::clearAnswer(Id assessmentId, const std::string& questionId, Id participantId) {
-    dailyBackup();
+    backUpIfDue();
     if (participantId == 0) {
         auto participant = defaultParticipant(assessmentId);
         if (!participant)

@@ -61,7 +61,7 @@ Result<LoadedAssessment> Store::assessment(Id id) const {
 }
 
 Result<Id> Store::createAssessment(const NewAssessment& request) {
-    dailyBackup();
+    backUpIfDue();
     if (!request.model)
         return fail("a new assessment needs a model");
     if (request.title.find_first_not_of(" \t") == std::string::npos)
@@ -106,7 +106,7 @@ Result<Id> Store::createAssessment(const NewAssessment& request) {
 }
 
 Result<void> Store::updateAssessment(const AssessmentInfo& info) {
-    dailyBackup();
+    backUpIfDue();
     if (info.title.find_first_not_of(" \t") == std::string::npos)
         return fail("an assessment needs a title");
     if (!isIsoDate(info.date))
@@ -130,7 +130,7 @@ Result<void> Store::updateAssessment(const AssessmentInfo& info) {
 }
 
 Result<void> Store::deleteAssessment(Id id) {
-    dailyBackup();
+    backUpIfDue();
     return guarded(path_, "delete the assessment", [&]() -> Result<void> {
         SQLite::Statement q(*db_, "DELETE FROM assessments WHERE id = ?");
         q.bind(1, static_cast<int64_t>(id));

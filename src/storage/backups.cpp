@@ -8,14 +8,17 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <ctime>
+#include <unistd.h>
 
 namespace mw {
 
 namespace {
 
 bool isDigits(std::string_view text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // "<stem>-YYYY-MM-DD.db" (daily) or "<stem>-YYYY-MM-DD-HHMMSS.db" (on request): the day, or empty.
@@ -84,7 +87,8 @@ BackupEntry inspectBackup(const std::filesystem::path& backup) {
             entry.problem = "damaged (" + check + ")";
             return entry;
         }
-        entry.assessments = static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM assessments").getInt64());
+        entry.assessments =
+            static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM assessments").getInt64());
         entry.good = true;
     } catch (const SQLite::Exception& e) {
         entry.problem = std::string("unreadable (") + e.what() + ")";
@@ -145,14 +149,15 @@ Result<std::filesystem::path> restoreBackup(const std::filesystem::path& databas
         return fail(backup.string() + ": cannot restore this backup: it is " + checked.problem);
     std::filesystem::create_directories(backupFolder(database), ec);
     if (ec)
-        return fail(backupFolder(database).string() + ": cannot create the backups folder (" + ec.message() + ")");
+        return fail(backupFolder(database).string() + ": cannot create the backups folder (" + ec.message() +
+                    ")");
     const auto kept =
         backupFolder(database) / (database.stem().string() + "-replaced-" + stamp("%Y-%m-%d-%H%M%S") + ".db");
     for (const char* suffix : {"", "-wal"}) {
         const std::filesystem::path from = database.string() + suffix;
         if (std::filesystem::exists(from, ec) &&
-            !std::filesystem::copy_file(from, kept.string() + suffix, std::filesystem::copy_options::overwrite_existing,
-                                        ec))
+            !std::filesystem::copy_file(from, kept.string() + suffix,
+                                        std::filesystem::copy_options::overwrite_existing, ec))
             return fail(database.string() + ": cannot keep a copy before restoring (" + ec.message() +
                         "); nothing was changed");
     }
@@ -165,13 +170,16 @@ Result<std::filesystem::path> restoreBackup(const std::filesystem::path& databas
         std::filesystem::remove(database.string() + suffix, ec);
     std::filesystem::rename(staged, database, ec);
     if (ec)
-        return fail(database.string() + ": cannot put the backup in place (" + ec.message() + "); the database is kept at " +
-                    kept.string());
+        return fail(database.string() + ": cannot put the backup in place (" + ec.message() +
+                    "); the database is kept at " + kept.string());
     return kept;
 }
 
 Result<void> Store::backupTo(const std::filesystem::path& target) const {
-    const std::filesystem::path partial = target.string() + ".partial";
+    // Unique per writer: the workbench's opening copy and its first change may both be making the day's.
+    static std::atomic<unsigned> serial{0};
+    const std::filesystem::path partial =
+        target.string() + ".partial-" + std::to_string(::getpid()) + "-" + std::to_string(serial++);
     return sql::guarded(target, "write the backup", [&]() -> Result<void> {
         std::error_code ec;
         std::filesystem::remove(partial, ec);
@@ -191,7 +199,7 @@ Result<void> Store::backupTo(const std::filesystem::path& target) const {
     });
 }
 
-void Store::dailyBackup() {
+void Store::backUpIfDue() {
     if (!daily_.enabled)
         return;
     const std::string today = daily_.today ? daily_.today() : localToday();
@@ -212,7 +220,8 @@ void Store::dailyBackup() {
     }
     std::filesystem::create_directories(backupFolder(path_), ec);
     if (ec) {
-        backupProblem_ = backupFolder(path_).string() + ": cannot create the backups folder (" + ec.message() + ")";
+        backupProblem_ =
+            backupFolder(path_).string() + ": cannot create the backups folder (" + ec.message() + ")";
         return;
     }
     if (auto written = backupTo(target); !written) {

@@ -23,8 +23,8 @@ struct BackupEntry {
     std::string day; // YYYY-MM-DD, from the file's name
     bool daily = false;
     std::uintmax_t bytes = 0;
-    bool good = false;    // ours, readable by this release and passing SQLite's integrity check
-    std::string problem;  // why it is not good
+    bool good = false;   // ours, readable by this release and passing SQLite's integrity check
+    std::string problem; // why it is not good
     std::size_t assessments = 0;
 };
 

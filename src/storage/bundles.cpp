@@ -59,7 +59,7 @@ Result<Bundle> Store::exportBundle(Id assessmentId) const {
 }
 
 Result<ImportOutcome> Store::importBundle(const Bundle& bundle) {
-    dailyBackup();
+    backUpIfDue();
     return guarded(path_, "import the bundle", [&]() -> Result<ImportOutcome> {
         ImportOutcome outcome;
         {

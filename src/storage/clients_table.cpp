@@ -39,7 +39,7 @@ Result<std::optional<Client>> Store::findClient(std::string_view name) const {
 
 Result<Client> Store::addClient(const std::string& name, const std::string& sector,
                                 const std::string& notes) {
-    dailyBackup();
+    backUpIfDue();
     if (name.find_first_not_of(" \t") == std::string::npos)
         return fail("a client needs a name");
     return guarded(path_, "add the client", [&]() -> Result<Client> {
@@ -51,7 +51,7 @@ Result<Client> Store::addClient(const std::string& name, const std::string& sect
 }
 
 Result<Client> Store::ensureClient(const std::string& name) {
-    dailyBackup();
+    backUpIfDue();
     auto existing = findClient(name);
     if (!existing)
         return std::unexpected(existing.error());
@@ -61,7 +61,7 @@ Result<Client> Store::ensureClient(const std::string& name) {
 }
 
 Result<void> Store::updateClient(const Client& client) {
-    dailyBackup();
+    backUpIfDue();
     return guarded(path_, "update the client", [&]() -> Result<void> {
         SQLite::Statement q(*db_, "UPDATE clients SET name = ?, sector = ?, notes = ? WHERE id = ?");
         q.bind(1, client.name);

@@ -117,14 +117,16 @@ public:
     Result<void> backupTo(const std::filesystem::path& target) const;
     // Before the first change of each day a copy goes to backups/ beside the database (see backups.hpp).
     void setDailyBackups(DailyBackups policy) { daily_ = std::move(policy); }
+    // Makes the day's copy if it is not there yet. Every writer calls it before its change; the workbench
+    // also calls it on a connection of its own when it opens the database, off the UI thread.
+    void backUpIfDue();
     // Why the last daily backup could not be made (empty when it was, or was not due): the change itself
     // still went ahead, and front doors warn.
     const std::string& backupProblem() const { return backupProblem_; }
 
 private:
     Store(std::unique_ptr<SQLite::Database> db, std::filesystem::path path);
-    // Called by every writer before its change.
-    void dailyBackup();
+
     Result<void> migrate(int fromVersion);
     Result<std::shared_ptr<const Model>> modelOf(Id assessmentId) const;
     Result<ImportOutcome> mergeBundle(Id assessmentId, const Bundle& bundle);

@@ -287,3 +287,41 @@ TEST_CASE("without a terminal or a password file, a sealed bundle is refused, ne
     }
     CHECK(h.snapshot() == before);
 }
+
+TEST_CASE("backup, backups and restore: a checked copy, listed, put back with the replaced file kept",
+          "[cli][hardening][backups]") {
+    Hardened h;
+    auto listedNone = h.run({"backups"});
+    CHECK(listedNone.code == 0);
+    CHECK(listedNone.out.contains("No backups of " + h.db + " yet."));
+    auto made = h.run({"backup"});
+    REQUIRE(made.code == 0);
+    CHECK(made.out.contains("(2 assessments, "));
+    auto listed = h.run({"backups"});
+    CHECK(listed.code == 0);
+    CHECK(listed.out.contains("on request            2"));
+    CHECK(listed.out.contains("  good  "));
+    const auto copies = std::vector<std::filesystem::directory_entry>(
+        std::filesystem::directory_iterator(h.dir / "backups"), std::filesystem::directory_iterator());
+    REQUIRE(copies.size() == 1);
+    const QString copyName = QString::fromStdString(copies[0].path().filename().string());
+
+    const QString scoresBefore = h.run({"score", "2", "--json"}).out;
+    REQUIRE(h.run({"answer", "2", "GO1", "0"}).code == 0);
+    REQUIRE(h.run({"score", "2", "--json"}).out != scoresBefore);
+    auto restored = h.run({"restore", copyName});
+    CHECK(restored.code == 0);
+    CHECK(restored.out.contains("The database as it was is kept at"));
+    CHECK(h.run({"score", "2", "--json"}).out == scoresBefore);
+
+    // Bad input: one line, the database unchanged.
+    const std::string before = h.snapshot();
+    expectOneLine(h.run({"restore", "nope.db"}), 1, "nope.db: no such backup");
+    h.write("junk.db", "not a database");
+    expectOneLine(h.run({"restore", h.file("junk.db")}), 1, "cannot restore this backup: it is unreadable");
+    expectOneLine(h.run({"restore", h.db}), 1, "is the database itself, not a backup of it");
+    expectOneLine(h.run({"backup", "--out", h.db}), 1, "is the database");
+    expectOneLine(h.run({"backup", "--out", h.file("missing/folder/copy.db")}), 1, "copy.db");
+    std::filesystem::remove(h.dir / "junk.db");
+    CHECK(h.snapshot() == before);
+}

@@ -137,7 +137,8 @@ TEST_CASE("a damaged or foreign copy is listed as such and never restored", "[ba
     const auto garbage = dailyBackupPath(days.path, "2026-02-01");
     test::writeBytes(garbage, "not a database at all");
     const auto foreign = dailyBackupPath(days.path, "2026-02-02");
-    SQLite::Database(foreign.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE).exec("CREATE TABLE t (x)");
+    SQLite::Database(foreign.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
+        .exec("CREATE TABLE t (x)");
     const std::string before = test::readBytes(days.path);
     auto refused = restoreBackup(days.path, garbage);
     REQUIRE_FALSE(refused);

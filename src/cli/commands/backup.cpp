@@ -32,7 +32,8 @@ int backupCommand(CommandContext& context) {
     const BackupEntry checked = inspectBackup(*written);
     context.out << "Backed up " << q((*workspace)->path().string()) << " to " << q(written->string()) << " ("
                 << checked.assessments << (checked.assessments == 1 ? " assessment" : " assessments") << ", "
-                << QLocale::c().formattedDataSize(static_cast<qint64>(checked.bytes), 1, QLocale::DataSizeSIFormat)
+                << QLocale::c().formattedDataSize(static_cast<qint64>(checked.bytes), 1,
+                                                  QLocale::DataSizeSIFormat)
                 << ").\n";
     return ExitOk;
 }
@@ -44,7 +45,8 @@ int backupsCommand(CommandContext& context) {
     if (!entries)
         return context.fail(entries.error());
     if (entries->empty()) {
-        context.out << "No backups of " << database << " yet. One is made before the first change of each day; "
+        context.out << "No backups of " << database
+                    << " yet. One is made before the first change of each day; "
                     << "'maturity backup' makes one now.\n";
         return ExitOk;
     }
@@ -52,10 +54,11 @@ int backupsCommand(CommandContext& context) {
                 << "):\n";
     TextTable table({"Day", "Kind", "Assessments", "Size", "State", "File"}, {2, 3});
     for (const auto& entry : *entries)
-        table.addRow({q(entry.day), entry.daily ? "daily" : "on request",
-                      entry.good ? QString::number(entry.assessments) : QString(),
-                      QLocale::c().formattedDataSize(static_cast<qint64>(entry.bytes), 1, QLocale::DataSizeSIFormat),
-                      entry.good ? "good" : q(entry.problem), q(entry.path.filename().string())});
+        table.addRow(
+            {q(entry.day), entry.daily ? "daily" : "on request",
+             entry.good ? QString::number(entry.assessments) : QString(),
+             QLocale::c().formattedDataSize(static_cast<qint64>(entry.bytes), 1, QLocale::DataSizeSIFormat),
+             entry.good ? "good" : q(entry.problem), q(entry.path.filename().string())});
     table.print(context.out);
     return ExitOk;
 }
@@ -74,8 +77,8 @@ int restoreCommand(CommandContext& context) {
     auto reopened = context.workspace();
     if (!reopened)
         return context.fail(reopened.error());
-    context.out << "Restored " << database << " from " << q(chosen.string()) << ". The database as it was is kept at "
-                << q(kept->string()) << ".\n";
+    context.out << "Restored " << database << " from " << q(chosen.string())
+                << ". The database as it was is kept at " << q(kept->string()) << ".\n";
     return ExitOk;
 }
 
