@@ -50,7 +50,8 @@ std::vector<Gap> rankGaps(const Model& model, const Scorecard& scores) {
         g.current = current;
         g.target = target;
         g.gap = gap;
-        g.priority = gap * r.question->weight * r.dimension->weight;
+        g.priority =
+            gap * r.question->weight * r.dimension->weight * model.priority.factor(r.question->consequence);
         g.currentLabel = model.levelLabel(current);
         g.targetLabel = model.levelLabel(target);
         // The step out of the level reached (a fractional consolidated level counts as the one below).

@@ -16,7 +16,7 @@ struct Gap {
     double current = 0;
     double target = 0;
     double gap = 0;      // target - current, in scale steps
-    double priority = 0; // gap x question weight x dimension weight
+    double priority = 0; // gap x question weight x dimension weight x consequence factor
     std::string currentLabel;
     std::string targetLabel;
     std::string recommendation; // the model's next step from the current level

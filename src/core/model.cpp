@@ -151,4 +151,32 @@ bool isNewerVersion(const std::string& candidate, const std::string& than) {
     return versionParts(candidate) > versionParts(than);
 }
 
+std::string_view toString(Consequence consequence) {
+    switch (consequence) {
+    case Consequence::Safety:
+        return "safety";
+    case Consequence::Production:
+        return "production";
+    case Consequence::Data:
+        return "data";
+    case Consequence::Compliance:
+        return "compliance";
+    case Consequence::None:
+        break;
+    }
+    return "";
+}
+
+std::optional<Consequence> consequenceFromString(std::string_view text) {
+    for (auto c : {Consequence::Safety, Consequence::Production, Consequence::Data, Consequence::Compliance})
+        if (text == toString(c))
+            return c;
+    return std::nullopt;
+}
+
+double Priority::factor(Consequence consequence) const {
+    auto it = consequenceFactors.find(consequence);
+    return it == consequenceFactors.end() ? 1.0 : it->second;
+}
+
 } // namespace mw

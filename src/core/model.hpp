@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -27,6 +28,14 @@ struct Aggregation {
     std::vector<ScaleLevel> tiers;
 };
 
+// Who is best placed to answer a question; the lead group comes first.
+inline constexpr std::string_view kAnsweringGroups[] = {"IT", "OT", "Business", "Security"};
+
+// What is at stake when a practice is weak; the model may weigh gaps by it (Priority).
+enum class Consequence { None, Safety, Production, Data, Compliance };
+std::string_view toString(Consequence consequence);
+std::optional<Consequence> consequenceFromString(std::string_view text);
+
 struct Question {
     std::string id;
     std::string dimensionId;
@@ -38,6 +47,8 @@ struct Question {
     std::vector<std::string> descriptors; // one per scale level
     std::vector<std::string> recommendations; // one per scale level below the top: how to move up one
     std::vector<std::string> references;
+    std::vector<std::string> askFirst; // groups best placed to answer, lead first (kAnsweringGroups)
+    Consequence consequence = Consequence::None;
 };
 
 struct Dimension {
@@ -48,6 +59,22 @@ struct Dimension {
     std::vector<Question> questions;
 };
 
+// A floor no average can hide: while any of these questions reads below `below`, the dimension holding it,
+// and the overall index, read no higher than `cap`.
+struct Floor {
+    std::string id;
+    std::vector<std::string> questions;
+    double below = 0;
+    double cap = 0;
+    std::string reason; // why, in words a plant manager and a CISO accept
+};
+
+// How gaps are ranked: gap x question weight x dimension weight x the factor for the question's consequence.
+struct Priority {
+    std::map<Consequence, double> consequenceFactors; // absent: 1
+    double factor(Consequence consequence) const;
+};
+
 struct Model {
     std::string id;
     std::string version;
@@ -56,6 +83,8 @@ struct Model {
     std::vector<ScaleLevel> scale;
     Aggregation aggregation;
     std::vector<Dimension> dimensions;
+    std::vector<Floor> floors;
+    Priority priority;
     nlohmann::json source; // the JSON it was loaded from, kept as the assessment's snapshot
 
     const Question* question(std::string_view questionId) const;

@@ -2,6 +2,7 @@
 
 #include "json_check.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <set>
@@ -117,6 +118,25 @@ void parseQuestion(Checker& check, const json& item, const std::string& path, co
     out.evidence = check.stringList(item, path, "evidence", false);
     out.references = check.stringList(item, path, "references", false);
     out.weight = check.weight(item, path).value_or(1.0);
+    out.askFirst = check.stringList(item, path, "askFirst", false);
+    for (std::size_t i = 0; i < out.askFirst.size(); ++i) {
+        const auto& group = out.askFirst[i];
+        if (std::find(std::begin(kAnsweringGroups), std::end(kAnsweringGroups), group) ==
+            std::end(kAnsweringGroups))
+            check.problem(path + ".askFirst[" + std::to_string(i) + "]",
+                          "'" + group + "' is not a group; use IT, OT, Business or Security");
+        else if (std::find(out.askFirst.begin(), out.askFirst.begin() + static_cast<std::ptrdiff_t>(i),
+                           group) != out.askFirst.begin() + static_cast<std::ptrdiff_t>(i))
+            check.problem(path + ".askFirst[" + std::to_string(i) + "]", "'" + group + "' is named twice");
+    }
+    if (auto consequence = check.string(item, path, "consequence", false)) {
+        if (auto known = consequenceFromString(*consequence))
+            out.consequence = *known;
+        else
+            check.problem(path + ".consequence",
+                          "'" + *consequence +
+                              "' is not a consequence; use safety, production, data or compliance");
+    }
 
     const bool tiered = model.aggregation.rule != AggregationRule::WeightedMean;
     if (item.contains("tier") || tiered) {
@@ -280,6 +300,83 @@ void parseFlatQuestions(Checker& check, const json& root, Model& model, int maxT
     }
 }
 
+// priority.consequence: a factor per consequence, each above 0.
+void parsePriority(Checker& check, const json& root, Model& model) {
+    const json* priority = check.member(root, "", "priority", false);
+    if (!priority)
+        return;
+    if (!priority->is_object()) {
+        check.problem("priority", "expected an object, found " + typeName(*priority));
+        return;
+    }
+    const json* factors = check.member(*priority, "priority", "consequence", false);
+    if (!factors)
+        return;
+    if (!factors->is_object()) {
+        check.problem("priority.consequence", "expected an object, found " + typeName(*factors));
+        return;
+    }
+    for (const auto& [key, value] : factors->items()) {
+        const std::string where = "priority.consequence." + key;
+        auto consequence = consequenceFromString(key);
+        if (!consequence)
+            check.problem(where,
+                          "'" + key + "' is not a consequence; use safety, production, data or compliance");
+        else if (!value.is_number())
+            check.problem(where, "expected a number, found " + typeName(value));
+        else if (value.get<double>() <= 0)
+            check.problem(where, "must be greater than 0, found " + formatNumber(value.get<double>()));
+        else
+            model.priority.consequenceFactors[*consequence] = value.get<double>();
+    }
+}
+
+// floors: critical questions that hold their dimension and the overall index down while any is weak.
+void parseFloors(Checker& check, const json& root, Model& model) {
+    const json* floors = check.member(root, "", "floors", false);
+    if (!floors)
+        return;
+    if (!floors->is_array()) {
+        check.problem("floors", "expected an array, found " + typeName(*floors));
+        return;
+    }
+    std::set<std::string> ids;
+    for (std::size_t f = 0; f < floors->size(); ++f) {
+        const json& item = (*floors)[f];
+        const std::string path = "floors[" + std::to_string(f) + "]";
+        if (!item.is_object()) {
+            check.problem(path, "expected an object, found " + typeName(item));
+            continue;
+        }
+        Floor floor;
+        if (auto id = check.string(item, path, "id")) {
+            if (!isIdentifier(*id))
+                check.problem(path + ".id", identifierProblem(*id));
+            else if (!ids.insert(*id).second)
+                check.problem(path + ".id", "duplicate floor id '" + *id + "'");
+            floor.id = *id;
+        }
+        floor.questions = check.stringList(item, path, "questions", true);
+        if (item.contains("questions") && item["questions"].is_array() && item["questions"].empty())
+            check.problem(path + ".questions", "a floor needs at least one question");
+        for (std::size_t q = 0; q < floor.questions.size(); ++q)
+            if (!model.question(floor.questions[q]))
+                check.problem(path + ".questions[" + std::to_string(q) + "]",
+                              "unknown question '" + floor.questions[q] + "'");
+        floor.reason = check.string(item, path, "reason").value_or("");
+        auto below = check.number(item, path, "below");
+        auto cap = check.number(item, path, "cap");
+        if (below && (*below <= model.minScore() || *below > model.maxScore()))
+            check.problem(path + ".below",
+                          formatNumber(*below) + " is outside the scale (" + model.scaleValuesText() + ")");
+        if (cap && (*cap < model.minScore() || *cap >= model.maxScore()))
+            check.problem(path + ".cap", formatNumber(*cap) + " must be on the scale and below its top");
+        floor.below = below.value_or(0);
+        floor.cap = cap.value_or(0);
+        model.floors.push_back(std::move(floor));
+    }
+}
+
 } // namespace
 
 Result<Model> loadModel(const json& root) {
@@ -309,6 +406,11 @@ Result<Model> loadModel(const json& root) {
     std::set<std::string> questionIds;
     parseDimensions(check, root, model, maxTier, questionIds);
     parseFlatQuestions(check, root, model, maxTier, questionIds);
+    parsePriority(check, root, model);
+    if (model.aggregation.rule == AggregationRule::WeightedMean)
+        parseFloors(check, root, model);
+    else if (root.contains("floors"))
+        check.problem("floors", "floors are only used by the weighted-mean rule");
 
     for (std::size_t d = 0; d < model.dimensions.size(); ++d)
         if (model.dimensions[d].questions.empty() && !model.dimensions[d].id.empty())

@@ -202,6 +202,38 @@ std::optional<double> aggregate(const Model& model, const std::vector<const Ques
 
 } // namespace
 
+namespace {
+
+// Every floor question that reads below its line: the holds, lowest cap first.
+std::vector<FloorHold> activeFloors(const Model& model, const std::vector<QuestionResult>& questions) {
+    std::vector<FloorHold> holds;
+    for (const auto& floor : model.floors)
+        for (const auto& questionId : floor.questions)
+            for (const auto& r : questions)
+                if (r.question->id == questionId && r.answer.current && *r.answer.current < floor.below)
+                    holds.push_back({floor.id, questionId, *r.answer.current, floor.below, floor.cap});
+    std::stable_sort(holds.begin(), holds.end(),
+                     [](const FloorHold& a, const FloorHold& b) { return a.cap < b.cap; });
+    return holds;
+}
+
+// Lowers `score` to the lowest cap among the holds that apply; returns the holds that lowered it.
+std::vector<FloorHold> applyFloors(double& score, std::optional<double>& uncapped,
+                                   const std::vector<FloorHold>& holds) {
+    std::vector<FloorHold> lowering;
+    const double before = score;
+    for (const auto& hold : holds)
+        if (before > hold.cap + 1e-9) {
+            lowering.push_back(hold);
+            score = std::min(score, hold.cap);
+        }
+    if (!lowering.empty())
+        uncapped = before;
+    return lowering;
+}
+
+} // namespace
+
 Scorecard computeScores(const Model& model, const std::vector<Answer>& answers, const Roster& roster) {
     const auto consolidated = consolidate(answers, roster);
     Scorecard card;
@@ -217,6 +249,7 @@ Scorecard computeScores(const Model& model, const std::vector<Answer>& answers, 
 
     const bool started = std::any_of(card.questions.begin(), card.questions.end(),
                                      [](const QuestionResult& r) { return r.answer.current.has_value(); });
+    const std::vector<FloorHold> holds = activeFloors(model, card.questions);
     double overallSum = 0, overallTargetSum = 0, overallWeights = 0;
     std::size_t index = 0;
     for (const auto& dimension : model.dimensions) {
@@ -241,6 +274,11 @@ Scorecard computeScores(const Model& model, const std::vector<Answer>& answers, 
         dr.completeness = dr.total ? 100.0 * static_cast<double>(dr.answered) / dr.total : 0;
         dr.current = aggregate(model, results, currentOf, started);
         if (dr.current) {
+            std::vector<FloorHold> own;
+            for (const auto& hold : holds)
+                if (model.question(hold.questionId)->dimensionId == dimension.id)
+                    own.push_back(hold);
+            dr.heldBy = applyFloors(*dr.current, dr.uncapped, own);
             ++card.scoredDimensions;
             dr.target =
                 std::max(*dr.current, aggregate(model, results, targetOf, started).value_or(*dr.current));
@@ -258,6 +296,7 @@ Scorecard computeScores(const Model& model, const std::vector<Answer>& answers, 
     if (overallWeights > 0) {
         card.overall = overallSum / overallWeights;
         card.overallTarget = overallTargetSum / overallWeights;
+        card.overallHeldBy = applyFloors(*card.overall, card.overallUncapped, holds);
         card.overallLabel = model.scoreLabel(*card.overall);
         card.overallTargetLabel = model.scoreLabel(*card.overallTarget);
     }
@@ -312,6 +351,16 @@ std::vector<std::string> scoringExplanation(const Model& model) {
                       ".");
         break;
     }
+    for (const auto& floor : model.floors) {
+        std::string names;
+        for (std::size_t i = 0; i < floor.questions.size(); ++i)
+            names += (i == 0 ? "" : i + 1 == floor.questions.size() ? " or " : ", ") + floor.questions[i];
+        out.push_back("Floor '" + floor.id + "': while " + names + " reads below " +
+                      formatNumber(floor.below) + " (" + model.levelLabel(floor.below) +
+                      "), the dimension that holds it and the overall index "
+                      "read no higher than " +
+                      formatNumber(floor.cap) + ", whatever the other answers. " + floor.reason);
+    }
     out.push_back(
         "When the workshop records each group's view, a question's score is the consensus the facilitator "
         "recorded for the room. Without one, it is the mean of the group means, so that each group counts "
@@ -320,7 +369,18 @@ std::vector<std::string> scoringExplanation(const Model& model) {
     out.push_back(
         "A gap is the distance between the target and the current level of one question. Its priority "
         "is that distance multiplied by the weight of the question and of its dimension, so large gaps in "
-        "heavily weighted areas come first.");
+        "heavily weighted areas come first." +
+        std::string(
+            model.priority.consequenceFactors.empty()
+                ? ""
+                : " It is then multiplied by the factor the model gives the question's consequence:"));
+    if (!model.priority.consequenceFactors.empty()) {
+        std::string factors;
+        for (const auto& [consequence, factor] : model.priority.consequenceFactors)
+            factors += std::string(factors.empty() ? "" : ", ") + std::string(toString(consequence)) + " x" +
+                       formatNumber(factor);
+        out.back() += " " + factors + "; a question without one counts x1.";
+    }
     return out;
 }
 

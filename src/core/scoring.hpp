@@ -37,6 +37,15 @@ struct QuestionResult {
     double effectiveTarget() const; // the target, or the current level when no target was set
 };
 
+// A floor that holds a score down: the question below the floor's line, and the cap it imposes.
+struct FloorHold {
+    std::string floorId;
+    std::string questionId;
+    double level = 0; // the question's score
+    double below = 0;
+    double cap = 0;
+};
+
 struct DimensionResult {
     std::string id;
     std::string title;
@@ -49,6 +58,9 @@ struct DimensionResult {
     std::size_t answered = 0; // with a level or N/A
     std::size_t notApplicable = 0;
     double completeness = 0; // %
+    // When a floor holds the score down: what it would read without it, and which questions hold it.
+    std::optional<double> uncapped;
+    std::vector<FloorHold> heldBy;
     std::optional<double> gap() const;
 };
 
@@ -61,9 +73,11 @@ struct Scorecard {
     std::string overallTargetLabel;
     std::size_t total = 0;
     std::size_t answered = 0;
-    std::size_t scoredDimensions = 0;    // dimensions the overall is the average of
-    double completeness = 0;             // %
-    std::vector<std::string> unanswered; // question ids, model order
+    std::size_t scoredDimensions = 0;      // dimensions the overall is the average of
+    double completeness = 0;               // %
+    std::vector<std::string> unanswered;   // question ids, model order
+    std::optional<double> overallUncapped; // set when a floor holds the overall index down
+    std::vector<FloorHold> overallHeldBy;
 
     const DimensionResult* dimension(std::string_view id) const;
 };
