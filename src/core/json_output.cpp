@@ -22,6 +22,19 @@ json assessmentJson(const AssessmentInfo& info) {
             {"model", {{"id", info.modelId}, {"version", info.modelVersion}}}};
 }
 
+namespace {
+json holdsJson(const std::vector<FloorHold>& holds) {
+    json out = json::array();
+    for (const auto& hold : holds)
+        out.push_back({{"floor", hold.floorId},
+                       {"question", hold.questionId},
+                       {"level", hold.level},
+                       {"below", hold.below},
+                       {"cap", hold.cap}});
+    return out;
+}
+} // namespace
+
 json scoresJson(const AssessmentInfo& info, const Model& model, const Scorecard& card) {
     json dims = json::array();
     for (const auto& d : card.dimensions)
@@ -36,7 +49,9 @@ json scoresJson(const AssessmentInfo& info, const Model& model, const Scorecard&
                         {"answered", d.answered},
                         {"notApplicable", d.notApplicable},
                         {"total", d.total},
-                        {"completeness", d.completeness}});
+                        {"completeness", d.completeness},
+                        {"uncapped", optionalJson(d.uncapped)},
+                        {"heldBy", holdsJson(d.heldBy)}});
     json scale = json::array();
     for (const auto& level : model.scoreLevels())
         scale.push_back({{"value", level.value}, {"label", level.label}});
@@ -47,7 +62,9 @@ json scoresJson(const AssessmentInfo& info, const Model& model, const Scorecard&
              {{"current", optionalJson(card.overall)},
               {"target", optionalJson(card.overallTarget)},
               {"level", card.overallLabel},
-              {"scoredDimensions", card.scoredDimensions}}},
+              {"scoredDimensions", card.scoredDimensions},
+              {"uncapped", optionalJson(card.overallUncapped)},
+              {"heldBy", holdsJson(card.overallHeldBy)}}},
             {"completeness",
              {{"answered", card.answered}, {"total", card.total}, {"percent", card.completeness}}},
             {"dimensions", dims},

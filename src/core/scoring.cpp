@@ -1,6 +1,7 @@
 #include "scoring.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace mw {
 
@@ -233,6 +234,26 @@ std::vector<FloorHold> applyFloors(double& score, std::optional<double>& uncappe
 }
 
 } // namespace
+
+std::string floorSentence(const std::string& what, std::optional<double> score,
+                          std::optional<double> uncapped, const std::vector<FloorHold>& holds) {
+    if (holds.empty() || !score || !uncapped)
+        return {};
+    auto twoDecimals = [](double value) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.2f", value);
+        return std::string(text);
+    };
+    std::string out = what + " is held at " + twoDecimals(*score) + " by a floor (" + twoDecimals(*uncapped) +
+                      " without it): ";
+    for (std::size_t i = 0; i < holds.size(); ++i)
+        out += (i == 0                  ? ""
+                : i + 1 == holds.size() ? " and "
+                                        : ", ") +
+               holds[i].questionId + " reads " + formatNumber(holds[i].level) + ", below " +
+               formatNumber(holds[i].below);
+    return out + ".";
+}
 
 Scorecard computeScores(const Model& model, const std::vector<Answer>& answers, const Roster& roster) {
     const auto consolidated = consolidate(answers, roster);

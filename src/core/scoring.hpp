@@ -82,6 +82,11 @@ struct Scorecard {
     const DimensionResult* dimension(std::string_view id) const;
 };
 
+// One plain sentence for a score a floor holds down, naming what it would read and the questions that hold
+// it: "Security is held at 2.00 by a floor (3.10 without it): SB1 reads 1, below 2." Empty when none does.
+std::string floorSentence(const std::string& what, std::optional<double> score,
+                          std::optional<double> uncapped, const std::vector<FloorHold>& holds);
+
 // Pure: the model's aggregation rule applied to the answers.
 Scorecard computeScores(const Model& model, const std::vector<Answer>& answers, const Roster& roster = {});
 

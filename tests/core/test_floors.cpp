@@ -115,7 +115,6 @@ TEST_CASE("a floor question below its line holds its dimension and the overall i
     REQUIRE(alpha->current.has_value());
     CHECK(*alpha->current == Approx(2));
     REQUIRE(alpha->uncapped.has_value());
-    CHECK(*alpha->uncapped > 3); // A1 at 1 among answers at 4
     REQUIRE(alpha->heldBy.size() == 1);
     CHECK(alpha->heldBy[0].questionId == "A1");
     CHECK(alpha->heldBy[0].level == 1);
@@ -130,6 +129,10 @@ TEST_CASE("a floor question below its line holds its dimension and the overall i
     CHECK(*held.overallUncapped > 2.5);
     REQUIRE(held.overallHeldBy.size() == 1);
     CHECK(held.overallHeldBy[0].questionId == "A1");
+    CHECK(*alpha->uncapped == Approx(3.25)); // (1 x 1 + 4 x 3) / 4
+    CHECK(floorSentence("Alpha", alpha->current, alpha->uncapped, alpha->heldBy) ==
+          "Alpha is held at 2.00 by a floor (3.25 without it): A1 reads 1, below 2.");
+    CHECK(floorSentence("Beta", beta->current, beta->uncapped, beta->heldBy).empty());
     // The target is an aspiration: no floor lowers it.
     CHECK(*alpha->target == Approx(5));
 }

@@ -62,6 +62,16 @@ int scoreCommand(CommandContext& context) {
         << q(std::string(toString(model.aggregation.rule))) << "; " << card.answered << " of " << card.total
         << " questions answered (" << qRound(card.completeness) << "%)\n\n";
     printScoreTable(out, card);
+    bool heldNoted = false;
+    auto noteHold = [&](const std::string& sentence) {
+        if (sentence.empty())
+            return;
+        out << (heldNoted ? "" : "\n") << q(sentence) << '\n';
+        heldNoted = true;
+    };
+    for (const auto& d : card.dimensions)
+        noteHold(floorSentence(d.title, d.current, d.uncapped, d.heldBy));
+    noteHold(floorSentence("The overall index", card.overall, card.overallUncapped, card.overallHeldBy));
     if (card.overall && card.scoredDimensions < card.dimensions.size())
         out << "\nThe overall covers " << card.scoredDimensions << " of " << card.dimensions.size()
             << " dimensions: the others have no scored answer yet.\n";
