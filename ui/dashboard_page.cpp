@@ -36,6 +36,7 @@ DashboardPage::DashboardPage(QWidget* parent)
     overall_->setTextFormat(Qt::PlainText);
     overall_->setWordWrap(true); // never widens the radar's side beyond what the tables leave it
     completeness_->setFormat(tr("%p% answered"));
+    explanation_->setObjectName("scoreExplanation");
     explanation_->setWordWrap(true);
     explanation_->setTextFormat(Qt::PlainText);
     QPalette muted = explanation_->palette();
@@ -134,7 +135,17 @@ void DashboardPage::refresh() {
         for (const auto& paragraph : explanation)
             if (paragraph.contains(QStringLiteral("group means")))
                 shown = QStringList{paragraph};
-    explanation_->setText(tr("How scores work: ") + shown.join(' '));
+    // A floor holding a score down is the first thing the room must hear: it leads the explanation.
+    QStringList holds;
+    for (const auto& d : scores.dimensions)
+        if (auto sentence = floorSentence(d.title, d.current, d.uncapped, d.heldBy); !sentence.empty())
+            holds << q(sentence);
+    if (auto sentence =
+            floorSentence("The overall index", scores.overall, scores.overallUncapped, scores.overallHeldBy);
+        !sentence.empty())
+        holds << q(sentence);
+    explanation_->setText((holds.isEmpty() ? QString() : holds.join(' ') + "\n") + tr("How scores work: ") +
+                          shown.join(' '));
     explanation_->setToolTip(explanation.join("\n\n"));
 }
 

@@ -82,6 +82,7 @@ void EditorPage::setUpWidgets() {
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
     noteStatus_->setTextFormat(Qt::PlainText);
+    breadcrumb_->setObjectName("breadcrumb");
     question_->setObjectName("questionText");
     QFont questionFont = question_->font();
     questionFont.setPointSizeF(questionFont.pointSizeF() * 1.45);
@@ -373,11 +374,13 @@ void EditorPage::showCurrent() {
     const Model& model = document_->model();
     const Question& question = document_->currentQuestion();
     const Dimension* dimension = model.dimension(question.dimensionId);
+    const QString askFirst = q(askFirstSentence(question));
     breadcrumb_->setText(tr("%1  ·  Question %2 of %3  ·  %4")
                              .arg(q(dimension->title))
                              .arg(document_->currentIndex() + 1)
                              .arg(document_->questions().size())
-                             .arg(q(question.id)));
+                             .arg(q(question.id)) +
+                         (askFirst.isEmpty() ? QString() : "  ·  " + askFirst));
     question_->setText(q(question.text));
     guidance_->setText(q(question.guidance));
     guidance_->setVisible(!question.guidance.empty());

@@ -290,11 +290,13 @@ void PresenterWindow::refresh() {
 void PresenterWindow::refreshQuestion() {
     const Model& model = document_->model();
     const Question& question = document_->currentQuestion();
+    const QString askFirst = q(askFirstSentence(question));
     header_->setText(
         tr("%1  ·  %2  ·  question %3 of %4")
             .arg(q(document_->info().clientName), q(model.dimension(question.dimensionId)->title))
             .arg(document_->currentIndex() + 1)
-            .arg(document_->questions().size()));
+            .arg(document_->questions().size()) +
+        (askFirst.isEmpty() ? QString() : "  ·  " + askFirst));
     question_->setText(q(question.text));
     fitType();
     showLevels(cards_, model, question, blind() ? std::nullopt : document_->answer(question.id));

@@ -115,11 +115,15 @@ void VoiceStrip::refresh() {
     const auto spread =
         questionSpread(document_->model(), document_->answers(), document_->participants(), questionId);
     const bool discuss = spread && spread->discuss;
+    // Who should speak first, while nobody has: the lead group's view before the others anchor it.
+    const Question* question = document_->model().question(questionId);
+    const QString askFirst = question ? q(askFirstSentence(*question)) : QString();
     suggestion_->setText(
         suggestion ? tr("Suggested consensus: %1 %2, the median voice (S takes it)%3")
                          .arg(q(formatNumber(*suggestion)), q(document_->model().levelLabel(*suggestion)),
                               discuss ? tr("   ·   voices two levels apart or more: discuss") : QString())
-                   : tr("No voice has given a level yet (←/→ picks a voice)."));
+        : askFirst.isEmpty() ? tr("No voice has given a level yet (←/→ picks a voice).")
+                             : tr("No voice has given a level yet: %1 (←/→ picks a voice).").arg(askFirst));
 }
 
 } // namespace mw::ui

@@ -174,6 +174,16 @@ std::optional<Consequence> consequenceFromString(std::string_view text) {
     return std::nullopt;
 }
 
+std::string askFirstSentence(const Question& question) {
+    const auto& groups = question.askFirst;
+    if (groups.empty())
+        return {};
+    std::string out = "Ask " + groups.front() + " first";
+    for (std::size_t i = 1; i < groups.size(); ++i)
+        out += (i == 1 ? ", then " : i + 1 == groups.size() ? " and " : ", ") + groups[i];
+    return out;
+}
+
 double Priority::factor(Consequence consequence) const {
     auto it = consequenceFactors.find(consequence);
     return it == consequenceFactors.end() ? 1.0 : it->second;

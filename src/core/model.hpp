@@ -112,6 +112,8 @@ bool isNewerVersion(const std::string& candidate, const std::string& than);
 
 // Formats a level or score compactly: 3, 2.5, 0.25, 2.33.
 std::string formatNumber(double value, int maxDecimals = 2);
+// "Ask OT first, then Security and IT" from a question's askFirst; empty when it names nobody.
+std::string askFirstSentence(const Question& question);
 // The shortest text that reads back as exactly this number ("0.001", "1e+100"): for messages about a value
 // someone gave, which must not round it to something else.
 std::string formatExact(double value);

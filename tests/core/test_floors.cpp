@@ -11,20 +11,9 @@ using nlohmann::json;
 
 namespace {
 
-// The basic rubric with A1 a floor for its dimension and the overall index, and consequences on A2 and B1.
+// The basic rubric with A1 a floor for its dimension and the overall index, and consequences on A1 and A2.
 json flooredModel() {
-    json model = json::parse(test::readBytes(test::dataPath("rubric-basic.json")));
-    auto& alpha = model["dimensions"][0]["questions"];
-    alpha[0]["askFirst"] = {"OT", "Security"};
-    alpha[0]["consequence"] = "safety";
-    alpha[1]["consequence"] = "data";
-    model["floors"] = json::array({{{"id", "containment"},
-                                    {"questions", {"A1"}},
-                                    {"below", 2},
-                                    {"cap", 2},
-                                    {"reason", "An open path to control cannot be averaged away."}}});
-    model["priority"] = {{"consequence", {{"safety", 2}, {"data", 1.25}}}};
-    return model;
+    return json::parse(test::readBytes(test::dataPath("rubric-floored.json")));
 }
 
 Model load(const json& model) {

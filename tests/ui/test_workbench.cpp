@@ -503,3 +503,37 @@ TEST_CASE("a whole question by keys, drop-downs included, as a facilitator works
     wb.key(Qt::Key_Return);
     CHECK(doc->currentIndex() == 1);
 }
+
+TEST_CASE("the editor says who to ask first, and the dashboard says which question a floor holds a score by",
+          "[ui][floors]") {
+    Workbench wb;
+    const Model model = test::fixtureModel("rubric-floored.json");
+    auto& store = wb.workspace.app().store();
+    auto client = store.ensureClient("Severn Vale Water");
+    REQUIRE(client.has_value());
+    auto id = store.createAssessment({client->id, "Floors", "2026-03-02", "Sam Lee", std::nullopt, &model});
+    REQUIRE(id.has_value());
+    wb.workspace.notifyPortfolioChanged();
+    REQUIRE(wb.window->openAssessment(*id).has_value());
+    auto* breadcrumb = wb.window->findChild<QLabel*>("breadcrumb");
+    CHECK(breadcrumb->text().endsWith("A1  ·  Ask OT first, then Security"));
+
+    // A1 at 1 (the floor question), every other question at 4, by keyboard as the facilitator would.
+    wb.questionPanel()->setFocus();
+    wb.key(Qt::Key_1);
+    for (int i = 1; i < 5; ++i) {
+        wb.key(Qt::Key_Return);
+        wb.key(Qt::Key_4);
+    }
+    CHECK_FALSE(breadcrumb->text().contains("Ask")); // the other questions name nobody
+    auto* explanation = wb.window->findChild<QLabel*>("scoreExplanation");
+    CHECK(explanation->text().startsWith("Alpha is held at 2.00 by a floor (3.25 without it): A1 reads 1, "
+                                         "below 2. The overall index is held at 2.00"));
+    CHECK(wb.overall().startsWith("Overall 2.00 of 5"));
+
+    for (int i = 1; i < 5; ++i) // back to A1, lifted to the floor's line: nothing holds any more
+        wb.key(Qt::Key_PageUp);
+    CHECK(wb.window->document()->currentQuestion().id == "A1");
+    wb.key(Qt::Key_2);
+    CHECK_FALSE(explanation->text().contains("held"));
+}
