@@ -139,6 +139,14 @@ void appendSummary(ReportHtml& html, const ReportData& data) {
                      ? QString()
                      : QStringLiteral(" Unanswered questions are left out of the scores; the dimension "
                                       "table shows where."));
+    // A floor holding the index down is said before anything is averaged over it.
+    if (const auto held =
+            floorSentence("The overall index", scores.overall, scores.overallUncapped, scores.overallHeldBy);
+        !held.empty())
+        html.body +=
+            QStringLiteral("<p><b>%1</b> While a critical practice is this weak, no strength elsewhere "
+                           "can lift the index; the method appendix names the floor.</p>")
+                .arg(esc(held));
     if (const auto perception = perceptionSummary(data))
         html.body += *perception;
     const QStringList strongest = topDimensions(scores, true, 2);
@@ -242,6 +250,11 @@ void appendFindings(ReportHtml& html, const ReportData& data) {
                              .arg(scoreText(model, result->current), scoreText(model, result->target))
                              .arg(result->answered)
                              .arg(result->total);
+        if (result)
+            if (const auto held =
+                    floorSentence(dimension.title, result->current, result->uncapped, result->heldBy);
+                !held.empty())
+                html.body += QStringLiteral("<p><b>%1</b></p>").arg(esc(held));
         for (const auto& question : dimension.questions)
             appendQuestionFinding(html, data, question, scores.questions[qIndex++]);
     }

@@ -515,3 +515,30 @@ TEST_CASE("the report shows the perception gap: each group's view, where IT and 
     CHECK_FALSE(baselineText.contains("Perception gap"));
     CHECK_FALSE(baselineText.contains("IT and OT see"));
 }
+
+TEST_CASE("the report says which question a floor holds a score by, and names the floor in its method",
+          "[report][pdf][floors]") {
+    test::TempDir dir;
+    Bundle bundle;
+    bundle.client.name = "Severn Vale Water";
+    bundle.assessment.title = "Floors";
+    bundle.assessment.date = "2026-03-02";
+    bundle.model = test::fixtureModel("rubric-floored.json");
+    bundle.assessment.modelId = bundle.model.id;
+    bundle.assessment.modelVersion = bundle.model.version;
+    for (const auto* question : bundle.model.allQuestions()) {
+        Answer answer;
+        answer.questionId = question->id;
+        answer.current = question->id == "A1" ? 1 : 4;
+        answer.target = 5;
+        bundle.answers.push_back(answer);
+    }
+    const auto pdf = dir / "floors.pdf";
+    REQUIRE(
+        writeReportPdf(ReportData::fromBundle(bundle), {}, QString::fromStdString(pdf.string())).has_value());
+    const QString text = flattened(pdfText(pdf));
+    CHECK(text.contains("The overall index is held at 2.00 by a floor"));
+    CHECK(text.contains("Alpha is held at 2.00 by a floor (3.25 without it): A1 reads 1, below 2."));
+    CHECK(text.contains("Floor 'containment': while A1 reads below 2 (Developing)"));
+    CHECK(text.contains("An open path to control cannot be averaged away."));
+}
