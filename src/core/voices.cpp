@@ -127,4 +127,24 @@ std::optional<double> suggestedConsensus(const Model& model, const std::vector<A
     return best ? std::optional<double>(best->value) : std::nullopt;
 }
 
+std::string leadGroupSentence(const Model& model, const QuestionSpread& spread) {
+    const Question* question = model.question(spread.questionId);
+    if (!question || question->askFirst.empty())
+        return {};
+    const std::string& lead = question->askFirst.front();
+    const auto own = spread.groupLevels.find(lead);
+    if (own == spread.groupLevels.end())
+        return {};
+    const std::pair<const std::string, double>* furthest = nullptr;
+    for (const auto& entry : spread.groupLevels)
+        if (entry.first != lead && std::abs(entry.second - own->second) >= 1 - 1e-9 &&
+            (!furthest || std::abs(entry.second - own->second) > std::abs(furthest->second - own->second)))
+            furthest = &entry;
+    if (!furthest)
+        return {};
+    return lead + " should lead on " + question->id + ", and puts it at " + formatNumber(own->second) +
+           " where " + furthest->first + " puts it at " + formatNumber(furthest->second) + ": hear " + lead +
+           "'s account of the evidence before the room settles the level.";
+}
+
 } // namespace mw

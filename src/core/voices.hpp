@@ -37,6 +37,10 @@ std::optional<QuestionSpread> questionSpread(const Model& model, const std::vect
 std::vector<QuestionSpread> divergence(const Model& model, const std::vector<Answer>& answers,
                                        const std::vector<Participant>& participants);
 
+// When the question names a lead group (askFirst) that gave a level, and another group reads it a level or
+// more away: one sentence saying whose account to hear first. Empty otherwise.
+std::string leadGroupSentence(const Model& model, const QuestionSpread& spread);
+
 // How many questions a participant gave a level or N/A.
 std::size_t answeredBy(Id participant, const std::vector<Answer>& answers);
 

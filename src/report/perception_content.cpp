@@ -66,6 +66,8 @@ void appendDisagreement(ReportHtml& html, const ReportData& data, const Question
     html.body += QStringLiteral("<p class=\"meta\">%1 &#160;&#183;&#160; spread %2%3</p>")
                      .arg(levelsLine(spread, groups), num(spread.spread),
                           spread.discuss ? QStringLiteral(", to discuss") : QString());
+    if (const auto lead = leadGroupSentence(*data.model, spread); !lead.empty())
+        html.body += QStringLiteral("<p><b>%1</b></p>").arg(esc(lead));
     for (const auto& a : data.answers) {
         const Participant* who = participantById(data, a.participantId);
         if (a.questionId != spread.questionId || a.note.empty() || !who || who->isDefault)

@@ -2,6 +2,7 @@
 #include "core/gaps.hpp"
 #include "core/model_loader.hpp"
 #include "core/scoring.hpp"
+#include "core/voices.hpp"
 #include "support.hpp"
 
 #include <algorithm>
@@ -164,4 +165,23 @@ TEST_CASE("the explanation names each floor, and gaps are weighed by the declare
     const double c1Weights = model.question("C1")->weight * model.dimension("gamma")->weight;
     CHECK(a1->priority / a1Weights == Approx(2 * c1->priority / c1Weights));
     CHECK(a1->priority == Approx(2 * 1 * 2 * 2));
+}
+
+TEST_CASE(
+    "where the lead group and another read a question a level apart, one sentence says whom to hear first",
+    "[floors][voices]") {
+    const Model model = load(flooredModel());
+    QuestionSpread spread;
+    spread.questionId = "A1"; // askFirst: OT, then Security
+    spread.groupLevels = {{"IT", 3}, {"OT", 1}, {"Business", 1.5}};
+    CHECK(leadGroupSentence(model, spread) == "OT should lead on A1, and puts it at 1 where IT puts it at 3: "
+                                              "hear OT's account of the evidence before "
+                                              "the room settles the level.");
+    spread.groupLevels = {{"IT", 1.5}, {"OT", 1}};
+    CHECK(leadGroupSentence(model, spread).empty()); // half a level apart: nothing to say
+    spread.groupLevels = {{"IT", 3}, {"Business", 1}};
+    CHECK(leadGroupSentence(model, spread).empty()); // the lead group said nothing
+    spread.questionId = "C1";                        // names nobody
+    spread.groupLevels = {{"IT", 3}, {"OT", 1}};
+    CHECK(leadGroupSentence(model, spread).empty());
 }
