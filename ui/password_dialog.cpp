@@ -1,6 +1,7 @@
 #include "password_dialog.hpp"
 
 #include <QDialogButtonBox>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -27,13 +28,20 @@ PasswordDialog::PasswordDialog(Purpose purpose, const QString& fileName, QWidget
     const bool sealing = purpose == Purpose::Seal;
     setWindowTitle(sealing ? tr("Seal the bundle") : tr("Open a sealed bundle"));
     auto* intro = new QLabel(
-        sealing ? tr("%1 will be encrypted. Anyone with the file and this password can read every answer and "
-                     "note in it. Send the password another way than the file. It cannot be recovered.")
+        sealing ? tr("<b>%1</b> will be encrypted.<br>Anyone with the file and this password can read every "
+                     "answer and note in it. Send the password another way than the file. It cannot be "
+                     "recovered.")
                       .arg(fileName.toHtmlEscaped())
-                : tr("%1 is sealed. Type the password it was sealed with.").arg(fileName.toHtmlEscaped()),
+                : tr("<b>%1</b> is sealed.<br>Type the password it was sealed with.")
+                      .arg(fileName.toHtmlEscaped()),
         this);
     intro->setTextFormat(Qt::RichText);
     intro->setWordWrap(true);
+    // Wide enough for a suggested file name on one line, so it reads as a name and not as a sentence.
+    QFont bold = intro->font();
+    bold.setBold(true);
+    intro->setMinimumWidth(QFontMetrics(bold).horizontalAdvance(fileName) + 24);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
     problem_ = new QLabel(this);
     problem_->setObjectName("passwordProblem");
     problem_->setWordWrap(true);
