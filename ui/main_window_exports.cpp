@@ -98,31 +98,40 @@ void MainWindow::exportWithDialog(const QString& caption, const QString& filter,
     showExportProgress(path, start(path));
 }
 
-void MainWindow::showExportProgress(const QString& path, QFuture<Result<void>> future) {
-    auto* progress =
-        new QProgressDialog(tr("Writing %1…").arg(QFileInfo(path).fileName()), QString(), 0, 0, this);
+namespace {
+// Work off the UI thread behind a progress dialog (shown only if it takes a moment); `done` gets the result.
+template <typename T, typename Done>
+void whileWorking(QWidget* parent, const QString& label, QFuture<T> future, Done done) {
+    auto* progress = new QProgressDialog(label, QString(), 0, 0, parent);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(150);
-    auto* watcher = new QFutureWatcher<Result<void>>(this);
-    connect(watcher, &QFutureWatcher<Result<void>>::finished, this, [this, watcher, progress, path] {
+    auto* watcher = new QFutureWatcher<T>(parent);
+    QObject::connect(watcher, &QFutureWatcher<T>::finished, parent, [watcher, progress, done] {
         progress->close();
         progress->deleteLater();
         watcher->deleteLater();
-        const Result<void> result = watcher->result();
-        if (!result) {
-            showError(q(result.error().message));
-            return;
-        }
-        statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
-        QMessageBox done(QMessageBox::Information, tr("Export finished"), tr("Wrote %1").arg(path),
-                         QMessageBox::NoButton, this);
-        auto* openButton = done.addButton(tr("Open it"), QMessageBox::AcceptRole);
-        done.addButton(QMessageBox::Close);
-        done.exec();
-        if (done.clickedButton() == static_cast<QAbstractButton*>(openButton))
-            QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+        done(watcher->result());
     });
     watcher->setFuture(std::move(future));
+}
+} // namespace
+
+void MainWindow::showExportProgress(const QString& path, QFuture<Result<void>> future) {
+    whileWorking(this, tr("Writing %1…").arg(QFileInfo(path).fileName()), std::move(future),
+                 [this, path](const Result<void>& result) {
+                     if (!result) {
+                         showError(q(result.error().message));
+                         return;
+                     }
+                     statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
+                     QMessageBox done(QMessageBox::Information, tr("Export finished"),
+                                      tr("Wrote %1").arg(path), QMessageBox::NoButton, this);
+                     auto* openButton = done.addButton(tr("Open it"), QMessageBox::AcceptRole);
+                     done.addButton(QMessageBox::Close);
+                     done.exec();
+                     if (done.clickedButton() == static_cast<QAbstractButton*>(openButton))
+                         QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+                 });
 }
 
 QFuture<Result<void>> MainWindow::exportBundleFile(const QString& path, std::optional<Secret> password) {
@@ -196,26 +205,19 @@ void MainWindow::openSealedBundle(const QString& path, const QString& problem) {
     if (dialog.exec() != QDialog::Accepted)
         return;
     auto secret = std::make_shared<Secret>(dialog.takePassword());
-    auto* progress =
-        new QProgressDialog(tr("Opening %1…").arg(QFileInfo(path).fileName()), QString(), 0, 0, this);
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(150);
-    auto* watcher = new QFutureWatcher<Result<Bundle>>(this);
-    connect(watcher, &QFutureWatcher<Result<Bundle>>::finished, this, [this, watcher, progress, path] {
-        progress->close();
-        progress->deleteLater();
-        watcher->deleteLater();
-        Result<Bundle> bundle = watcher->result();
-        // The header was checked before asking, so a failure to open is the password (or a changed byte).
-        if (!bundle && bundle.error().message.ends_with(kUnsealRefused)) {
-            openSealedBundle(path, tr("That password does not open this file, or the file was changed after "
+    auto opening = QtConcurrent::run([path, secret] { return app::readBundleFile(s(path), secret.get()); });
+    whileWorking(this, tr("Opening %1…").arg(QFileInfo(path).fileName()), std::move(opening),
+                 [this, path](Result<Bundle> bundle) {
+                     // The header was checked before asking, so a failure to open is the password (or a
+                     // changed byte).
+                     if (!bundle && bundle.error().message.ends_with(kUnsealRefused)) {
+                         openSealedBundle(
+                             path, tr("That password does not open this file, or the file was changed after "
                                       "it was sealed. Try again, or cancel."));
-            return;
-        }
-        finishImport(path, std::move(bundle));
-    });
-    watcher->setFuture(
-        QtConcurrent::run([path, secret] { return app::readBundleFile(s(path), secret.get()); }));
+                         return;
+                     }
+                     finishImport(path, std::move(bundle));
+                 });
 }
 
 void MainWindow::finishImport(const QString& path, Result<Bundle> bundle) {
