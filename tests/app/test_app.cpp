@@ -259,3 +259,25 @@ TEST_CASE("the roster: voices join by group, are found by name, id or uid, and a
     CHECK(bundle->participants[1].role == "ERP lead");
     CHECK(bundle->answers[0].origin == f.workspace.store().origin());
 }
+
+TEST_CASE(
+    "a follow-up on the 2.0.0 draft of a 1.0.0 baseline carries the kept questions and lists the new ones",
+    "[app][model-draft]") {
+    Fixture f;
+    auto demo = createDemo(f.workspace.store(), *f.workspace.catalog().registry().find("itot-convergence"));
+    REQUIRE(demo.has_value());
+    auto withDraft = f.open({test::modelPath("drafts")});
+    auto request = f.request("Severn Vale Water");
+    request.model = "itot-convergence"; // the newest version the workspace knows: the draft
+    auto followUp = app::startFollowUp(withDraft, demo->followUpId, request);
+    REQUIRE(followUp.has_value());
+    CHECK(followUp->model.version == "2.0.0");
+    auto compared = app::compare(withDraft, demo->followUpId, followUp->id);
+    REQUIRE(compared.has_value());
+    CHECK_FALSE(compared->comparison.sameModelVersion);
+    CHECK(compared->comparison.onlyInBefore.empty()); // every 1.0.0 question carried over
+    CHECK(compared->comparison.onlyInAfter.size() == 13);
+    CHECK(compared->comparison.questions.size() == 42);
+    CHECK(compared->comparison.declined == 0);
+    CHECK(compared->comparison.improved == 0);
+}
