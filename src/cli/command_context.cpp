@@ -134,8 +134,8 @@ Result<app::Workspace*> CommandContext::workspace(bool create) {
 
 void CommandContext::warnAboutBackups() {
     if (workspace_ && !workspace_->backupProblem().empty())
-        err << "maturity: warning: today's automatic backup was not made: "
-            << q(workspace_->backupProblem()) << '\n';
+        err << "maturity: warning: today's automatic backup was not made: " << q(workspace_->backupProblem())
+            << '\n';
 }
 
 const ModelRegistry& CommandContext::models() {

@@ -15,8 +15,10 @@ Model twoQuestions() {
     for (int level = 0; level <= 5; ++level)
         model.scale.push_back({static_cast<double>(level), "L" + std::to_string(level), ""});
     Dimension security{"security", "Security", "", 1, {}};
-    security.questions.push_back({"S1", "security", "Zones?", "", {}, 1, 0, {}, {}, {}, {}, Consequence::None});
-    security.questions.push_back({"S2", "security", "Backups?", "", {}, 1, 0, {}, {}, {}, {}, Consequence::None});
+    security.questions.push_back(
+        {"S1", "security", "Zones?", "", {}, 1, 0, {}, {}, {}, {}, Consequence::None});
+    security.questions.push_back(
+        {"S2", "security", "Backups?", "", {}, 1, 0, {}, {}, {}, {}, Consequence::None});
     model.dimensions.push_back(security);
     return model;
 }
