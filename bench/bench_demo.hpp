@@ -23,8 +23,9 @@ inline std::optional<BenchDemo> createBenchDemo(const std::filesystem::path& pat
         std::fprintf(stderr, "%s\n", store.error().message.c_str());
         return std::nullopt;
     }
-    Model model = *ModelRegistry::withBuiltins().find(ModelRegistry::defaultModelId);
-    auto demo = createDemo(*store, model);
+    const ModelRegistry models = ModelRegistry::withBuiltins();
+    Model model = *models.find(ModelRegistry::defaultModelId); // the follow-up's model
+    auto demo = createDemo(*store, models);
     if (!demo) {
         std::fprintf(stderr, "%s\n", demo.error().message.c_str());
         return std::nullopt;

@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
     if (!workspace)
         return 1;
     auto model = workspace->findModel("itot-convergence");
-    if (!model || !createDemo(workspace->store(), *model))
+    if (!model || !createDemo(workspace->store(), workspace->catalog().registry()))
         return 1;
     const auto questions = model->allQuestions();
 

@@ -2,6 +2,7 @@
 // Shared by the test executables: fixture paths and throw-away folders.
 #include "core/assessment.hpp"
 #include "core/model_loader.hpp"
+#include "core/model_registry.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -26,10 +27,23 @@ inline Model fixtureModel(const std::string& name) {
     return *model;
 }
 
+// The newest built-in model (itot-convergence 2.0.0), from its file.
 inline Model defaultModel() {
     auto model = loadModelFile(modelPath("itot-convergence.json"));
     REQUIRE(model.has_value());
     return *model;
+}
+
+// The version before it, still built in: assessments made with it keep scoring as they did.
+inline Model previousModel() {
+    auto model = loadModelFile(modelPath("itot-convergence-1.0.0.json"));
+    REQUIRE(model.has_value());
+    return *model;
+}
+
+inline const ModelRegistry& builtinModels() {
+    static const ModelRegistry registry = ModelRegistry::withBuiltins();
+    return registry;
 }
 
 inline std::string readBytes(const std::filesystem::path& path) {

@@ -40,6 +40,10 @@ Comparison compareAssessments(const Model& beforeModel, const std::vector<Answer
     const Scorecard after = computeScores(afterModel, afterAnswers, afterRoster);
     result.overallBefore = before.overall;
     result.overallAfter = after.overall;
+    result.overallBeforeUncapped = before.overallUncapped;
+    result.overallAfterUncapped = after.overallUncapped;
+    result.overallBeforeHeldBy = before.overallHeldBy;
+    result.overallAfterHeldBy = after.overallHeldBy;
 
     for (const auto& d : after.dimensions) {
         const DimensionResult* earlier = before.dimension(d.id);

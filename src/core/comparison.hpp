@@ -29,6 +29,11 @@ struct Comparison {
     std::optional<double> overallBefore;
     std::optional<double> overallAfter;
     std::optional<double> overallDelta() const;
+    // What a floor hides on each side: the index without it, and the questions holding it (empty: none).
+    std::optional<double> overallBeforeUncapped;
+    std::optional<double> overallAfterUncapped;
+    std::vector<FloorHold> overallBeforeHeldBy;
+    std::vector<FloorHold> overallAfterHeldBy;
     std::size_t improved = 0;
     std::size_t declined = 0;
     std::size_t unchanged = 0;

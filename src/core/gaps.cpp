@@ -50,8 +50,9 @@ std::vector<Gap> rankGaps(const Model& model, const Scorecard& scores) {
         g.current = current;
         g.target = target;
         g.gap = gap;
-        g.priority =
-            gap * r.question->weight * r.dimension->weight * model.priority.factor(r.question->consequence);
+        g.consequence = r.question->consequence;
+        g.consequenceFactor = model.priority.factor(g.consequence);
+        g.priority = gap * r.question->weight * r.dimension->weight * g.consequenceFactor;
         g.currentLabel = model.levelLabel(current);
         g.targetLabel = model.levelLabel(target);
         // The step out of the level reached (a fractional consolidated level counts as the one below).

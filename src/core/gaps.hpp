@@ -17,6 +17,8 @@ struct Gap {
     double target = 0;
     double gap = 0;      // target - current, in scale steps
     double priority = 0; // gap x question weight x dimension weight x consequence factor
+    Consequence consequence = Consequence::None;
+    double consequenceFactor = 1; // the model's factor for that consequence
     std::string currentLabel;
     std::string targetLabel;
     std::string recommendation; // the model's next step from the current level

@@ -75,16 +75,20 @@ json gapsJson(const AssessmentInfo& info, const std::vector<Gap>& gaps) {
     json items = json::array();
     int rank = 0;
     for (const auto& g : gaps)
-        items.push_back({{"rank", ++rank},
-                         {"question", g.questionId},
-                         {"text", g.questionText},
-                         {"dimension", g.dimensionId},
-                         {"current", g.current},
-                         {"target", g.target},
-                         {"gap", g.gap},
-                         {"priority", g.priority},
-                         {"horizon", std::string(toString(g.horizon))},
-                         {"recommendation", g.recommendation}});
+        items.push_back(
+            {{"rank", ++rank},
+             {"question", g.questionId},
+             {"text", g.questionText},
+             {"dimension", g.dimensionId},
+             {"current", g.current},
+             {"target", g.target},
+             {"gap", g.gap},
+             {"priority", g.priority},
+             {"consequence", g.consequence == Consequence::None ? json(nullptr)
+                                                                : json(std::string(toString(g.consequence)))},
+             {"consequenceFactor", g.consequenceFactor},
+             {"horizon", std::string(toString(g.horizon))},
+             {"recommendation", g.recommendation}});
     return {{"assessment", assessmentJson(info)}, {"gaps", items}};
 }
 
@@ -109,7 +113,11 @@ json comparisonJson(const AssessmentInfo& before, const AssessmentInfo& after, c
             {"overall",
              {{"before", optionalJson(c.overallBefore)},
               {"after", optionalJson(c.overallAfter)},
-              {"delta", optionalJson(c.overallDelta())}}},
+              {"delta", optionalJson(c.overallDelta())},
+              {"beforeUncapped", optionalJson(c.overallBeforeUncapped)},
+              {"afterUncapped", optionalJson(c.overallAfterUncapped)},
+              {"beforeHeldBy", holdsJson(c.overallBeforeHeldBy)},
+              {"afterHeldBy", holdsJson(c.overallAfterHeldBy)}}},
             {"counts",
              {{"improved", c.improved},
               {"declined", c.declined},

@@ -51,17 +51,35 @@ void ModelRegistry::add(Model model) {
 }
 
 Result<Model> ModelRegistry::find(std::string_view idOrPath) const {
+    const auto at = idOrPath.find('@');
+    const std::string_view id = idOrPath.substr(0, at);
+    const std::string_view version = at == std::string_view::npos ? "" : idOrPath.substr(at + 1);
     const Model* best = nullptr;
     for (const auto& model : models_)
-        if (model.id == idOrPath && (!best || isNewerVersion(model.version, best->version)))
+        if (model.id == id && (version.empty() ? !best || isNewerVersion(model.version, best->version)
+                                               : model.version == version))
             best = &model;
     if (best)
         return *best;
     if (idOrPath.ends_with(".json"))
         return loadModelFile(std::filesystem::path(idOrPath));
-    std::string known;
+    // One entry per id, its versions newest first: "itot-convergence (2.0.0, 1.0.0)".
+    std::map<std::string, std::vector<std::string>> versions;
     for (const auto& model : models_)
-        known += (known.empty() ? "" : ", ") + model.id;
+        versions[model.id].push_back(model.version);
+    std::map<std::string, std::string> joined;
+    for (auto& [knownId, list] : versions) {
+        std::sort(list.begin(), list.end(),
+                  [](const std::string& a, const std::string& b) { return isNewerVersion(a, b); });
+        for (const auto& v : list)
+            joined[knownId] += (joined[knownId].empty() ? "" : ", ") + v;
+    }
+    if (auto same = joined.find(std::string(id)); same != joined.end())
+        return fail("model " + same->first + " has no version " + std::string(version) + "; it has " +
+                    same->second);
+    std::string known;
+    for (const auto& [knownId, list] : joined)
+        known += (known.empty() ? "" : "; ") + knownId + " (" + list + ")";
     return fail("unknown model '" + std::string(idOrPath) + "'; known models: " +
                 (known.empty() ? "none" : known) + " (or give the path of a model .json file)");
 }

@@ -17,7 +17,7 @@ public:
     void add(Model model);
 
     const std::vector<Model>& models() const { return models_; }
-    // The newest version of a model id, or a model file path.
+    // The newest version of a model id, one version as "id@version", or a model file path.
     Result<Model> find(std::string_view idOrPath) const;
     static constexpr std::string_view defaultModelId = "itot-convergence";
 

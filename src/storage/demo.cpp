@@ -69,8 +69,8 @@ Result<void> addDemoVoices(Bundle& bundle, const json& assessment, const Model& 
 
 } // namespace
 
-Result<DemoOutcome> createDemo(Store& store, const Model& model) {
-    auto script = demoScript(model.id);
+Result<DemoOutcome> createDemo(Store& store, const ModelRegistry& models) {
+    auto script = demoScript(ModelRegistry::defaultModelId);
     if (!script)
         return std::unexpected(script.error());
     const json& s = *script;
@@ -79,6 +79,9 @@ Result<DemoOutcome> createDemo(Store& store, const Model& model) {
     std::optional<std::string> previousUid;
     std::size_t index = 0;
     for (const auto& a : s["assessments"]) {
+        auto model = models.find(std::string(s["model"]) + "@" + std::string(a["modelVersion"]));
+        if (!model)
+            return fail("demo script, " + std::string(a["uid"]) + ": " + model.error().message);
         Bundle bundle;
         bundle.client = {0, s["client"]["name"], s["client"]["sector"], s["client"]["notes"]};
         bundle.assessment.uid = a["uid"];
@@ -87,12 +90,16 @@ Result<DemoOutcome> createDemo(Store& store, const Model& model) {
         bundle.assessment.assessor = s["assessor"];
         bundle.assessment.status = statusFromString(a["status"].get<std::string>()).value_or(Status::Draft);
         bundle.baselineUid = previousUid;
-        bundle.model = model;
+        bundle.model = *model;
         bundle.participants.push_back(consensusParticipant(1));
-        for (const auto& [questionId, entries] : s["answers"].items()) {
+        for (const auto* question : model->allQuestions()) {
+            // One entry per assessment; null where the question was not in that assessment's model.
+            const json& entries = s["answers"].value(question->id, json::array());
+            if (entries.size() <= index || entries.at(index).is_null())
+                return fail("demo script: no answer to " + question->id + " for " + std::string(a["uid"]));
             const json& entry = entries.at(index);
             Answer answer;
-            answer.questionId = questionId;
+            answer.questionId = question->id;
             answer.participantId = 1;
             answer.notApplicable = entry[0] == "na";
             answer.current = levelOf(entry[0]);
@@ -101,11 +108,11 @@ Result<DemoOutcome> createDemo(Store& store, const Model& model) {
                 confidenceFromString(entry[2].get<std::string>()).value_or(Confidence::Medium);
             answer.note = entry[3];
             answer.updatedAt = std::string(a["date"]) + "T16:00:00.000Z";
-            if (auto problem = checkAnswer(model, answer))
-                return fail("demo script, answer " + questionId + ": " + *problem);
+            if (auto problem = checkAnswer(*model, answer))
+                return fail("demo script, answer " + question->id + ": " + *problem);
             bundle.answers.push_back(std::move(answer));
         }
-        if (auto voices = addDemoVoices(bundle, a, model); !voices)
+        if (auto voices = addDemoVoices(bundle, a, *model); !voices)
             return std::unexpected(voices.error());
         auto imported = store.importBundle(bundle);
         if (!imported)

@@ -1,5 +1,6 @@
 #pragma once
 // Sample data so that every feature has something real to show.
+#include "core/model_registry.hpp"
 #include "storage/store.hpp"
 
 namespace mw {
@@ -11,9 +12,10 @@ struct DemoOutcome {
     bool alreadyPresent = false;
 };
 
-// A regional water utility: a baseline and a follow-up a year later against the given model, every question
-// answered with a note. Running it again changes nothing.
-Result<DemoOutcome> createDemo(Store& store, const Model& model);
+// A regional water utility: a baseline and a follow-up a year later, every question answered with a note.
+// Each assessment names the model version it was made with (the baseline on 1.0.0, the follow-up on 2.0.0),
+// found in `models`, so the demo compares across versions. Running it again changes nothing.
+Result<DemoOutcome> createDemo(Store& store, const ModelRegistry& models);
 
 // A synthetic portfolio for scale work: `clients` clients, each with a baseline and most with a follow-up.
 Result<std::size_t> createPortfolio(Store& store, const Model& model, int clients, unsigned seed = 2026);

@@ -92,15 +92,14 @@ TEST_CASE("a follow-up links to its baseline and starts from its answers", "[app
 
 TEST_CASE("loading an assessment gives everything a view or report needs", "[app]") {
     Fixture f;
-    auto model = f.workspace.catalog().registry().find("itot-convergence");
-    auto demo = createDemo(f.workspace.store(), *model);
+    auto demo = createDemo(f.workspace.store(), f.workspace.catalog().registry());
     REQUIRE(demo.has_value());
     auto state = app::loadAssessment(f.workspace, demo->followUpId);
     REQUIRE(state.has_value());
     CHECK(state->participants.size() >= 1);
     CHECK(std::any_of(state->participants.begin(), state->participants.end(),
                       [&](const Participant& p) { return p.id == state->consensusId && p.isDefault; }));
-    CHECK(state->scores.answered == 42);
+    CHECK(state->scores.answered == state->model->questionCount()); // the demo answers every question
     CHECK_FALSE(state->gaps.empty());
     REQUIRE(state->baseline.has_value());
     CHECK(*state->scores.overall > *state->baseline->scores.overall);
@@ -190,8 +189,7 @@ TEST_CASE("a model the database holds can be named by its id", "[app]") {
 
 TEST_CASE("comparisons need two assessments, and bundles import all or nothing", "[app]") {
     Fixture f;
-    auto model = f.workspace.catalog().registry().find("itot-convergence");
-    auto demo = createDemo(f.workspace.store(), *model);
+    auto demo = createDemo(f.workspace.store(), f.workspace.catalog().registry());
     REQUIRE(demo.has_value());
     auto same = app::compare(f.workspace, demo->followUpId, demo->followUpId);
     REQUIRE_FALSE(same.has_value());
@@ -260,19 +258,17 @@ TEST_CASE("the roster: voices join by group, are found by name, id or uid, and a
     CHECK(bundle->answers[0].origin == f.workspace.store().origin());
 }
 
-TEST_CASE(
-    "a follow-up on the 2.0.0 draft of a 1.0.0 baseline carries the kept questions and lists the new ones",
-    "[app][model-draft]") {
+TEST_CASE("a follow-up of a 1.0.0 baseline on 2.0.0 carries the kept questions and lists the new ones",
+          "[app][default-model]") {
     Fixture f;
-    auto demo = createDemo(f.workspace.store(), *f.workspace.catalog().registry().find("itot-convergence"));
+    auto demo = createDemo(f.workspace.store(), f.workspace.catalog().registry());
     REQUIRE(demo.has_value());
-    auto withDraft = f.open({test::modelPath("drafts")});
     auto request = f.request("Severn Vale Water");
-    request.model = "itot-convergence"; // the newest version the workspace knows: the draft
-    auto followUp = app::startFollowUp(withDraft, demo->followUpId, request);
+    request.model = "itot-convergence"; // the newest version: 2.0.0
+    auto followUp = app::startFollowUp(f.workspace, demo->baselineId, request);
     REQUIRE(followUp.has_value());
     CHECK(followUp->model.version == "2.0.0");
-    auto compared = app::compare(withDraft, demo->followUpId, followUp->id);
+    auto compared = app::compare(f.workspace, demo->baselineId, followUp->id);
     REQUIRE(compared.has_value());
     CHECK_FALSE(compared->comparison.sameModelVersion);
     CHECK(compared->comparison.onlyInBefore.empty()); // every 1.0.0 question carried over
@@ -280,4 +276,12 @@ TEST_CASE(
     CHECK(compared->comparison.questions.size() == 42);
     CHECK(compared->comparison.declined == 0);
     CHECK(compared->comparison.improved == 0);
+
+    // A client who wants to stay on the version of its baseline names it.
+    request.title = "Follow-up on the same version";
+    request.model = "itot-convergence@1.0.0";
+    auto sameVersion = app::startFollowUp(f.workspace, demo->baselineId, request);
+    REQUIRE(sameVersion.has_value());
+    CHECK(sameVersion->model.version == "1.0.0");
+    CHECK(app::compare(f.workspace, demo->baselineId, sameVersion->id)->comparison.sameModelVersion);
 }

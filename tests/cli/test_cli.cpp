@@ -51,7 +51,9 @@ TEST_CASE("demo, list, score, gaps and compare work on the sample", "[cli]") {
 
     r = cli.run({"score", "2"});
     CHECK(r.code == ExitOk);
-    CHECK(r.out.contains("Security & business continuity"));
+    CHECK(r.out.contains("Security, safety & continuity"));
+    CHECK(r.out.contains(
+        "The overall index is held at 2.00 by a floor (2.15 without it): SF1 reads 1, below 2."));
     CHECK(r.out.contains("Overall"));
 
     r = cli.run({"score", "2", "--json"});
@@ -59,7 +61,9 @@ TEST_CASE("demo, list, score, gaps and compare work on the sample", "[cli]") {
     const auto score = nlohmann::json::parse(r.out.toStdString());
     CHECK(score["dimensions"].size() == 8);
     CHECK(score["completeness"]["percent"] == 100.0);
-    CHECK(score["overall"]["current"].get<double>() > 2.0);
+    CHECK(score["overall"]["current"].get<double>() == 2.0); // held by the safety-independence floor
+    CHECK(score["overall"]["uncapped"].get<double>() > 2.1);
+    CHECK(score["overall"]["heldBy"][0]["question"] == "SF1");
 
     r = cli.run({"gaps", "2", "--limit", "3"});
     CHECK(r.code == ExitOk);
@@ -110,8 +114,8 @@ TEST_CASE("new and answer record data, and bad input changes nothing", "[cli]") 
     CHECK(test::readBytes(cli.dir / "cli.db") == before);
 
     r = cli.run({"score", "1"});
-    CHECK(r.out.contains("2 of 42 questions answered"));
-    CHECK(r.out.contains("Incomplete: 40 questions unanswered"));
+    CHECK(r.out.contains("2 of 55 questions answered"));
+    CHECK(r.out.contains("Incomplete: 53 questions unanswered"));
     r = cli.run({"status", "1", "final"});
     CHECK(r.code == ExitOk);
     CHECK(cli.run({"list"}).out.contains("final"));
@@ -153,7 +157,7 @@ TEST_CASE("export and import bundles, and refused imports that say where and cha
     CliFixture other;
     r = other.run({"import", cli.file("b.json")});
     CHECK(r.code == ExitOk);
-    CHECK(r.out.contains("as assessment #1 (378 answers, new client)")); // the consensus and 8 voices
+    CHECK(r.out.contains("as assessment #1 (495 answers, new client)")); // 55 by the consensus and 8 voices
 }
 
 TEST_CASE("models and validate-model", "[cli]") {
@@ -163,6 +167,10 @@ TEST_CASE("models and validate-model", "[cli]") {
     CHECK(r.out.contains("itot-convergence"));
     r = cli.run(
         {"validate-model", QString::fromStdString(test::modelPath("itot-convergence.json").string())});
+    CHECK(r.code == ExitOk);
+    CHECK(r.out.contains("valid: itot-convergence 2.0.0, 8 dimensions, 55 questions"));
+    r = cli.run(
+        {"validate-model", QString::fromStdString(test::modelPath("itot-convergence-1.0.0.json").string())});
     CHECK(r.code == ExitOk);
     CHECK(r.out.contains("valid: itot-convergence 1.0.0, 8 dimensions, 42 questions"));
     r = cli.run({"validate-model", QString::fromStdString(test::dataPath("bad-model.json").string())});

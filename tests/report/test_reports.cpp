@@ -72,7 +72,7 @@ struct DemoData {
     DemoData() {
         auto store = Store::open(dir / "demo.db");
         REQUIRE(store.has_value());
-        auto demo = createDemo(*store, model);
+        auto demo = createDemo(*store, test::builtinModels());
         REQUIRE(demo.has_value());
         baseline = ReportData::fromBundle(*store->exportBundle(demo->baselineId));
         followUp = ReportData::fromBundle(*store->exportBundle(demo->followUpId));
@@ -80,8 +80,8 @@ struct DemoData {
 };
 
 const QStringList kDimensionTitles = {
-    "Goals & objectives",   "Current-state assessment",       "Roles, people, processes & data",
-    "Integration roadmap",  "Security & business continuity", "Technology footprint",
+    "Goals & objectives",   "Current-state assessment",      "Roles, people, processes & data",
+    "Integration roadmap",  "Security, safety & continuity", "Technology footprint",
     "Monitoring & control", "Continuous improvement"};
 
 QString flattened(QString text) {
@@ -498,7 +498,7 @@ TEST_CASE("the report shows the perception gap: each group's view, where IT and 
     const auto pdf = demo.dir / "perception.pdf";
     REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(pdf.string())).has_value());
     const QString text = flattened(pdfText(pdf));
-    CHECK(text.contains("IT and OT see the organisation most differently in Security & business continuity"));
+    CHECK(text.contains("IT and OT see the organisation most differently in Security, safety & continuity"));
     CHECK(text.contains("Perception gap 8 participants in 3 groups gave their own levels"));
     CHECK(text.contains("Dimension IT (3) OT (3) Business (2) Spread"));
     CHECK(text.contains("Where the room disagrees"));

@@ -34,7 +34,7 @@ struct LiveRoom {
         {
             auto workspace = app::Workspace::open(db);
             REQUIRE(workspace.has_value());
-            REQUIRE(createDemo(workspace->store(), test::defaultModel()).has_value());
+            REQUIRE(createDemo(workspace->store(), test::builtinModels()).has_value());
         }
         auto opened = room::Room::open(db, 2, limits);
         REQUIRE(opened.has_value());

@@ -1,3 +1,4 @@
+#include "core/comparison.hpp"
 #include "core/gaps.hpp"
 #include "core/voices.hpp"
 #include "storage/demo.hpp"
@@ -10,7 +11,8 @@ TEST_CASE("the demo creates a baseline and a linked follow-up with every questio
     auto store = Store::open(dir / "demo.db");
     REQUIRE(store.has_value());
     const Model model = test::defaultModel();
-    auto demo = createDemo(*store, model);
+    const Model previous = test::previousModel();
+    auto demo = createDemo(*store, test::builtinModels());
     REQUIRE(demo.has_value());
     CHECK_FALSE(demo->alreadyPresent);
     auto baseline = store->assessmentInfo(demo->baselineId);
@@ -18,7 +20,10 @@ TEST_CASE("the demo creates a baseline and a linked follow-up with every questio
     REQUIRE(baseline.has_value());
     REQUIRE(followUp.has_value());
     CHECK(followUp->baselineId == demo->baselineId);
-    CHECK(baseline->answeredCount == model.questionCount());
+    // The baseline was made with 1.0.0 and the follow-up with 2.0.0: the demo compares across versions.
+    CHECK(baseline->modelVersion == "1.0.0");
+    CHECK(followUp->modelVersion == "2.0.0");
+    CHECK(baseline->answeredCount == previous.questionCount());
     CHECK(followUp->answeredCount == model.questionCount());
     const auto followUpAnswers = store->answers(demo->followUpId);
     REQUIRE(followUpAnswers.has_value());
@@ -29,9 +34,23 @@ TEST_CASE("the demo creates a baseline and a linked follow-up with every questio
             CHECK(answer.note.size() > 30);
 
     // The follow-up shows progress, and its gaps carry recommendations.
-    const auto before = computeScores(model, *store->answers(demo->baselineId));
+    const auto before = computeScores(previous, *store->answers(demo->baselineId));
     const auto after = computeScores(model, *followUpAnswers, roster);
     CHECK(*after.overall > *before.overall);
+    // A floor visibly holds it: the safety system shares the control network (SF1 at 1), so security and
+    // the index read 2 where their answers alone would read higher.
+    REQUIRE(after.overallHeldBy.size() == 1);
+    CHECK(after.overallHeldBy[0].questionId == "SF1");
+    CHECK(*after.overall == Approx(2));
+    CHECK(*after.overallUncapped > 2.1);
+    CHECK(*after.dimension("security")->current == Approx(2));
+    CHECK(*after.dimension("security")->uncapped > 2.1);
+    // Across versions the 42 questions that carried over are compared, and the 13 new ones listed.
+    const Comparison compared =
+        compareAssessments(previous, *store->answers(demo->baselineId), model, *followUpAnswers, {}, roster);
+    CHECK(compared.questions.size() == previous.questionCount());
+    CHECK(compared.onlyInAfter.size() == model.questionCount() - previous.questionCount());
+    CHECK(compared.onlyInBefore.empty());
     const auto gaps = rankGaps(model, after);
     REQUIRE(gaps.size() >= 10);
     for (const auto& g : gaps)
@@ -53,7 +72,7 @@ TEST_CASE("the demo creates a baseline and a linked follow-up with every questio
     CHECK(divergence(model, *followUpAnswers, participants).front().discuss);
     CHECK(store->participants(demo->baselineId)->size() == 1); // the baseline keeps a consensus only
 
-    auto again = createDemo(*store, model);
+    auto again = createDemo(*store, test::builtinModels());
     REQUIRE(again.has_value());
     CHECK(again->alreadyPresent);
     CHECK(store->assessments()->size() == 2);

@@ -103,7 +103,7 @@ TEST_CASE("a bundle of another model version is refused, and nothing changes", "
     auto refused = a.store.importBundle(bundle);
     REQUIRE_FALSE(refused.has_value());
     CHECK(refused.error().message.find(
-              "assessed with itot-convergence 1.0.0, the bundle with itot-convergence 9.0.0") !=
+              "assessed with itot-convergence 2.0.0, the bundle with itot-convergence 9.0.0") !=
           std::string::npos);
     CHECK(*a.store.answers(*id) == before);
 }

@@ -56,7 +56,7 @@ TEST_CASE("a damaged database is restored from its newest good backup and opens"
     {
         auto store = Store::open(path);
         REQUIRE(store.has_value());
-        REQUIRE(createDemo(*store, test::defaultModel()).has_value());
+        REQUIRE(createDemo(*store, test::builtinModels()).has_value());
         store->setDailyBackups({true, 14, [] { return std::string("2026-05-04"); }});
         REQUIRE(store->clearAnswer(2, "GO1").has_value()); // the day's first change: the copy is made
     }
@@ -89,7 +89,7 @@ TEST_CASE("a database from a newer release is never offered a restore", "[ui][ba
     {
         auto store = Store::open(path);
         REQUIRE(store.has_value());
-        REQUIRE(createDemo(*store, test::defaultModel()).has_value());
+        REQUIRE(createDemo(*store, test::builtinModels()).has_value());
         std::filesystem::create_directories(backupFolder(path));
         REQUIRE(store->backupTo(manualBackupPath(path)).has_value());
     }

@@ -57,13 +57,15 @@ TEST_CASE("a whole assessment flow: create, answer by keyboard, see scores, undo
     CHECK(doc->answer("GO1")->target == 4);
     CHECK(doc->answer("GO2")->current == 3);
     CHECK(doc->answer("GO3")->notApplicable);
-    // The portfolio row follows: 3 of 42 answered.
+    // The portfolio row follows: 3 of 55 answered.
     auto* tree = wb.window->portfolio()->findChild<QAbstractItemView*>();
     const QModelIndex client = tree->model()->index(0, 0);
-    CHECK(tree->model()->index(0, 3, client).data().toString() == "7%");
+    CHECK(tree->model()->index(0, 3, client).data().toString() == "5%");
 
-    // The dashboard follows: Goals = (2 x 1.5 + 3 x 1.3) / 2.8.
-    const QString expected = QString::number((2 * 1.5 + 3 * 1.3) / 2.8, 'f', 2);
+    // The dashboard follows: Goals = (2 x w(GO1) + 3 x w(GO2)) / (w(GO1) + w(GO2)); GO3 is N/A.
+    const Model& model = doc->model();
+    const double w1 = model.question("GO1")->weight, w2 = model.question("GO2")->weight;
+    const QString expected = QString::number((2 * w1 + 3 * w2) / (w1 + w2), 'f', 2);
     CHECK(wb.window->dashboard()->dimensionTable()->item(0, 1)->text() == expected);
     CHECK(wb.overall().contains("Overall " + expected));
     CHECK(wb.window->dashboard()->gapTable()->rowCount() == 1);
@@ -199,12 +201,11 @@ TEST_CASE("presenter mode shows the question and takes the same keys", "[ui]") {
 
 TEST_CASE("the demo portfolio loads, filters and exports a report off the UI thread", "[ui]") {
     Workbench wb;
-    REQUIRE(
-        createDemo(wb.workspace.app().store(), *wb.workspace.models().find("itot-convergence")).has_value());
+    REQUIRE(createDemo(wb.workspace.app().store(), wb.workspace.models()).has_value());
     wb.workspace.notifyPortfolioChanged();
     CHECK(wb.window->portfolio()->assessmentCount() == 2);
     REQUIRE(wb.window->openAssessment(2).has_value());
-    CHECK(wb.overall().contains("Overall 2.3"));
+    CHECK(wb.overall().contains("Overall 2.00")); // held by the safety-independence floor
     const QString pdf = QString::fromStdString((wb.dir / "ui-report.pdf").string());
     auto future = wb.window->exportReport(pdf);
     future.waitForFinished();
@@ -343,7 +344,7 @@ TEST_CASE("the Room page shows each group's view and where the room disagrees", 
     CHECK(heat->rowCount() == 8);
     // Security: IT well above OT, as the demo's room saw it.
     const int security = 4;
-    CHECK(heat->item(security, 0)->text() == "Security & business continuity");
+    CHECK(heat->item(security, 0)->text() == "Security, safety & continuity");
     CHECK(heat->item(security, 1)->text().toDouble() > heat->item(security, 2)->text().toDouble() + 1);
     CHECK(room->disagreements()->rowCount() == 15);
     CHECK(room->disagreements()->item(0, 0)->text().contains("\nIT "));

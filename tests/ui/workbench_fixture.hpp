@@ -39,8 +39,7 @@ struct Workbench {
 // The demo portfolio with its follow-up (assessment 2, eight voices) open.
 struct DemoWorkbench : Workbench {
     DemoWorkbench() {
-        REQUIRE(
-            createDemo(workspace.app().store(), *workspace.models().find("itot-convergence")).has_value());
+        REQUIRE(createDemo(workspace.app().store(), workspace.models()).has_value());
         workspace.notifyPortfolioChanged();
         REQUIRE(window->openAssessment(2).has_value());
     }

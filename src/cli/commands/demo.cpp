@@ -17,10 +17,7 @@ int demoCommand(CommandContext& context) {
     if (!workspace)
         return context.fail(workspace.error());
     Store& store = (*workspace)->store();
-    auto model = context.models().find(ModelRegistry::defaultModelId);
-    if (!model)
-        return context.fail(model.error());
-    auto outcome = createDemo(store, *model);
+    auto outcome = createDemo(store, context.models());
     if (!outcome)
         return context.fail(outcome.error());
     QTextStream& out = context.out;
@@ -32,6 +29,9 @@ int demoCommand(CommandContext& context) {
             << ": baseline #" << outcome->baselineId << " and its follow-up #" << outcome->followUpId
             << ".\n";
     if (portfolio > 0) {
+        auto model = context.models().find(ModelRegistry::defaultModelId);
+        if (!model)
+            return context.fail(model.error());
         auto created = createPortfolio(store, *model, portfolio);
         if (!created)
             return context.fail(created.error());

@@ -29,8 +29,12 @@ void printGap(QTextStream& out, int rank, const Gap& g) {
         << '\n'
         << "     " << q(g.dimensionTitle) << ": " << q(formatNumber(g.current)) << " " << q(g.currentLabel)
         << " -> " << q(formatNumber(g.target)) << " " << q(g.targetLabel) << "; gap "
-        << q(formatNumber(g.gap)) << ", priority " << q(formatNumber(g.priority)) << ", "
-        << q(std::string(toString(g.horizon))) << " (" << q(std::string(horizonPeriod(g.horizon))) << ")\n";
+        << q(formatNumber(g.gap)) << ", priority " << q(formatNumber(g.priority));
+    if (g.consequenceFactor != 1)
+        out << " (" << q(std::string(toString(g.consequence))) << " x" << q(formatNumber(g.consequenceFactor))
+            << ")";
+    out << ", " << q(std::string(toString(g.horizon))) << " (" << q(std::string(horizonPeriod(g.horizon)))
+        << ")\n";
     if (!g.recommendation.empty())
         out << "     Next step: " << q(g.recommendation) << '\n';
     out << '\n';
@@ -116,7 +120,8 @@ int gapsCommand(CommandContext& context) {
         out << "Top " << list.size() << " of " << totalGaps << " gaps";
     else
         out << totalGaps << " gap" << (totalGaps > 1 ? "s" : "");
-    out << ", highest priority first (priority = gap x question weight x dimension weight)\n\n";
+    out << ", highest priority first (priority = gap x question weight x dimension weight"
+        << (state->model->priority.consequenceFactors.empty() ? "" : " x consequence factor") << ")\n\n";
     int rank = 0;
     for (const auto& g : list)
         printGap(out, ++rank, g);

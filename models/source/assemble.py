@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Assembles the draft of itot-convergence 2.0.0 from one file per dimension (parts/), in order."""
+"""Assembles itot-convergence 2.0.0 (models/itot-convergence.json) from one file per dimension, in order.
+
+The dimensions are written and reviewed one file at a time in itot-convergence-2.0.0/; the model's header, scale,
+consequence factors and floors are here. Run it after editing a part; the test suite checks the result is committed.
+"""
 import json
 import pathlib
 import sys
@@ -7,7 +11,7 @@ import sys
 here = pathlib.Path(__file__).resolve().parent
 order = ["goals", "current-state", "roles-data", "roadmap", "security", "technology", "monitoring", "improvement"]
 model = {
-    "$schema": "../model.schema.json",
+    "$schema": "model.schema.json",
     "id": "itot-convergence",
     "version": "2.0.0",
     "title": "IT/OT Convergence Maturity",
@@ -35,8 +39,8 @@ model = {
         {"id": "safety-independence", "questions": ["SF1"], "below": 2, "cap": 2,
          "reason": "A safety system that shares a path with the control system or IT without a justification is a hazard, not a maturity level."},
     ],
-    "dimensions": [json.loads((here / "parts" / f"{name}.json").read_text(encoding="utf-8")) for name in order],
+    "dimensions": [json.loads((here / "itot-convergence-2.0.0" / f"{name}.json").read_text(encoding="utf-8")) for name in order],
 }
-out = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else here / "itot-convergence-2.0.0.json"
+out = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else here.parent / "itot-convergence.json"
 out.write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 print(f"{out}: {sum(len(d['questions']) for d in model['dimensions'])} questions")
