@@ -380,7 +380,15 @@ void PresenterWindow::refreshResults() {
         const DimensionResult* own = whole ? nullptr : g.scores.dimension(dimension->id);
         parts << q(g.group) + " " + fixedScore(whole ? g.scores.overall : own ? own->current : std::nullopt);
     }
-    resultsScores_->setText(parts.join(QStringLiteral("   ·   ")));
+    QString text = parts.join(QStringLiteral("   ·   "));
+    // The room sees why its score reads lower than its answers when a floor holds it.
+    const std::string held =
+        whole ? floorSentence(tr("The overall index").toStdString(), scores.overall, scores.overallUncapped,
+                              scores.overallHeldBy)
+              : floorSentence(dimension->title, dimension->current, dimension->uncapped, dimension->heldBy);
+    if (!held.empty())
+        text += QStringLiteral("\n") + q(held);
+    resultsScores_->setText(text);
     RadarChart chart = whole ? groupRadar(model, groups) : dimensionGroupRadar(model, dimension->id, groups);
     resultsRadar_->setVisible(chart.axes.size() >= 3 && !groups.empty());
     resultsRadar_->setChart(std::move(chart));

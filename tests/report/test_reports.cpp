@@ -294,6 +294,11 @@ TEST_CASE("the comparison report shows deltas and both notes", "[report][pdf]") 
     CHECK(text.contains("Every changed question"));
     for (const QString& title : kDimensionTitles)
         CHECK(text.contains(title));
+    // Across versions (1.0.0 and 2.0.0), with the follow-up's index held by the safety-system floor.
+    CHECK(text.contains("different model versions (1.0.0 and 2.0.0)"));
+    CHECK(text.contains(
+        "In the later assessment the overall index is held at 2.00 by a floor (2.15 without it): "
+        "SF1 reads 1, below 2."));
     // MC4 declined in the demo: both of its notes appear.
     CHECK(text.contains("Interface backlog managed informally"));
     CHECK(text.contains("The SCADA team lead left in May"));

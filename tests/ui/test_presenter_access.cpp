@@ -177,6 +177,9 @@ TEST_CASE("results slides: each dimension and the whole assessment, with each gr
     QTest::keyClick(presenter, Qt::Key_A);
     CHECK(presenter->resultsTitle()->text().contains("every dimension"));
     CHECK(presenter->resultsRadar()->chart().axes.size() == 8);
+    // The demo's safety-system floor holds the room's index, and the slide says so.
+    CHECK(presenter->resultsScores()->text().contains(
+        "The overall index is held at 2.00 by a floor (2.15 without it): SF1 reads 1, below 2."));
     QTest::keyClick(presenter, Qt::Key_Escape);
     CHECK_FALSE(presenter->showsResults());
     CHECK(presenter->isVisible()); // Esc on a results slide goes back, not away
