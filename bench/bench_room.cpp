@@ -1,7 +1,7 @@
-// Benchmark: a room of 60 phones joining and voting on all 42 questions at once, over loopback HTTP.
-// Reports votes per second, each vote's round trip (p50, p99), how long until the facilitator's count shows
-// a vote, peak memory, and the floor: one committed answer at a time on the same disk, in the same run.
-// Not a test. Usage: bench_room [FOLDER] [PHONES]
+// Benchmark: a room of 60 phones joining and voting on every question of the default model at once, over
+// loopback HTTP. Reports votes per second, each vote's round trip (p50, p99), how long until the
+// facilitator's count shows a vote, peak memory, and the floor: one committed answer at a time on the same
+// disk, in the same run. Not a test. Usage: bench_room [FOLDER] [PHONES]
 #include "app/answers.hpp"
 #include "app/workspace.hpp"
 #include "room/room_server.hpp"
@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
         floor.push_back(ms(Clock::now() - start));
     }
 
-    // Every phone comes from 127.0.0.1 here and the 42 questions follow each other within a second, so the
+    // Every phone comes from 127.0.0.1 here and the questions follow each other within a second, so the
     // per-address and per-device rate limits are lifted: they would measure the limits, not the server.
     room::RoomLimits limits;
     limits.requestsPerSecond = limits.requestBurst = 1e6;

@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
         const auto gaps = rankGaps(model, card);
         scoring.push_back(ms(Clock::now() - start));
     }
-    report("score + rank gaps, 42 questions", scoring);
+    report(("score + rank gaps, " + std::to_string(questions.size()) + " questions").c_str(), scoring);
 
     std::vector<double> listing;
     for (int i = 0; i < 20; ++i) {

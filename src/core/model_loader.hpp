@@ -1,5 +1,6 @@
 #pragma once
 #include "error.hpp"
+#include "json_text.hpp"
 #include "model.hpp"
 
 #include <filesystem>
@@ -18,14 +19,7 @@ Result<Model> loadModelFile(const std::filesystem::path& path);
 // level-sum model: one line each.
 std::vector<std::string> modelWarnings(const Model& model);
 
-// Parses JSON text, turning a syntax error into "SOURCE: line L, column C: what".
-// Deeper JSON is refused: no model or bundle nests this far, and a deeper one would only exhaust the stack.
-inline constexpr std::size_t kMaxJsonDepth = 64;
 // Ids (of models, dimensions, questions) and versions are at most this long.
 inline constexpr std::size_t kMaxIdLength = 100;
-// Parses JSON text strictly: a syntax error names its line and column; duplicate keys, nesting beyond
-// kMaxJsonDepth and numbers beyond a double's range are refused with their JSON path.
-Result<nlohmann::json> parseJsonText(std::string_view text, std::string_view source);
-Result<std::string> readTextFile(const std::filesystem::path& path);
 
 } // namespace mw
