@@ -169,16 +169,28 @@ void ComparePage::refresh() {
         return;
     }
     const Comparison& c = state->comparison;
-    counts_->setText(
+    QString counts =
         tr("Overall %1 → %2 (%3).   %4 improved · %5 declined · %6 unchanged")
             .arg(fixedScore(c.overallBefore), fixedScore(c.overallAfter), signedFixed(c.overallDelta()))
             .arg(c.improved)
             .arg(c.declined)
-            .arg(c.unchanged) +
-        (c.sameModelVersion ? QString()
-                            : tr("\nDifferent model versions: %1 questions only before, %2 only after.")
-                                  .arg(c.onlyInBefore.size())
-                                  .arg(c.onlyInAfter.size())));
+            .arg(c.unchanged);
+    if (!c.sameModelVersion) {
+        // Across versions the reader needs to know what is compared and what is new.
+        counts += tr("\nModel %1 → %2: %3 questions compared")
+                      .arg(q(state->beforeModel->version), q(state->afterModel->version))
+                      .arg(c.questions.size());
+        if (!c.onlyInAfter.empty())
+            counts += tr(", %1 new").arg(c.onlyInAfter.size());
+        if (!c.onlyInBefore.empty())
+            counts += tr(", %1 dropped").arg(c.onlyInBefore.size());
+        counts += '.';
+    }
+    if (const std::string held = floorSentence("After, the overall index", c.overallAfter,
+                                               c.overallAfterUncapped, c.overallAfterHeldBy);
+        !held.empty())
+        counts += '\n' + q(held);
+    counts_->setText(counts);
 
     RadarChart chart = radarScale(*state->afterModel);
     std::vector<std::optional<double>> earlier, later;

@@ -26,6 +26,7 @@ DashboardPage::DashboardPage(QWidget* parent)
           {tr("Dimension"), tr("Score"), tr("Level"), tr("Target"), tr("Gap"), tr("Answered")}, this))
     , gaps_(makeResultTable(
           {tr("#"), tr("Question and next step"), tr("Now → target"), tr("Priority"), tr("Horizon")}, this))
+    , holds_(new QLabel(this))
     , explanation_(new QLabel(this)) {
     setObjectName("dashboardPage");
     QFont big = overall_->font();
@@ -36,11 +37,26 @@ DashboardPage::DashboardPage(QWidget* parent)
     overall_->setTextFormat(Qt::PlainText);
     overall_->setWordWrap(true); // never widens the radar's side beyond what the tables leave it
     completeness_->setFormat(tr("%p% answered"));
+    // A hold is the finding the room must not miss: full-contrast text in the headline's column, bold.
+    holds_->setObjectName("floorHolds");
+    holds_->setWordWrap(true);
+    holds_->setTextFormat(Qt::PlainText);
+    QFont holdFont = holds_->font();
+    holdFont.setBold(true);
+    holds_->setFont(holdFont);
+    holds_->hide();
     explanation_->setObjectName("scoreExplanation");
     explanation_->setWordWrap(true);
     explanation_->setTextFormat(Qt::PlainText);
+    // Secondary, yet readable on a projector: the text colour a quarter of the way to the background
+    // (about 8:1 on the light palette, where the placeholder colour gave about 3.5:1).
     QPalette muted = explanation_->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    const QColor text = muted.color(QPalette::WindowText);
+    const QColor back = muted.color(QPalette::Window);
+    auto mix = [](double a, double b) { return 0.75 * a + 0.25 * b; };
+    muted.setColor(QPalette::WindowText,
+                   QColor::fromRgbF(mix(text.redF(), back.redF()), mix(text.greenF(), back.greenF()),
+                                    mix(text.blueF(), back.blueF())));
     explanation_->setPalette(muted);
     dimensions_->setObjectName("dimensionScores");
     dimensions_->setAccessibleName(tr("Scores by dimension"));
@@ -57,6 +73,7 @@ DashboardPage::DashboardPage(QWidget* parent)
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->addWidget(overall_);
+    leftLayout->addWidget(holds_);
     leftLayout->addWidget(completeness_);
     leftLayout->addWidget(radar_, 1);
     // Under the radar, the tables keep the whole right-hand column on a projector.
@@ -135,18 +152,29 @@ void DashboardPage::refresh() {
         for (const auto& paragraph : explanation)
             if (paragraph.contains(QStringLiteral("group means")))
                 shown = QStringList{paragraph};
-    // A floor holding a score down is the first thing the room must hear: it leads the explanation.
+    // A floor holding a score down is the first thing the room must hear: it stands under the headline.
+    // The index's hold says it all when there is one; the table marks each held dimension, with its own
+    // sentence in the tooltip, so the radar keeps its room on a projector.
     QStringList holds;
-    for (const auto& d : scores.dimensions)
-        if (auto sentence = floorSentence(d.title, d.current, d.uncapped, d.heldBy); !sentence.empty())
-            holds << q(sentence);
     if (auto sentence =
             floorSentence("The overall index", scores.overall, scores.overallUncapped, scores.overallHeldBy);
         !sentence.empty())
         holds << q(sentence);
-    explanation_->setText((holds.isEmpty() ? QString() : holds.join(' ') + "\n") + tr("How scores work: ") +
-                          shown.join(' '));
+    else
+        for (const auto& d : scores.dimensions)
+            if (auto held = floorSentence(d.title, d.current, d.uncapped, d.heldBy); !held.empty())
+                holds << q(held);
+    holds_->setText(holds.join('\n'));
+    holds_->setVisible(!holds.isEmpty());
+    explanation_->setText(tr("How scores work: ") + shown.join(' '));
     explanation_->setToolTip(explanation.join("\n\n"));
+}
+
+void DashboardPage::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    // On a short screen (1920x1080 at 2x gives 540 logical pixels) the radar needs the height more than the
+    // method's summary, which stays in the label's tooltip and in the report.
+    explanation_->setVisible(height() >= 520);
 }
 
 void DashboardPage::refreshDimensionTable(const Scorecard& scores) {
@@ -155,7 +183,12 @@ void DashboardPage::refreshDimensionTable(const Scorecard& scores) {
     for (const auto& d : scores.dimensions) {
         dimensions_->setItem(row, 0, readOnlyCell(q(d.title)));
         dimensions_->setItem(row, 1, readOnlyCell(fixedScore(d.current), true));
-        dimensions_->setItem(row, 2, readOnlyCell(d.current ? q(d.currentLabel) : tr("not scored")));
+        auto* level = readOnlyCell(d.current ? q(d.currentLabel) : tr("not scored"));
+        if (!d.heldBy.empty()) { // the table says which scores a floor holds, the label above says why
+            level->setText(tr("%1 (held)").arg(level->text()));
+            level->setToolTip(q(floorSentence(d.title, d.current, d.uncapped, d.heldBy)));
+        }
+        dimensions_->setItem(row, 2, level);
         dimensions_->setItem(row, 3, readOnlyCell(fixedScore(d.target), true));
         dimensions_->setItem(row, 4, readOnlyCell(fixedScore(d.gap()), true));
         dimensions_->setItem(row, 5,
@@ -166,7 +199,13 @@ void DashboardPage::refreshDimensionTable(const Scorecard& scores) {
     bold.setBold(true);
     dimensions_->setItem(row, 0, readOnlyCell(tr("Overall")));
     dimensions_->setItem(row, 1, readOnlyCell(fixedScore(scores.overall), true));
-    dimensions_->setItem(row, 2, readOnlyCell(q(scores.overallLabel)));
+    auto* overallLevel = readOnlyCell(q(scores.overallLabel));
+    if (!scores.overallHeldBy.empty()) {
+        overallLevel->setText(tr("%1 (held)").arg(overallLevel->text()));
+        overallLevel->setToolTip(q(floorSentence("The overall index", scores.overall, scores.overallUncapped,
+                                                 scores.overallHeldBy)));
+    }
+    dimensions_->setItem(row, 2, overallLevel);
     dimensions_->setItem(row, 3, readOnlyCell(fixedScore(scores.overallTarget), true));
     dimensions_->setItem(
         row, 4,

@@ -24,6 +24,9 @@ public:
     QLabel* overallLabel() const { return overall_; }
     RadarWidget* radar() const { return radar_; }
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void refresh();
     void refreshDimensionTable(const Scorecard& scores);
@@ -35,6 +38,7 @@ private:
     QProgressBar* completeness_;
     QTableWidget* dimensions_;
     QTableWidget* gaps_;
+    QLabel* holds_; // what a floor holds down, under the headline; hidden when nothing is held
     QLabel* explanation_;
 };
 

@@ -133,6 +133,39 @@ void appendChangedQuestions(ReportHtml& html, const ReviewContext& review,
         html.body += QStringLiteral("<p>No question changed level.</p>");
 }
 
+// Questions only the later model asks: there is nothing to compare them with, so each shows where it
+// starts, with its note, and the reader does not mistake them for omissions.
+void appendNewQuestions(ReportHtml& html, const ReviewContext& review) {
+    const auto& [before, after, model, c] = review;
+    if (c.onlyInAfter.empty())
+        return;
+    html.heading(1, QStringLiteral("New in %1 %2").arg(esc(model.title), esc(model.version)));
+    html.body +=
+        QStringLiteral("<p>%1 %2 asks %3 questions that %4 %5 did not. Their levels start the record for "
+                       "the next review.</p>")
+            .arg(esc(model.title), esc(model.version))
+            .arg(c.onlyInAfter.size())
+            .arg(esc(before.model->title), esc(before.model->version));
+    for (const auto& id : c.onlyInAfter) {
+        const Question* question = model.question(id);
+        if (!question)
+            continue;
+        const QuestionResult* result = nullptr;
+        for (const auto& r : after.scores.questions)
+            if (r.question == question)
+                result = &r;
+        html.body +=
+            QStringLiteral("<p class=\"question\">%1&nbsp;&nbsp;%2</p>").arg(esc(id), esc(question->text));
+        html.body += QStringLiteral("<p class=\"meta\">%1</p>")
+                         .arg(result && result->answer.notApplicable
+                                  ? QStringLiteral("Not applicable")
+                                  : levelText(model, result ? result->answer.current : std::nullopt));
+        if (const Answer* answer = after.consensusAnswer(id); answer && !answer->note.empty())
+            html.body += QStringLiteral("<p><span class=\"label\">Notes:</span> %1</p>")
+                             .arg(escMultiline(answer->note));
+    }
+}
+
 } // namespace
 
 ReportHtml comparisonHtml(const ReportData& before, const ReportData& after, const ReportOptions& options,
@@ -141,12 +174,15 @@ ReportHtml comparisonHtml(const ReportData& before, const ReportData& after, con
     const Comparison c = compareAssessments(*before.model, before.answers, *after.model, after.answers,
                                             Roster::of(before.participants), Roster::of(after.participants));
     ReportHtml html;
-    html.cover =
-        coverHtml(html, QStringLiteral("IT/OT convergence progress review"), esc(after.client.name),
-                  esc(before.info.title) + " &#8594; " + esc(after.info.title),
-                  {"Before", longDate(before.info.date), "After", longDate(after.info.date), "Assessor",
-                   plain(after.info.assessor), "Model", plain(model.title + " " + model.version)},
-                  options.branding, hasLogo);
+    html.cover = coverHtml(
+        html, QStringLiteral("IT/OT convergence progress review"), esc(after.client.name),
+        esc(before.info.title) + " &#8594; " + esc(after.info.title),
+        {"Before", longDate(before.info.date), "After", longDate(after.info.date), "Assessor",
+         plain(after.info.assessor), "Model",
+         plain(model.title + " " +
+               (before.model->version == model.version ? model.version
+                                                       : before.model->version + " → " + model.version))},
+        options.branding, hasLogo);
 
     const ReviewContext review{before, after, model, c};
     appendProgressSummary(html, review);
@@ -156,6 +192,7 @@ ReportHtml comparisonHtml(const ReportData& before, const ReportData& after, con
             changed.push_back(&q);
     appendTopChanges(html, review, changed);
     appendChangedQuestions(html, review, changed);
+    appendNewQuestions(html, review);
     html.pageBreak();
     html.heading(1, QStringLiteral("Appendix"));
     appendMethod(html, model);

@@ -99,7 +99,9 @@ QStringList topDimensions(const Scorecard& scores, bool strongest, std::size_t c
     });
     QStringList out;
     for (std::size_t i = 0; i < scored.size() && i < count; ++i)
-        out << QStringLiteral("<b>%1</b> (%2)").arg(esc(scored[i]->title), num(*scored[i]->current));
+        out << QStringLiteral("<b>%1</b> (%2%3)")
+                   .arg(esc(scored[i]->title), QString::number(*scored[i]->current, 'f', 2),
+                        scored[i]->heldBy.empty() ? QString() : QStringLiteral(", held by a floor"));
     return out;
 }
 

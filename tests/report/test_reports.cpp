@@ -296,6 +296,12 @@ TEST_CASE("the comparison report shows deltas and both notes", "[report][pdf]") 
         CHECK(text.contains(title));
     // Across versions (1.0.0 and 2.0.0), with the follow-up's index held by the safety-system floor.
     CHECK(text.contains("different model versions (1.0.0 and 2.0.0)"));
+    CHECK(text.contains("IT/OT Convergence Maturity 1.0.0 → 2.0.0")); // the cover
+    // The 13 questions only 2.0.0 asks are listed with their starting level and note, not left out.
+    CHECK(text.contains("New in IT/OT Convergence Maturity 2.0.0"));
+    CHECK(text.contains("asks 13 questions that IT/OT Convergence Maturity 1.0.0 did not"));
+    CHECK(text.contains("SF1 Is the safety instrumented system kept independent"));
+    CHECK(text.contains("1 · Initial"));
     CHECK(text.contains(
         "In the later assessment the overall index is held at 2.00 by a floor (2.15 without it): "
         "SF1 reads 1, below 2."));

@@ -206,6 +206,12 @@ TEST_CASE("the demo portfolio loads, filters and exports a report off the UI thr
     CHECK(wb.window->portfolio()->assessmentCount() == 2);
     REQUIRE(wb.window->openAssessment(2).has_value());
     CHECK(wb.overall().contains("Overall 2.00")); // held by the safety-independence floor
+    // The comparison with the 1.0.0 baseline says what it compares across versions, and what holds the index.
+    wb.window->showPage(2);
+    const QString counts = wb.window->comparePage()->countsLabel()->text();
+    CHECK(counts.contains("Model 1.0.0 → 2.0.0: 42 questions compared, 13 new."));
+    CHECK(counts.contains(
+        "After, the overall index is held at 2.00 by a floor (2.15 without it): SF1 reads 1"));
     const QString pdf = QString::fromStdString((wb.dir / "ui-report.pdf").string());
     auto future = wb.window->exportReport(pdf);
     future.waitForFinished();
@@ -527,14 +533,19 @@ TEST_CASE("the editor says who to ask first, and the dashboard says which questi
         wb.key(Qt::Key_4);
     }
     CHECK_FALSE(breadcrumb->text().contains("Ask")); // the other questions name nobody
-    auto* explanation = wb.window->findChild<QLabel*>("scoreExplanation");
-    CHECK(explanation->text().startsWith("Alpha is held at 2.00 by a floor (3.25 without it): A1 reads 1, "
-                                         "below 2. The overall index is held at 2.00"));
+    auto* holds = wb.window->findChild<QLabel*>("floorHolds");
+    CHECK_FALSE(holds->isHidden()); // shown on the dashboard (another page is open here)
+    CHECK(holds->text().startsWith("The overall index is held at 2.00 by a floor"));
+    CHECK(holds->text().endsWith("A1 reads 1, below 2."));
     CHECK(wb.overall().startsWith("Overall 2.00 of 5"));
+    auto* table = wb.window->dashboard()->dimensionTable();
+    CHECK(table->item(0, 2)->text() == "Developing (held)");
+    CHECK(table->item(0, 2)->toolTip().startsWith("Alpha is held at 2.00"));
 
     for (int i = 1; i < 5; ++i) // back to A1, lifted to the floor's line: nothing holds any more
         wb.key(Qt::Key_PageUp);
     CHECK(wb.window->document()->currentQuestion().id == "A1");
     wb.key(Qt::Key_2);
-    CHECK_FALSE(explanation->text().contains("held"));
+    CHECK(holds->isHidden());
+    CHECK_FALSE(table->item(0, 2)->text().contains("held"));
 }
