@@ -16,13 +16,26 @@
 #include <QPushButton>
 #include <QSettings>
 
+#include <algorithm>
+
 namespace mw::ui {
 
 namespace {
 
+// Each model id's versions, newest first. The newest is picked by its id, so a saved default follows new
+// releases; an older one by "id@version", so choosing it really starts an assessment on that version.
 void fillModels(QComboBox* combo, const ModelRegistry& models, const QString& selected) {
+    std::vector<const Model*> ordered;
     for (const auto& m : models.models())
-        combo->addItem(q(m.title + " " + m.version), q(m.id));
+        ordered.push_back(&m);
+    std::stable_sort(ordered.begin(), ordered.end(), [](const Model* a, const Model* b) {
+        return a->id != b->id ? a->id < b->id : isNewerVersion(a->version, b->version);
+    });
+    for (std::size_t i = 0; i < ordered.size(); ++i) {
+        const Model& m = *ordered[i];
+        const bool newest = i == 0 || ordered[i - 1]->id != m.id;
+        combo->addItem(q(m.title + " " + m.version), q(newest ? m.id : m.id + "@" + m.version));
+    }
     const int index = combo->findData(selected);
     combo->setCurrentIndex(index >= 0 ? index : 0);
 }

@@ -549,3 +549,23 @@ TEST_CASE("the editor says who to ask first, and the dashboard says which questi
     CHECK(holds->isHidden());
     CHECK_FALSE(table->item(0, 2)->text().contains("held"));
 }
+
+TEST_CASE("the new-assessment dialog offers each built-in version, and picking 1.0.0 starts on 1.0.0",
+          "[ui][default-model]") {
+    Workbench wb;
+    NewAssessmentDialog dialog({}, wb.workspace.models());
+    auto* models = dialog.findChildren<QComboBox*>().last();
+    REQUIRE(models->count() == 2);
+    CHECK(models->itemText(0) == "IT/OT Convergence Maturity 2.0.0"); // newest first, and the default
+    CHECK(models->currentIndex() == 0);
+    CHECK(models->itemText(1) == "IT/OT Convergence Maturity 1.0.0");
+    models->setCurrentIndex(1);
+    NewAssessmentRequest request = dialog.request();
+    CHECK(request.modelId == "itot-convergence@1.0.0");
+    request.clientName = "Legacy Water";
+    request.title = "Baseline on the older version";
+    auto created = wb.window->createAssessment(request);
+    REQUIRE(created.has_value());
+    CHECK(wb.window->document()->model().version == "1.0.0");
+    CHECK(wb.window->document()->model().questionCount() == 42);
+}
