@@ -98,4 +98,15 @@ Comparison compareAssessments(const Model& beforeModel, const std::vector<Answer
     return result;
 }
 
+std::vector<std::string> heldIndexSentences(const Comparison& c, const std::string& beforeIndex,
+                                            const std::string& afterIndex) {
+    std::vector<std::string> sentences;
+    for (std::string held :
+         {floorSentence(beforeIndex, c.overallBefore, c.overallBeforeUncapped, c.overallBeforeHeldBy),
+          floorSentence(afterIndex, c.overallAfter, c.overallAfterUncapped, c.overallAfterHeldBy)})
+        if (!held.empty())
+            sentences.push_back(std::move(held));
+    return sentences;
+}
+
 } // namespace mw

@@ -43,6 +43,11 @@ struct Comparison {
     bool sameModelVersion = true;
 };
 
+// What a floor holds on each side, as floorSentence words it, each naming its side as given
+// ("Before: the overall index"); nothing for a side no floor holds.
+std::vector<std::string> heldIndexSentences(const Comparison& comparison, const std::string& beforeIndex,
+                                            const std::string& afterIndex);
+
 // Each side's answers are combined under its own roster (see consolidate).
 Comparison compareAssessments(const Model& beforeModel, const std::vector<Answer>& beforeAnswers,
                               const Model& afterModel, const std::vector<Answer>& afterAnswers,

@@ -38,13 +38,9 @@ void appendProgressSummary(ReportHtml& html, const ReviewContext& review) {
                                        .arg(c.notComparable)
                                  : QString());
     // A floor holding either index is part of the story: say so before the reader compares the numbers.
-    for (const auto& [side, score, uncapped, holds] :
-         {std::tuple{"In the earlier assessment the overall index", c.overallBefore, c.overallBeforeUncapped,
-                     &c.overallBeforeHeldBy},
-          std::tuple{"In the later assessment the overall index", c.overallAfter, c.overallAfterUncapped,
-                     &c.overallAfterHeldBy}})
-        if (const std::string held = floorSentence(side, score, uncapped, *holds); !held.empty())
-            html.body += QStringLiteral("<p>%1</p>").arg(esc(held));
+    for (const auto& held : heldIndexSentences(c, "In the earlier assessment the overall index",
+                                               "In the later assessment the overall index"))
+        html.body += QStringLiteral("<p>%1</p>").arg(esc(held));
     if (!c.sameModelVersion)
         html.body +=
             QStringLiteral("<p>The two assessments used different model versions (%1 and %2). Only the "

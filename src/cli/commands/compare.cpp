@@ -53,13 +53,8 @@ int compareCommand(CommandContext& context) {
     if (c.notComparable)
         out << ", " << c.notComparable << " not comparable (unanswered or N/A on one side)";
     out << ".\n";
-    for (const auto& [side, score, uncapped, holds] :
-         {std::tuple{"Before: the overall index", c.overallBefore, c.overallBeforeUncapped,
-                     &c.overallBeforeHeldBy},
-          std::tuple{"After: the overall index", c.overallAfter, c.overallAfterUncapped,
-                     &c.overallAfterHeldBy}})
-        if (const std::string held = floorSentence(side, score, uncapped, *holds); !held.empty())
-            out << q(held) << '\n';
+    for (const auto& held : heldIndexSentences(c, "Before: the overall index", "After: the overall index"))
+        out << q(held) << '\n';
     if (!c.sameModelVersion)
         out << "The two assessments use different model versions (" << q(state->beforeModel->version)
             << " and " << q(state->afterModel->version) << ").\n";
