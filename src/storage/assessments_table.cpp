@@ -37,7 +37,8 @@ Result<std::shared_ptr<const Model>> Store::modelOf(Id id) const {
     if (auto cached = modelCache_.find(id); cached != modelCache_.end())
         return cached->second;
     return guarded(path_, "read the assessment", [&]() -> Result<std::shared_ptr<const Model>> {
-        SQLite::Statement q(*db_, "SELECT model_json FROM assessments WHERE id = ?");
+        SQLite::Statement q(*db_, "SELECT s.model_json FROM assessments a JOIN model_snapshots s ON "
+                                  "s.id = a.snapshot_id WHERE a.id = ?");
         q.bind(1, static_cast<int64_t>(id));
         if (!q.executeStep())
             return fail("no assessment with id " + std::to_string(id) + " in " + path_.string() +

@@ -1,6 +1,8 @@
 // Opening the file: what is ours, the pragmas, the backup before an upgrade.
 #include "storage/sql_support.hpp"
 
+#include <sqlite3.h>
+
 #include <cstring>
 #include <fstream>
 
@@ -75,6 +77,21 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
         store.origin_ = store.db_->execAndGet("SELECT value FROM meta WHERE key = 'origin'").getString();
         return store;
     });
+}
+
+void Store::countFullScans(bool on) {
+    if (!fullScans_)
+        fullScans_ = std::make_unique<std::map<std::string, long>>();
+    fullScans_->clear();
+    // The profile callback runs as each statement finishes, with its counters still readable.
+    auto record = [](unsigned, void* context, void* statement, void*) -> int {
+        auto* stmt = static_cast<sqlite3_stmt*>(statement);
+        if (const int steps = sqlite3_stmt_status(stmt, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0); steps > 0)
+            (*static_cast<std::map<std::string, long>*>(context))[sqlite3_sql(stmt)] += steps;
+        return 0;
+    };
+    sqlite3_trace_v2(db_->getHandle(), on ? SQLITE_TRACE_PROFILE : 0, on ? +record : nullptr,
+                     on ? fullScans_.get() : nullptr);
 }
 
 int Store::schemaVersion() const {

@@ -14,6 +14,22 @@ Result<void> Store::migrate(int fromVersion) {
     }
     if (fromVersion < 2)
         db_->exec(kSchemaV2);
+    if (fromVersion < 3) {
+        db_->exec(kSchemaV3);
+        // Each assessment's copy of its model moves into model_snapshots, once per distinct model; the
+        // assessment keeps exactly the snapshot it was made with.
+        SQLite::Statement rows(*db_, "SELECT id, model_id, model_version, model_json FROM assessments");
+        SQLite::Statement link(*db_, "UPDATE assessments SET snapshot_id = ? WHERE id = ?");
+        while (rows.executeStep()) {
+            link.bind(1, static_cast<int64_t>(snapshotId(*db_, rows.getColumn(1).getString(),
+                                                         rows.getColumn(2).getString(),
+                                                         rows.getColumn(3).getString())));
+            link.bind(2, rows.getColumn(0).getInt64());
+            link.exec();
+            link.reset();
+        }
+        db_->exec("ALTER TABLE assessments DROP COLUMN model_json");
+    }
     db_->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     transaction.commit();
     return {};
@@ -85,6 +101,26 @@ CREATE TABLE meta (
     value TEXT NOT NULL
 );
 INSERT INTO meta (key, value) VALUES ('origin', lower(hex(randomblob(16))));
+)SQL";
+
+// Portfolio scale: each distinct model snapshot is stored once (about 66 KB each, where every assessment
+// used to carry its own copy), addressed by model id, version and the digest of its JSON; and an index for
+// every lookup the store makes (baselines by uid and id, snapshots by model id, answers by participant for
+// the cascade). The migration fills snapshot_id and drops model_json (migrate()).
+const char* const kSchemaV3 = R"SQL(
+CREATE TABLE model_snapshots (
+    id            INTEGER PRIMARY KEY,
+    model_id      TEXT NOT NULL,
+    model_version TEXT NOT NULL,
+    digest        TEXT NOT NULL,
+    model_json    TEXT NOT NULL,
+    UNIQUE (model_id, model_version, digest)
+);
+ALTER TABLE assessments ADD COLUMN snapshot_id INTEGER REFERENCES model_snapshots(id);
+CREATE INDEX assessments_baseline_uid ON assessments(baseline_uid);
+CREATE INDEX assessments_baseline ON assessments(baseline_id);
+CREATE INDEX assessments_model ON assessments(model_id);
+CREATE INDEX answers_participant ON answers(participant_id);
 )SQL";
 
 } // namespace mw::sql

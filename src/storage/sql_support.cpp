@@ -1,5 +1,7 @@
 #include "storage/sql_support.hpp"
 
+#include "core/digest.hpp"
+
 #include <sqlite3.h>
 
 namespace mw::sql {
@@ -148,10 +150,31 @@ Id insertClient(SQLite::Database& db, const std::string& name, const std::string
     return db.getLastInsertRowid();
 }
 
+Id snapshotId(SQLite::Database& db, const std::string& modelId, const std::string& version,
+              const std::string& modelJson) {
+    const std::string digest = contentDigest(modelJson);
+    SQLite::Statement insert(db, "INSERT INTO model_snapshots (model_id, model_version, digest, model_json) "
+                                 "VALUES (?,?,?,?) ON CONFLICT (model_id, model_version, digest) DO NOTHING");
+    insert.bind(1, modelId);
+    insert.bind(2, version);
+    insert.bind(3, digest);
+    insert.bind(4, modelJson);
+    insert.exec();
+    SQLite::Statement find(db, "SELECT id FROM model_snapshots WHERE model_id = ? AND model_version = ? AND "
+                               "digest = ?");
+    find.bind(1, modelId);
+    find.bind(2, version);
+    find.bind(3, digest);
+    find.executeStep();
+    return find.getColumn(0).getInt64();
+}
+
 Id insertAssessment(SQLite::Database& db, const AssessmentRow& row) {
-    SQLite::Statement q(db, "INSERT INTO assessments (uid, client_id, title, date, assessor, status, "
-                            "baseline_id, baseline_uid, model_id, model_version, model_json, question_count, "
-                            "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    const Id snapshot = snapshotId(db, row.model->id, row.model->version, row.model->source.dump());
+    SQLite::Statement q(db,
+                        "INSERT INTO assessments (uid, client_id, title, date, assessor, status, "
+                        "baseline_id, baseline_uid, model_id, model_version, snapshot_id, question_count, "
+                        "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     const std::string now = nowIsoUtc();
     q.bind(1, row.uid);
     q.bind(2, static_cast<int64_t>(row.clientId));
@@ -163,7 +186,7 @@ Id insertAssessment(SQLite::Database& db, const AssessmentRow& row) {
     bindOptionalText(q, 8, row.baselineUid);
     q.bind(9, row.model->id);
     q.bind(10, row.model->version);
-    q.bind(11, row.model->source.dump());
+    q.bind(11, static_cast<int64_t>(snapshot));
     q.bind(12, static_cast<int64_t>(row.model->questionCount()));
     q.bind(13, now);
     q.bind(14, now);

@@ -60,5 +60,11 @@ void insertAnswer(SQLite::Database& db, Id assessmentId, const Answer& a);
 // The schema's tables, created or upgraded by the migrations.
 extern const char* const kSchemaV1;
 extern const char* const kSchemaV2;
+extern const char* const kSchemaV3;
+
+// The id of the stored snapshot with this model id, version and JSON text, stored now if there is none:
+// each distinct model is kept once however many assessments use it.
+Id snapshotId(SQLite::Database& db, const std::string& modelId, const std::string& version,
+              const std::string& modelJson);
 
 } // namespace mw::sql

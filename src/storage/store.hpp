@@ -16,7 +16,7 @@ class Database;
 
 namespace mw {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Whether opening may create the database. Commands that only read or change what is there open existing
 // databases only, so a mistyped path is reported instead of becoming a new, empty database.
@@ -124,6 +124,14 @@ public:
     // still went ahead, and front doors warn.
     const std::string& backupProblem() const { return backupProblem_; }
 
+    // Diagnostics: while on, every statement this connection runs that steps through a table without an
+    // index is counted (SQLite's SQLITE_STMTSTATUS_FULLSCAN_STEP), keyed by its SQL text. The query-plan
+    // test holds the store to "no full scan where an index can serve".
+    void countFullScans(bool on);
+    std::map<std::string, long> fullScans() const {
+        return fullScans_ ? *fullScans_ : std::map<std::string, long>{};
+    }
+
 private:
     Store(std::unique_ptr<SQLite::Database> db, std::filesystem::path path);
 
@@ -138,6 +146,8 @@ private:
     DailyBackups daily_;
     std::string backedUpDay_;
     std::string backupProblem_;
+    // On the heap so that the trace callback's pointer survives a move of the store.
+    std::unique_ptr<std::map<std::string, long>> fullScans_;
 };
 
 } // namespace mw

@@ -1,6 +1,9 @@
-// A database written by release 1.0 (schema 1), committed as tests/data/v1/release-1.0.db with the demo and
-// an assessment with N/A answers, notes in several scripts and markup in names, opens in this release: it is
-// upgraded in one step after a backup copy, and keeps every answer, note and score.
+// Databases written by older releases open in this one: upgraded in one step after a backup copy, keeping
+// every answer, note and score.
+// - tests/data/v1/release-1.0.db (schema 1): the demo and an assessment with N/A answers, notes in several
+//   scripts and markup in names.
+// - tests/data/v2/release-2.db (schema 2, written at commit 24d5061): the demo with its eight voices (a 1.0.0
+//   baseline and a 2.0.0 follow-up) and a second 1.0.0 assessment with N/A, a target and a note with markup.
 #include "core/bundle.hpp"
 #include "core/model_loader.hpp"
 #include "core/scoring.hpp"
@@ -19,9 +22,41 @@ const std::filesystem::path kFixtures = test::dataPath("v1");
 
 struct MigratedCopy {
     test::TempDir dir;
-    std::filesystem::path path = dir / "release-1.0.db";
-    MigratedCopy() { std::filesystem::copy_file(kFixtures / "release-1.0.db", path); }
+    std::filesystem::path path;
+    explicit MigratedCopy(const std::filesystem::path& fixture = kFixtures / "release-1.0.db")
+        : path(dir / fixture.filename()) {
+        std::filesystem::copy_file(fixture, path);
+    }
 };
+
+// Each assessment scores exactly as the release that wrote the database scored it (its `score --json`).
+void checkScoresAsBefore(Store& store, const std::filesystem::path& fixtures, std::initializer_list<Id> ids) {
+    for (Id id : ids) {
+        INFO("assessment " << id);
+        const auto expected =
+            nlohmann::json::parse(test::readBytes(fixtures / ("score-" + std::to_string(id) + ".json")));
+        auto loaded = store.assessment(id);
+        REQUIRE(loaded.has_value());
+        const Scorecard card =
+            computeScores(loaded->model, *store.answers(id), Roster::of(*store.participants(id)));
+        const auto& overall = expected["overall"];
+        if (overall["current"].is_null()) {
+            CHECK_FALSE(card.overall.has_value());
+        } else {
+            REQUIRE(card.overall.has_value());
+            CHECK(*card.overall == Approx(overall["current"].get<double>()));
+            CHECK(*card.overallTarget == Approx(overall["target"].get<double>()));
+        }
+        CHECK(card.answered == expected["completeness"]["answered"].get<std::size_t>());
+        REQUIRE(card.dimensions.size() == expected["dimensions"].size());
+        for (std::size_t d = 0; d < card.dimensions.size(); ++d) {
+            const auto& dimension = expected["dimensions"][d];
+            CHECK(card.dimensions[d].current.has_value() == !dimension["current"].is_null());
+            if (card.dimensions[d].current)
+                CHECK(*card.dimensions[d].current == Approx(dimension["current"].get<double>()));
+        }
+    }
+}
 
 } // namespace
 
@@ -99,30 +134,49 @@ TEST_CASE("a release-1.0 database scores exactly as release 1.0 scored it", "[st
     MigratedCopy copy;
     auto store = Store::open(copy.path);
     REQUIRE(store.has_value());
-    for (Id id : {1, 2, 3}) {
-        INFO("assessment " << id);
-        const auto expected =
-            nlohmann::json::parse(test::readBytes(kFixtures / ("score-" + std::to_string(id) + ".json")));
-        auto loaded = store->assessment(id);
-        REQUIRE(loaded.has_value());
-        const Scorecard card = computeScores(loaded->model, *store->answers(id));
-        const auto& overall = expected["overall"];
-        if (overall["current"].is_null()) {
-            CHECK_FALSE(card.overall.has_value());
-        } else {
-            REQUIRE(card.overall.has_value());
-            CHECK(*card.overall == Approx(overall["current"].get<double>()));
-            CHECK(*card.overallTarget == Approx(overall["target"].get<double>()));
-        }
-        CHECK(card.answered == expected["completeness"]["answered"].get<std::size_t>());
-        REQUIRE(card.dimensions.size() == expected["dimensions"].size());
-        for (std::size_t d = 0; d < card.dimensions.size(); ++d) {
-            const auto& dimension = expected["dimensions"][d];
-            CHECK(card.dimensions[d].current.has_value() == !dimension["current"].is_null());
-            if (card.dimensions[d].current)
-                CHECK(*card.dimensions[d].current == Approx(dimension["current"].get<double>()));
-        }
+    checkScoresAsBefore(*store, kFixtures, {1, 2, 3});
+}
+
+TEST_CASE("a schema-2 database keeps each distinct model once and scores as before", "[store][migration]") {
+    const auto fixtures = test::dataPath("v2");
+    MigratedCopy copy(fixtures / "release-2.db");
+    {
+        SQLite::Database before(copy.path.string(), SQLite::OPEN_READONLY);
+        REQUIRE(before.execAndGet("PRAGMA user_version").getInt() == 2);
+        REQUIRE(before.execAndGet("SELECT count(*) FROM answers").getInt() == 540);
     }
+    auto store = Store::open(copy.path);
+    REQUIRE(store.has_value());
+    CHECK(store->schemaVersion() == kSchemaVersion);
+    REQUIRE(std::filesystem::exists(copy.dir / "release-2.db.v2.bak"));
+    checkScoresAsBefore(*store, fixtures, {1, 2, 3});
+    {
+        SQLite::Database after(copy.path.string(), SQLite::OPEN_READONLY);
+        // Assessments 1 and 3 were made with the same 1.0.0 model: one snapshot serves both.
+        CHECK(after.execAndGet("SELECT count(*) FROM model_snapshots").getInt() == 2);
+        CHECK(after.execAndGet("SELECT count(DISTINCT snapshot_id) FROM assessments").getInt() == 2);
+        CHECK(after.execAndGet("SELECT count(*) FROM assessments WHERE snapshot_id IS NULL").getInt() == 0);
+        CHECK(after
+                  .execAndGet("SELECT count(*) FROM pragma_table_info('assessments') WHERE name = "
+                              "'model_json'")
+                  .getInt() == 0);
+        CHECK(after.execAndGet("SELECT count(*) FROM answers").getInt() == 540);
+    }
+    CHECK(store->assessment(1)->model.version == "1.0.0");
+    CHECK(store->assessment(2)->model.version == "2.0.0");
+    CHECK(store->assessment(3)->model.questionCount() == 42);
+    CHECK(store->participants(2)->size() == 9); // the consensus and eight voices
+    auto note = store->answer(3, "SB3", store->defaultParticipant(3)->id);
+    REQUIRE(note.has_value());
+    REQUIRE(note->has_value());
+    CHECK((*note)->note == "Vendor VPN <b>shared</b> — «no MFA»");
+    // A new assessment on a model the database already holds adds no snapshot.
+    auto model = store->assessment(3)->model;
+    auto client = store->addClient("Second Client");
+    REQUIRE(
+        store->createAssessment({client->id, "Again", "2026-05-05", "", std::nullopt, &model}).has_value());
+    SQLite::Database after(copy.path.string(), SQLite::OPEN_READONLY);
+    CHECK(after.execAndGet("SELECT count(*) FROM model_snapshots").getInt() == 2);
 }
 
 TEST_CASE("an upgraded database opens again without a second upgrade or backup", "[store][migration]") {
