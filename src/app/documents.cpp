@@ -103,4 +103,13 @@ Result<ImportOutcome> importBundle(Workspace& workspace, const Bundle& bundle) {
     return workspace.store().importBundle(bundle);
 }
 
+Result<std::vector<ImportOutcome>> importBundles(Workspace& workspace,
+                                                 const std::vector<std::pair<std::string, Bundle>>& bundles) {
+    std::vector<Store::NamedBundle> named;
+    named.reserve(bundles.size());
+    for (const auto& [file, bundle] : bundles)
+        named.push_back({file, &bundle});
+    return workspace.store().importBundles(named);
+}
+
 } // namespace mw::app

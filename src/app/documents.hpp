@@ -36,5 +36,8 @@ Result<Bundle> readBundleFile(const std::filesystem::path& path, const Secret* p
 Result<Secret> readPasswordFile(const std::filesystem::path& path);
 // All or nothing; the same bundle twice changes nothing the second time.
 Result<ImportOutcome> importBundle(Workspace& workspace, const Bundle& bundle);
+// Many bundles in one transaction, all or nothing; a refused one is named by its file.
+Result<std::vector<ImportOutcome>> importBundles(Workspace& workspace,
+                                                 const std::vector<std::pair<std::string, Bundle>>& bundles);
 
 } // namespace mw::app

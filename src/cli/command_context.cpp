@@ -24,6 +24,10 @@ QString CommandContext::positional(int index, const char* what) const {
     return unshielded(args[index]);
 }
 
+int CommandContext::positionalCount() const {
+    return static_cast<int>(parser_.positionalArguments().size());
+}
+
 void CommandContext::expectPositionals(int count) const {
     if (parser_.positionalArguments().size() > count)
         throw UsageError{QStringLiteral("%1: unexpected argument '%2'")

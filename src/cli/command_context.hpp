@@ -62,6 +62,7 @@ public:
     // The command's own positional arguments (the command name is not one of them).
     QString positional(int index, const char* what) const;
     void expectPositionals(int count) const;
+    int positionalCount() const;
     Id idArgument(int index, const char* what) const;
     // An assessment id given with an option; `usage` is the message for a malformed one.
     std::optional<Id> idOption(const QString& option, const char* usage) const;

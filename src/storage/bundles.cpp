@@ -68,7 +68,7 @@ Result<ImportOutcome> Store::importBundle(const Bundle& bundle) {
             if (q.executeStep())
                 return mergeBundle(q.getColumn(0).getInt64(), bundle);
         }
-        SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        WriteScope transaction(*db_);
         Id clientId = 0;
         {
             SQLite::Statement q(*db_, "SELECT id FROM clients WHERE name = ?");
@@ -108,6 +108,23 @@ Result<ImportOutcome> Store::importBundle(const Bundle& bundle) {
         outcome.answers = bundle.answers.size();
         outcome.linkedBaseline = baselineId;
         return outcome;
+    });
+}
+
+Result<std::vector<ImportOutcome>> Store::importBundles(const std::vector<NamedBundle>& bundles) {
+    backUpIfDue();
+    return guarded(path_, "import the bundles", [&]() -> Result<std::vector<ImportOutcome>> {
+        SQLite::Transaction all(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        std::vector<ImportOutcome> outcomes;
+        outcomes.reserve(bundles.size());
+        for (const auto& [name, bundle] : bundles) {
+            auto outcome = importBundle(*bundle);
+            if (!outcome) // the transaction rolls back: nothing of any bundle is kept
+                return fail(name + ": " + outcome.error().message + "; nothing was imported");
+            outcomes.push_back(std::move(*outcome));
+        }
+        all.commit();
+        return outcomes;
     });
 }
 

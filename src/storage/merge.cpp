@@ -67,7 +67,7 @@ Result<ImportOutcome> Store::mergeBundle(Id assessmentId, const Bundle& bundle) 
     ImportOutcome outcome;
     outcome.assessmentId = assessmentId;
     outcome.merged = true;
-    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*db_);
     std::map<Id, Participant> local; // bundle key -> local participant
     for (const auto& incoming : bundle.participants) {
         if (const Participant* match = matchParticipant(*localParticipants, incoming)) {

@@ -150,6 +150,20 @@ Id insertClient(SQLite::Database& db, const std::string& name, const std::string
     return db.getLastInsertRowid();
 }
 
+WriteScope::WriteScope(SQLite::Database& db) {
+    if (sqlite3_get_autocommit(db.getHandle()))
+        transaction_.emplace(db, SQLite::TransactionBehavior::IMMEDIATE);
+    else
+        savepoint_.emplace(db, "write_scope");
+}
+
+void WriteScope::commit() {
+    if (transaction_)
+        transaction_->commit();
+    else
+        savepoint_->release();
+}
+
 Id snapshotId(SQLite::Database& db, const std::string& modelId, const std::string& version,
               const std::string& modelJson) {
     const std::string digest = contentDigest(modelJson);

@@ -4,6 +4,9 @@
 #include "storage/store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <SQLiteCpp/Savepoint.h>
+
+#include <optional>
 
 namespace mw::sql {
 
@@ -36,6 +39,18 @@ extern const char* const kAnswerColumns;
 Answer readAnswer(SQLite::Statement& q);
 
 // One INSERT per table, used by creation and import alike.
+// A write that is its own transaction, or a savepoint inside the caller's (several bundles imported as
+// one transaction): rolled back unless committed.
+class WriteScope {
+public:
+    explicit WriteScope(SQLite::Database& db);
+    void commit();
+
+private:
+    std::optional<SQLite::Transaction> transaction_;
+    std::optional<SQLite::Savepoint> savepoint_;
+};
+
 struct AssessmentRow {
     std::string uid;
     Id clientId = 0;

@@ -110,6 +110,13 @@ public:
     Result<Bundle> exportBundle(Id assessmentId) const;
     // All or nothing: a refused bundle leaves the database untouched.
     Result<ImportOutcome> importBundle(const Bundle& bundle);
+    // Several bundles in one transaction, each as importBundle would, all or nothing: a refused one names
+    // itself and nothing of any is kept. A later bundle may merge into an assessment an earlier one added.
+    struct NamedBundle {
+        std::string name; // for messages: the file it came from
+        const Bundle* bundle = nullptr;
+    };
+    Result<std::vector<ImportOutcome>> importBundles(const std::vector<NamedBundle>& bundles);
 
     // Backups
     // A consistent copy of the whole database (SQLite's online backup), written beside the target and

@@ -272,3 +272,37 @@ TEST_CASE("serve: the join line first, one answer per command, and a clean stop 
     CHECK(busy.code == 1);
     CHECK(busy.err.contains("no assessment with id 77"));
 }
+
+TEST_CASE("import takes many bundles in one transaction, and a refused one keeps none", "[cli][scale]") {
+    CliFixture cli;
+    REQUIRE(cli.run({"demo"}).code == ExitOk);
+    REQUIRE(cli.run({"export", "1", "--out", cli.file("baseline.json")}).code == ExitOk);
+    REQUIRE(cli.run({"export", "2", "--out", cli.file("follow-up.json")}).code == ExitOk);
+
+    // The follow-up first: the baseline that arrives after it in the same command is linked to it.
+    CliFixture fresh;
+    auto r = fresh.run({"import", cli.file("follow-up.json"), cli.file("baseline.json")});
+    REQUIRE(r.code == ExitOk);
+    CHECK(r.out.contains("Imported 'IT/OT convergence follow-up' for Severn Vale Water as assessment #1 "
+                         "(495 answers, new client)."));
+    CHECK(r.out.contains("Imported 'IT/OT convergence baseline' for Severn Vale Water as assessment #2 "
+                         "(42 answers, existing client)."));
+    CHECK(r.out.contains("Imported 2 bundles in one transaction."));
+    CHECK(fresh.run({"list"}).out.contains("#2"));
+
+    // A bundle the database must refuse (the same assessment on another model version) refuses the whole
+    // command, names its file, and keeps nothing of the bundles before it.
+    auto other = nlohmann::json::parse(test::readBytes(cli.dir / "baseline.json"));
+    other["assessment"]["uid"] = "a-third-assessment";
+    test::writeBytes(cli.dir / "third.json", other.dump());
+    auto clash = nlohmann::json::parse(test::readBytes(cli.dir / "follow-up.json"));
+    clash["model"]["version"] = "9.0.0";
+    test::writeBytes(cli.dir / "clash.json", clash.dump());
+    const std::string before = test::readBytes(fresh.dir / "cli.db");
+    r = fresh.run({"import", cli.file("third.json"), cli.file("clash.json")});
+    CHECK(r.code == ExitBadInput);
+    CHECK(r.err.contains("clash.json: cannot merge the bundle into assessment 1"));
+    CHECK(r.err.contains("nothing was imported"));
+    CHECK(fresh.run({"list"}).out.count("IT/OT convergence baseline") == 1); // the third was not kept
+    CHECK(test::readBytes(fresh.dir / "cli.db") == before);
+}

@@ -71,39 +71,59 @@ int exportCommand(CommandContext& context) {
 }
 
 int importCommand(CommandContext& context) {
-    const QString file = context.positional(0, "FILE");
-    context.expectPositionals(1);
-    // The bundle is read and checked before the database is opened: a bad file touches nothing.
-    auto sealed = app::isSealedBundleFile(s(file));
-    if (!sealed)
-        return context.fail(sealed.error());
+    QStringList files{context.positional(0, "FILE")};
+    for (int i = 1; i < context.positionalCount(); ++i)
+        files << context.positional(i, "FILE");
+    // Every bundle is read and checked before the database is opened: a bad file touches nothing. One
+    // password serves every sealed bundle of the command.
     std::optional<Secret> password;
-    if (*sealed) {
-        auto given = context.password(false);
-        if (!given)
-            return context.fail(given.error());
-        password = std::move(*given);
+    std::vector<std::pair<std::string, Bundle>> bundles;
+    for (const QString& file : files) {
+        auto sealed = app::isSealedBundleFile(s(file));
+        if (!sealed)
+            return context.fail(sealed.error());
+        if (*sealed && !password) {
+            auto given = context.password(false);
+            if (!given)
+                return context.fail(given.error());
+            password = std::move(*given);
+        }
+        auto bundle = app::readBundleFile(s(file), *sealed ? &*password : nullptr);
+        if (!bundle)
+            return context.fail(bundle.error());
+        bundles.emplace_back(s(file), std::move(*bundle));
     }
-    auto bundle = app::readBundleFile(s(file), password ? &*password : nullptr);
-    if (!bundle)
-        return context.fail(bundle.error());
     auto workspace = context.workspace(true);
     if (!workspace)
         return context.fail(workspace.error());
-    auto outcome = app::importBundle(**workspace, *bundle);
-    if (!outcome)
-        return context.fail(outcome.error());
-    QTextStream& out = context.out;
-    if (outcome->merged) {
-        printMerge(out, file, *outcome);
-        return ExitOk;
+    // One bundle keeps the single import's messages; several share one transaction.
+    Result<std::vector<ImportOutcome>> outcomes = std::vector<ImportOutcome>{};
+    if (bundles.size() > 1) {
+        outcomes = app::importBundles(**workspace, bundles);
+    } else if (auto one = app::importBundle(**workspace, bundles.front().second)) {
+        outcomes->push_back(std::move(*one));
+    } else {
+        outcomes = std::unexpected(one.error());
     }
-    out << "Imported '" << q(bundle->assessment.title) << "' for " << q(bundle->client.name)
-        << " as assessment #" << outcome->assessmentId << " (" << outcome->answers << " answers"
-        << (outcome->createdClient ? ", new client" : ", existing client");
-    if (outcome->linkedBaseline)
-        out << ", baseline #" << *outcome->linkedBaseline;
-    out << ").\n";
+    if (!outcomes)
+        return context.fail(outcomes.error());
+    QTextStream& out = context.out;
+    for (std::size_t i = 0; i < outcomes->size(); ++i) {
+        const ImportOutcome& outcome = (*outcomes)[i];
+        const Bundle& bundle = bundles[i].second;
+        if (outcome.merged) {
+            printMerge(out, files[static_cast<int>(i)], outcome);
+            continue;
+        }
+        out << "Imported '" << q(bundle.assessment.title) << "' for " << q(bundle.client.name)
+            << " as assessment #" << outcome.assessmentId << " (" << outcome.answers << " answers"
+            << (outcome.createdClient ? ", new client" : ", existing client");
+        if (outcome.linkedBaseline)
+            out << ", baseline #" << *outcome.linkedBaseline;
+        out << ").\n";
+    }
+    if (outcomes->size() > 1)
+        out << "Imported " << outcomes->size() << " bundles in one transaction.\n";
     return ExitOk;
 }
 
