@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -18,6 +19,7 @@ namespace mw::ui {
 
 namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kSearchRole = Qt::UserRole + 2; // the row's words, folded once when the portfolio loads
 QStandardItem* item(const QString& text) {
     auto* i = new QStandardItem(text);
     i->setEditable(false);
@@ -25,21 +27,52 @@ QStandardItem* item(const QString& text) {
 }
 } // namespace
 
+// A client is shown when it or any of its assessments matches, and a client that matches shows all its
+// assessments; an assessment is shown when it or its client matches. Each row is matched against one
+// string folded at load time, so a key stroke costs one substring search per row.
+class PortfolioFilter : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setNeedle(const QString& text) {
+        needle_ = text.trimmed().toCaseFolded();
+        invalidateRowsFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
+        if (needle_.isEmpty())
+            return true;
+        const QModelIndex index = sourceModel()->index(row, 0, parent);
+        if (matches(index))
+            return true;
+        if (parent.isValid()) // an assessment: shown with a matching client
+            return matches(parent);
+        for (int child = 0, n = sourceModel()->rowCount(index); child < n; ++child)
+            if (matches(sourceModel()->index(child, 0, index)))
+                return true;
+        return false;
+    }
+
+private:
+    bool matches(const QModelIndex& index) const {
+        return index.data(kSearchRole).toString().contains(needle_);
+    }
+    QString needle_;
+};
+
 PortfolioView::PortfolioView(Workspace& workspace, QWidget* parent)
     : QWidget(parent)
     , workspace_(workspace)
     , filter_(new QLineEdit(this))
     , model_(new QStandardItemModel(this))
-    , proxy_(new QSortFilterProxyModel(this))
-    , tree_(new QTreeView(this)) {
+    , proxy_(new PortfolioFilter(this))
+    , tree_(new QTreeView(this))
+    , filterPause_(new QTimer(this)) {
     setObjectName("portfolio");
     filter_->setPlaceholderText(tr("Filter clients and assessments…"));
     filter_->setClearButtonEnabled(true);
     filter_->setAccessibleName(tr("Filter the portfolio"));
     proxy_->setSourceModel(model_);
-    proxy_->setRecursiveFilteringEnabled(true);
-    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    proxy_->setFilterKeyColumn(-1);
     tree_->setModel(proxy_);
     tree_->setObjectName("portfolioTree");
     tree_->setAccessibleName(tr("Portfolio: clients and their assessments"));
@@ -50,8 +83,11 @@ PortfolioView::PortfolioView(Workspace& workspace, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(filter_);
     layout->addWidget(tree_, 1);
-    connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
-    connect(filter_, &QLineEdit::textChanged, tree_, &QTreeView::expandAll);
+    filterPause_->setSingleShot(true);
+    filterPause_->setInterval(120);
+    connect(filter_, &QLineEdit::textChanged, filterPause_, qOverload<>(&QTimer::start));
+    connect(filterPause_, &QTimer::timeout, this, &PortfolioView::applyFilter);
+    connect(filter_, &QLineEdit::returnPressed, this, &PortfolioView::applyFilter);
     connect(tree_, &QTreeView::activated, this, [this](const QModelIndex& index) {
         const QVariant id = index.siblingAtColumn(0).data(kIdRole);
         if (id.isValid()) {
@@ -67,8 +103,15 @@ PortfolioView::PortfolioView(Workspace& workspace, QWidget* parent)
     connect(&workspace_, &Workspace::portfolioChanged, this, &PortfolioView::reload);
 }
 
+void PortfolioView::applyFilter() {
+    filterPause_->stop();
+    proxy_->setNeedle(filter_->text());
+    tree_->expandAll(); // only the rows the filter left are expanded
+}
+
 void PortfolioView::reload() {
     const auto selected = selectedAssessment();
+    assessmentItems_.clear();
     model_->clear();
     model_->setHorizontalHeaderLabels(
         {tr("Client / assessment"), tr("Date"), tr("Status"), tr("Done"), tr("Baseline")});
@@ -89,6 +132,7 @@ void PortfolioView::reload() {
         clientItem->setToolTip(q(c.sector));
         if (!c.sector.empty())
             clientItem->setText(q(c.name + "  ·  " + c.sector));
+        clientItem->setData(clientItem->text().toCaseFolded(), kSearchRole);
         model_->appendRow({clientItem, item({}), item({}), item({}), item({})});
         clientItems[c.id] = clientItem;
     }
@@ -98,12 +142,18 @@ void PortfolioView::reload() {
         title->setToolTip(q(a.title + "\n" + a.modelId + " " + a.modelVersion + " · #" +
                             std::to_string(a.id) + " · " + std::string(toString(a.status)) +
                             (a.baselineId ? " · follows up #" + std::to_string(*a.baselineId) : "")));
+        title->setData(q(a.title + " " + a.date + " " + std::string(toString(a.status)) + " " + a.modelId +
+                         " " + a.modelVersion)
+                           .toCaseFolded(),
+                       kSearchRole);
+        assessmentItems_[a.id] = title;
         auto* done = item(QString::number(qRound(a.completeness())) + "%");
         done->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         clientItems[a.clientId]->appendRow(
             {title, item(q(a.date)), item(q(std::string(toString(a.status)))), done,
              item(a.baselineId ? "#" + QString::number(*a.baselineId) : QString())});
     }
+    proxy_->setNeedle(filter_->text()); // a reload keeps the filter the user typed
     tree_->expandAll();
     // Client rows span the whole width so long names stay readable; assessments fill the columns.
     for (int r = 0; r < model_->rowCount(); ++r)
@@ -131,13 +181,8 @@ void PortfolioView::fitColumns() {
 }
 
 QStandardItem* PortfolioView::assessmentItem(Id assessmentId) const {
-    for (int r = 0; r < model_->rowCount(); ++r) {
-        QStandardItem* client = model_->item(r);
-        for (int c = 0; c < client->rowCount(); ++c)
-            if (client->child(c)->data(kIdRole).toLongLong() == assessmentId)
-                return client->child(c);
-    }
-    return nullptr;
+    const auto found = assessmentItems_.find(assessmentId);
+    return found == assessmentItems_.end() ? nullptr : found->second;
 }
 
 void PortfolioView::select(Id assessmentId) {

@@ -3,15 +3,18 @@
 
 #include <QWidget>
 
+#include <unordered_map>
+
 class QLineEdit;
-class QSortFilterProxyModel;
 class QStandardItem;
 class QStandardItemModel;
+class QTimer;
 class QTreeView;
 
 namespace mw::ui {
 
 class Workspace;
+class PortfolioFilter;
 
 // Clients and their assessments, with status, completeness, date and baseline link, and a filter.
 class PortfolioView : public QWidget {
@@ -23,6 +26,8 @@ public:
     void setCompleteness(Id assessmentId, double percent);
     std::optional<Id> selectedAssessment() const;
     QLineEdit* filter() const { return filter_; }
+    // Applies the filter's text now instead of after the typing pause (tests, and Enter in the filter).
+    void applyFilter();
     int assessmentCount() const;
 
 protected:
@@ -39,8 +44,10 @@ private:
     Workspace& workspace_;
     QLineEdit* filter_;
     QStandardItemModel* model_;
-    QSortFilterProxyModel* proxy_;
+    PortfolioFilter* proxy_;
     QTreeView* tree_;
+    QTimer* filterPause_; // one filter pass per pause in typing, not one per key stroke
+    std::unordered_map<Id, QStandardItem*> assessmentItems_;
 };
 
 } // namespace mw::ui

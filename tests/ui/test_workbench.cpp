@@ -226,7 +226,41 @@ TEST_CASE("the demo portfolio loads, filters and exports a report off the UI thr
     REQUIRE(wb.window->document() != nullptr);
     CHECK(wb.window->document()->id() == 2);
     wb.window->portfolio()->filter()->setText("nothing matches this");
-    CHECK(wb.window->portfolio()->findChild<QAbstractItemView*>()->model()->rowCount() == 0);
+    CHECK(QTest::qWaitFor(
+        [&] { return wb.window->portfolio()->findChild<QAbstractItemView*>()->model()->rowCount() == 0; }));
+}
+
+TEST_CASE("the portfolio filter waits for a pause in typing, and a matching client shows its assessments",
+          "[ui][scale]") {
+    Workbench wb;
+    REQUIRE(createDemo(wb.workspace.app().store(), wb.workspace.models()).has_value());
+    REQUIRE(wb.window->createAssessment(request("Harbour Foods")).has_value());
+    wb.workspace.notifyPortfolioChanged();
+    PortfolioView* portfolio = wb.window->portfolio();
+    const QAbstractItemModel* shown = portfolio->findChild<QAbstractItemView*>()->model();
+    REQUIRE(shown->rowCount() == 2);
+    auto childrenOf = [&](const QString& client) {
+        for (int r = 0; r < shown->rowCount(); ++r)
+            if (shown->index(r, 0).data().toString().startsWith(client))
+                return shown->rowCount(shown->index(r, 0));
+        return -1; // the client is not shown
+    };
+
+    portfolio->filter()->setText("severn");
+    CHECK(shown->rowCount() == 2); // nothing is filtered while the user is still typing
+    REQUIRE(QTest::qWaitFor([&] { return shown->rowCount() == 1; }));
+    CHECK(childrenOf("Severn Vale Water") == 2); // the client matched: all its assessments show
+    portfolio->filter()->setText("Follow-up");   // case folded, and a title matches
+    portfolio->applyFilter();
+    CHECK(childrenOf("Severn Vale Water") == 1);
+    CHECK(childrenOf("Harbour Foods") == -1);
+    portfolio->filter()->setText("2.0.0"); // the model version is searched too
+    portfolio->applyFilter();
+    CHECK(childrenOf("Severn Vale Water") == 1);
+    CHECK(childrenOf("Harbour Foods") == 1); // new assessments are on 2.0.0
+    portfolio->filter()->clear();
+    portfolio->applyFilter();
+    CHECK(shown->rowCount() == 2);
 }
 
 TEST_CASE("a level above the target leaves the target alone and says so", "[ui]") {
