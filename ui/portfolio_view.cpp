@@ -106,7 +106,17 @@ PortfolioView::PortfolioView(Workspace& workspace, QWidget* parent)
 void PortfolioView::applyFilter() {
     filterPause_->stop();
     proxy_->setNeedle(filter_->text());
-    tree_->expandAll(); // only the rows the filter left are expanded
+    expandShownClients();
+}
+
+// Each shown client opens onto its assessments while there are few enough to read; a long list stays a
+// list of clients, which is also what keeps a key stroke fast in a large portfolio.
+void PortfolioView::expandShownClients() {
+    constexpr int kMostClientsOpened = 150;
+    if (proxy_->rowCount() <= kMostClientsOpened)
+        tree_->expandAll();
+    else
+        tree_->collapseAll();
 }
 
 void PortfolioView::reload() {
@@ -154,7 +164,7 @@ void PortfolioView::reload() {
              item(a.baselineId ? "#" + QString::number(*a.baselineId) : QString())});
     }
     proxy_->setNeedle(filter_->text()); // a reload keeps the filter the user typed
-    tree_->expandAll();
+    expandShownClients();
     // Client rows span the whole width so long names stay readable; assessments fill the columns.
     for (int r = 0; r < model_->rowCount(); ++r)
         tree_->setFirstColumnSpanned(r, QModelIndex(), true);

@@ -41,6 +41,7 @@ signals:
 private:
     QStandardItem* assessmentItem(Id assessmentId) const;
     void fitColumns();
+    void expandShownClients();
     Workspace& workspace_;
     QLineEdit* filter_;
     QStandardItemModel* model_;

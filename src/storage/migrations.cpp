@@ -106,7 +106,9 @@ INSERT INTO meta (key, value) VALUES ('origin', lower(hex(randomblob(16))));
 // Portfolio scale: each distinct model snapshot is stored once (about 66 KB each, where every assessment
 // used to carry its own copy), addressed by model id, version and the digest of its JSON; and an index for
 // every lookup the store makes (baselines by uid and id, snapshots by model id, answers by participant for
-// the cascade). The migration fills snapshot_id and drops model_json (migrate()).
+// the cascade). The migration fills snapshot_id and drops model_json (migrate()). Each assessment keeps
+// the number of questions answered, kept by triggers on every write of an answer, so that listing the
+// portfolio reads one row per assessment instead of all its answers.
 const char* const kSchemaV3 = R"SQL(
 CREATE TABLE model_snapshots (
     id            INTEGER PRIMARY KEY,
@@ -121,6 +123,24 @@ CREATE INDEX assessments_baseline_uid ON assessments(baseline_uid);
 CREATE INDEX assessments_baseline ON assessments(baseline_id);
 CREATE INDEX assessments_model ON assessments(model_id);
 CREATE INDEX answers_participant ON answers(participant_id);
+ALTER TABLE assessments ADD COLUMN answered_count INTEGER NOT NULL DEFAULT 0;
+UPDATE assessments SET answered_count = (SELECT COUNT(DISTINCT question_id) FROM answers x
+    WHERE x.assessment_id = assessments.id AND (x.current IS NOT NULL OR x.not_applicable = 1));
+CREATE TRIGGER answers_counted_after_insert AFTER INSERT ON answers BEGIN
+    UPDATE assessments SET answered_count = (SELECT COUNT(DISTINCT question_id) FROM answers x
+        WHERE x.assessment_id = NEW.assessment_id AND (x.current IS NOT NULL OR x.not_applicable = 1))
+    WHERE id = NEW.assessment_id;
+END;
+CREATE TRIGGER answers_counted_after_update AFTER UPDATE ON answers BEGIN
+    UPDATE assessments SET answered_count = (SELECT COUNT(DISTINCT question_id) FROM answers x
+        WHERE x.assessment_id = NEW.assessment_id AND (x.current IS NOT NULL OR x.not_applicable = 1))
+    WHERE id = NEW.assessment_id;
+END;
+CREATE TRIGGER answers_counted_after_delete AFTER DELETE ON answers BEGIN
+    UPDATE assessments SET answered_count = (SELECT COUNT(DISTINCT question_id) FROM answers x
+        WHERE x.assessment_id = OLD.assessment_id AND (x.current IS NOT NULL OR x.not_applicable = 1))
+    WHERE id = OLD.assessment_id;
+END;
 )SQL";
 
 } // namespace mw::sql

@@ -53,8 +53,7 @@ void bindOptionalText(SQLite::Statement& stmt, int index, const std::optional<st
 
 const char* const kAssessmentColumns =
     "a.id, a.uid, a.client_id, c.name, a.title, a.date, a.assessor, a.status, a.baseline_id, a.model_id, "
-    "a.model_version, a.question_count, (SELECT COUNT(DISTINCT question_id) FROM answers x WHERE "
-    "x.assessment_id = a.id AND (x.current IS NOT NULL OR x.not_applicable = 1))";
+    "a.model_version, a.question_count, a.answered_count";
 
 AssessmentInfo readAssessment(SQLite::Statement& q) {
     AssessmentInfo info;

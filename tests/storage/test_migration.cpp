@@ -166,6 +166,11 @@ TEST_CASE("a schema-2 database keeps each distinct model once and scores as befo
     CHECK(store->assessment(2)->model.version == "2.0.0");
     CHECK(store->assessment(3)->model.questionCount() == 42);
     CHECK(store->participants(2)->size() == 9); // the consensus and eight voices
+    // The answered counts the listing reads are filled by the upgrade and kept by the triggers.
+    CHECK(store->assessmentInfo(2)->answeredCount == 55);
+    CHECK(store->assessmentInfo(3)->answeredCount == 3);
+    REQUIRE(store->clearAnswer(3, "GO1").has_value());
+    CHECK(store->assessmentInfo(3)->answeredCount == 2);
     auto note = store->answer(3, "SB3", store->defaultParticipant(3)->id);
     REQUIRE(note.has_value());
     REQUIRE(note->has_value());
