@@ -5,6 +5,8 @@
 #include "bench_demo.hpp"
 #include "core/gaps.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -38,6 +40,28 @@ int main(int argc, char** argv) {
     auto created = createPortfolio(store, model, 500);
     std::printf("created a portfolio of %zu assessments in %.0f ms\n", created.value_or(0),
                 ms(Clock::now() - portfolioStart));
+
+    // The disk's floor, on the same folder: one UPDATE per committed transaction, WAL, synchronous=FULL.
+    // Saving an answer can only be this fast; its ratio to the floor is what the code controls.
+    std::vector<double> floor;
+    {
+        const auto floorPath = folder / "bench-floor.db";
+        std::filesystem::remove(floorPath);
+        SQLite::Database raw(floorPath.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                 "CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT); INSERT INTO t VALUES (1, '')");
+        SQLite::Statement update(raw, "UPDATE t SET v = ? WHERE k = 1");
+        for (int i = 0; i < 400; ++i) {
+            const auto start = Clock::now();
+            SQLite::Transaction transaction(raw);
+            update.bind(1, "note " + std::to_string(i));
+            update.exec();
+            update.reset();
+            transaction.commit();
+            floor.push_back(ms(Clock::now() - start));
+        }
+    }
+    report("floor: one UPDATE per transaction (raw)", floor);
 
     std::vector<double> saves;
     const auto questions = model.allQuestions();

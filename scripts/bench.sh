@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Measures what the README quotes: answer saves, scoring, listing, a room of 60 phones voting, and the
-# native PDF report against
+# Measures what the README quotes: answer saves, scoring, listing, a room of 60 phones voting, the
+# portfolio at 10,000 assessments, and the native PDF report against
 # LibreOffice converting the same report's ODT to PDF. Usage: [BENCH_RUNS=N] scripts/bench.sh [BUILD_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,8 @@ runs="${BENCH_RUNS:-15}"
 "$build/bench/bench_store" "$work"
 "$build/bench/bench_report" "$work" 2>/dev/null
 "$build/bench/bench_room" "$work" 60
+# The 10,000-assessment portfolio (5,715 clients); BENCH_CLIENTS=N for another size.
+"$build/bench/bench_portfolio" "$work" "${BENCH_CLIENTS:-5715}" 2>/dev/null
 
 db="$work/bench.db"
 "$build/src/cli/maturity" --db "$db" demo >/dev/null
