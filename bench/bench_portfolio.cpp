@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QLineEdit>
+#include <QTest>
 
 #include <algorithm>
 #include <chrono>
@@ -83,6 +84,21 @@ int main(int argc, char** argv) {
         std::printf("list the assessments (store)         median %7.1f ms\n", median(listing));
         std::printf("the same rows, raw SQL, no counts    median %7.1f ms\n", median(raw));
     } // the store closes before the workbench opens the database
+
+    // Open the database, build the main window and show it until it is exposed, in this process. (Offscreen,
+    // a bare QMainWindow is exposed at once, so the ratio the issue asks for needs a real display.)
+    std::vector<double> starts;
+    for (int i = 0; i < 3; ++i)
+        starts.push_back(timed([&] {
+            mw::ui::Workspace opened;
+            if (!opened.open(QString::fromStdString(path.string())))
+                return;
+            mw::ui::MainWindow shown(opened);
+            shown.resize(1280, 720);
+            shown.show();
+            (void)QTest::qWaitForWindowExposed(&shown);
+        }));
+    std::printf("workbench open and shown (offscreen) median %7.1f ms\n", median(starts));
 
     mw::ui::Workspace workspace;
     if (!workspace.open(QString::fromStdString(path.string())))

@@ -349,8 +349,9 @@ void MainWindow::showDocument(AssessmentDocument* document) {
 void MainWindow::openInitialAssessment() {
     if (!workspace_.isOpen())
         return;
-    auto list = workspace_.assessments();
-    if (!list || list->empty())
+    // The portfolio has just listed them: start-up reads the assessments once.
+    const std::vector<AssessmentInfo>* list = &portfolio_->loadedAssessments();
+    if (list->empty())
         return;
     const qlonglong remembered = QSettings().value("last/" + workspace_.path()).toLongLong();
     std::optional<Id> pick;

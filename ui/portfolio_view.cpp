@@ -122,6 +122,7 @@ void PortfolioView::expandShownClients() {
 void PortfolioView::reload() {
     const auto selected = selectedAssessment();
     assessmentItems_.clear();
+    loaded_.clear();
     model_->clear();
     model_->setHorizontalHeaderLabels(
         {tr("Client / assessment"), tr("Date"), tr("Status"), tr("Done"), tr("Baseline")});
@@ -168,6 +169,7 @@ void PortfolioView::reload() {
     // Client rows span the whole width so long names stay readable; assessments fill the columns.
     for (int r = 0; r < model_->rowCount(); ++r)
         tree_->setFirstColumnSpanned(r, QModelIndex(), true);
+    loaded_ = std::move(*assessments);
     tree_->header()->setStretchLastSection(false); // the titles take the room, not the last column
     tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int c = 1; c < 5; ++c)

@@ -29,6 +29,8 @@ public:
     // Applies the filter's text now instead of after the typing pause (tests, and Enter in the filter).
     void applyFilter();
     int assessmentCount() const;
+    // What the last reload listed, so that start-up reads the portfolio once.
+    const std::vector<AssessmentInfo>& loadedAssessments() const { return loaded_; }
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -49,6 +51,7 @@ private:
     QTreeView* tree_;
     QTimer* filterPause_; // one filter pass per pause in typing, not one per key stroke
     std::unordered_map<Id, QStandardItem*> assessmentItems_;
+    std::vector<AssessmentInfo> loaded_;
 };
 
 } // namespace mw::ui
