@@ -120,6 +120,8 @@ int main(int argc, char** argv) {
                 portfolio->applyFilter();
                 QApplication::processEvents();
             }));
+            if (std::getenv("BENCH_VERBOSE"))
+                std::printf("  '%s' %.1f ms\n", qPrintable(word.left(n)), strokes.back());
         }
         portfolio->filter()->clear();
         portfolio->applyFilter();

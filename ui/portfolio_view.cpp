@@ -1,6 +1,7 @@
 #include "portfolio_view.hpp"
 
 #include "assessment_document.hpp"
+#include "portfolio_model.hpp"
 #include "workspace.hpp"
 
 #include "platform/qt_text.hpp"
@@ -8,7 +9,6 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
-#include <QStandardItemModel>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -18,13 +18,9 @@
 namespace mw::ui {
 
 namespace {
-constexpr int kIdRole = Qt::UserRole + 1;
-constexpr int kSearchRole = Qt::UserRole + 2; // the row's words, folded once when the portfolio loads
-QStandardItem* item(const QString& text) {
-    auto* i = new QStandardItem(text);
-    i->setEditable(false);
-    return i;
-}
+constexpr int kMostClientsOpened = 150; // above this, clients stay closed and their names unspanned
+constexpr int kIdRole = PortfolioModel::IdRole;
+constexpr int kSearchRole = PortfolioModel::SearchRole;
 } // namespace
 
 // A client is shown when it or any of its assessments matches, and a client that matches shows all its
@@ -64,7 +60,7 @@ PortfolioView::PortfolioView(Workspace& workspace, QWidget* parent)
     : QWidget(parent)
     , workspace_(workspace)
     , filter_(new QLineEdit(this))
-    , model_(new QStandardItemModel(this))
+    , model_(new PortfolioModel(this))
     , proxy_(new PortfolioFilter(this))
     , tree_(new QTreeView(this))
     , filterPause_(new QTimer(this)) {
@@ -112,7 +108,6 @@ void PortfolioView::applyFilter() {
 // Each shown client opens onto its assessments while there are few enough to read; a long list stays a
 // list of clients, which is also what keeps a key stroke fast in a large portfolio.
 void PortfolioView::expandShownClients() {
-    constexpr int kMostClientsOpened = 150;
     if (proxy_->rowCount() <= kMostClientsOpened)
         tree_->expandAll();
     else
@@ -121,55 +116,24 @@ void PortfolioView::expandShownClients() {
 
 void PortfolioView::reload() {
     const auto selected = selectedAssessment();
-    assessmentItems_.clear();
-    loaded_.clear();
-    model_->clear();
-    model_->setHorizontalHeaderLabels(
-        {tr("Client / assessment"), tr("Date"), tr("Status"), tr("Done"), tr("Baseline")});
-    if (!workspace_.isOpen())
+    if (!workspace_.isOpen()) {
+        model_->reset({}, {});
         return;
+    }
     auto clients = workspace_.clients();
     auto assessments = workspace_.assessments();
     if (!clients || !assessments) {
         emit failed(q((!clients ? clients.error() : assessments.error()).message));
         return;
     }
-    std::map<Id, QStandardItem*> clientItems;
-    for (const auto& c : *clients) {
-        auto* clientItem = item(q(c.name));
-        QFont bold = clientItem->font();
-        bold.setBold(true);
-        clientItem->setFont(bold);
-        clientItem->setToolTip(q(c.sector));
-        if (!c.sector.empty())
-            clientItem->setText(q(c.name + "  ·  " + c.sector));
-        clientItem->setData(clientItem->text().toCaseFolded(), kSearchRole);
-        model_->appendRow({clientItem, item({}), item({}), item({}), item({})});
-        clientItems[c.id] = clientItem;
-    }
-    for (const auto& a : *assessments) {
-        auto* title = item(q(a.title));
-        title->setData(QVariant::fromValue<qlonglong>(a.id), kIdRole);
-        title->setToolTip(q(a.title + "\n" + a.modelId + " " + a.modelVersion + " · #" +
-                            std::to_string(a.id) + " · " + std::string(toString(a.status)) +
-                            (a.baselineId ? " · follows up #" + std::to_string(*a.baselineId) : "")));
-        title->setData(q(a.title + " " + a.date + " " + std::string(toString(a.status)) + " " + a.modelId +
-                         " " + a.modelVersion)
-                           .toCaseFolded(),
-                       kSearchRole);
-        assessmentItems_[a.id] = title;
-        auto* done = item(QString::number(qRound(a.completeness())) + "%");
-        done->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        clientItems[a.clientId]->appendRow(
-            {title, item(q(a.date)), item(q(std::string(toString(a.status)))), done,
-             item(a.baselineId ? "#" + QString::number(*a.baselineId) : QString())});
-    }
+    model_->reset(*clients, std::move(*assessments));
     proxy_->setNeedle(filter_->text()); // a reload keeps the filter the user typed
     expandShownClients();
-    // Client rows span the whole width so long names stay readable; assessments fill the columns.
-    for (int r = 0; r < model_->rowCount(); ++r)
-        tree_->setFirstColumnSpanned(r, QModelIndex(), true);
-    loaded_ = std::move(*assessments);
+    // Client rows span the whole width so long names stay readable; assessments fill the columns. Each span
+    // is a persistent index the view updates on every filter pass, so a large portfolio goes without.
+    if (model_->rowCount() <= kMostClientsOpened)
+        for (int r = 0; r < model_->rowCount(); ++r)
+            tree_->setFirstColumnSpanned(r, QModelIndex(), true);
     tree_->header()->setStretchLastSection(false); // the titles take the room, not the last column
     tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int c = 1; c < 5; ++c)
@@ -192,14 +156,9 @@ void PortfolioView::fitColumns() {
     tree_->setColumnHidden(4, narrow);
 }
 
-QStandardItem* PortfolioView::assessmentItem(Id assessmentId) const {
-    const auto found = assessmentItems_.find(assessmentId);
-    return found == assessmentItems_.end() ? nullptr : found->second;
-}
-
 void PortfolioView::select(Id assessmentId) {
-    if (QStandardItem* item = assessmentItem(assessmentId)) {
-        const QModelIndex index = proxy_->mapFromSource(item->index());
+    if (const QModelIndex source = model_->indexOf(assessmentId); source.isValid()) {
+        const QModelIndex index = proxy_->mapFromSource(source);
         tree_->selectionModel()->select(index,
                                         QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         tree_->scrollTo(index);
@@ -207,8 +166,11 @@ void PortfolioView::select(Id assessmentId) {
 }
 
 void PortfolioView::setCompleteness(Id assessmentId, double percent) {
-    if (QStandardItem* item = assessmentItem(assessmentId))
-        item->parent()->child(item->row(), 3)->setText(QString::number(qRound(percent)) + "%");
+    model_->setCompleteness(assessmentId, percent);
+}
+
+const std::vector<AssessmentInfo>& PortfolioView::loadedAssessments() const {
+    return model_->assessments();
 }
 
 std::optional<Id> PortfolioView::selectedAssessment() const {
@@ -222,10 +184,7 @@ std::optional<Id> PortfolioView::selectedAssessment() const {
 }
 
 int PortfolioView::assessmentCount() const {
-    int count = 0;
-    for (int r = 0; r < model_->rowCount(); ++r)
-        count += model_->item(r)->rowCount();
-    return count;
+    return model_->assessmentCount();
 }
 
 } // namespace mw::ui

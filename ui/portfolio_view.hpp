@@ -3,11 +3,7 @@
 
 #include <QWidget>
 
-#include <unordered_map>
-
 class QLineEdit;
-class QStandardItem;
-class QStandardItemModel;
 class QTimer;
 class QTreeView;
 
@@ -15,6 +11,7 @@ namespace mw::ui {
 
 class Workspace;
 class PortfolioFilter;
+class PortfolioModel;
 
 // Clients and their assessments, with status, completeness, date and baseline link, and a filter.
 class PortfolioView : public QWidget {
@@ -30,7 +27,7 @@ public:
     void applyFilter();
     int assessmentCount() const;
     // What the last reload listed, so that start-up reads the portfolio once.
-    const std::vector<AssessmentInfo>& loadedAssessments() const { return loaded_; }
+    const std::vector<AssessmentInfo>& loadedAssessments() const;
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -41,17 +38,14 @@ signals:
     void failed(const QString& message);
 
 private:
-    QStandardItem* assessmentItem(Id assessmentId) const;
     void fitColumns();
     void expandShownClients();
     Workspace& workspace_;
     QLineEdit* filter_;
-    QStandardItemModel* model_;
+    PortfolioModel* model_;
     PortfolioFilter* proxy_;
     QTreeView* tree_;
     QTimer* filterPause_; // one filter pass per pause in typing, not one per key stroke
-    std::unordered_map<Id, QStandardItem*> assessmentItems_;
-    std::vector<AssessmentInfo> loaded_;
 };
 
 } // namespace mw::ui
