@@ -26,6 +26,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <QTreeView>
 #include <SQLiteCpp/SQLiteCpp.h>
 
 using namespace mw;
@@ -602,4 +603,24 @@ TEST_CASE("the new-assessment dialog offers each built-in version, and picking 1
     REQUIRE(created.has_value());
     CHECK(wb.window->document()->model().version == "1.0.0");
     CHECK(wb.window->document()->model().questionCount() == 42);
+}
+
+TEST_CASE("a large portfolio lists its clients closed, and opens those a filter leaves", "[ui][scale]") {
+    Workbench wb;
+    REQUIRE(createPortfolio(wb.workspace.app().store(), test::defaultModel(), 160).has_value());
+    wb.workspace.notifyPortfolioChanged();
+    PortfolioView* portfolio = wb.window->portfolio();
+    auto* tree = portfolio->findChild<QTreeView*>();
+    const QAbstractItemModel* shown = tree->model();
+    REQUIRE(shown->rowCount() == 160);
+    CHECK(portfolio->assessmentCount() == 280);        // every fourth client has no follow-up yet
+    CHECK_FALSE(tree->isExpanded(shown->index(0, 0))); // 160 clients: a list of clients
+    portfolio->filter()->setText("Carrow Mining");
+    portfolio->applyFilter();
+    REQUIRE(shown->rowCount() > 0);
+    CHECK(shown->rowCount() <= 150);
+    for (int r = 0; r < shown->rowCount(); ++r) {
+        CHECK(shown->index(r, 0).data().toString().contains("Carrow Mining"));
+        CHECK(tree->isExpanded(shown->index(r, 0))); // few enough to read: each opens onto its assessments
+    }
 }
