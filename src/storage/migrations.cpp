@@ -126,20 +126,36 @@ CREATE INDEX answers_participant ON answers(participant_id);
 ALTER TABLE assessments ADD COLUMN answered_count INTEGER NOT NULL DEFAULT 0;
 UPDATE assessments SET answered_count = (SELECT COUNT(DISTINCT question_id) FROM answers x
     WHERE x.assessment_id = assessments.id AND (x.current IS NOT NULL OR x.not_applicable = 1));
-CREATE TRIGGER answers_counted_after_insert AFTER INSERT ON answers BEGIN
-    UPDATE assessments SET answered_count = (SELECT COUNT(DISTINCT question_id) FROM answers x
-        WHERE x.assessment_id = NEW.assessment_id AND (x.current IS NOT NULL OR x.not_applicable = 1))
-    WHERE id = NEW.assessment_id;
+-- Kept incrementally: a question counts once it has one answered row (a level or N/A) from anyone. Each
+-- write asks only whether another answered row of that question exists (the primary key's prefix, stopping
+-- at the first), never counts the assessment's answers.
+CREATE TRIGGER answers_counted_after_insert AFTER INSERT ON answers
+WHEN NEW.current IS NOT NULL OR NEW.not_applicable = 1 BEGIN
+    UPDATE assessments SET answered_count = answered_count + 1
+    WHERE id = NEW.assessment_id AND NOT EXISTS (SELECT 1 FROM answers x WHERE x.assessment_id = NEW.assessment_id
+        AND x.question_id = NEW.question_id AND x.participant_id <> NEW.participant_id
+        AND (x.current IS NOT NULL OR x.not_applicable = 1));
 END;
-CREATE TRIGGER answers_counted_after_update AFTER UPDATE ON answers BEGIN
-    UPDATE assessments SET answered_count = (SELECT COUNT(DISTINCT question_id) FROM answers x
-        WHERE x.assessment_id = NEW.assessment_id AND (x.current IS NOT NULL OR x.not_applicable = 1))
-    WHERE id = NEW.assessment_id;
+CREATE TRIGGER answers_counted_after_answering AFTER UPDATE ON answers
+WHEN (NEW.current IS NOT NULL OR NEW.not_applicable = 1) AND NOT (OLD.current IS NOT NULL OR OLD.not_applicable = 1)
+BEGIN
+    UPDATE assessments SET answered_count = answered_count + 1
+    WHERE id = NEW.assessment_id AND NOT EXISTS (SELECT 1 FROM answers x WHERE x.assessment_id = NEW.assessment_id
+        AND x.question_id = NEW.question_id AND x.participant_id <> NEW.participant_id
+        AND (x.current IS NOT NULL OR x.not_applicable = 1));
 END;
-CREATE TRIGGER answers_counted_after_delete AFTER DELETE ON answers BEGIN
-    UPDATE assessments SET answered_count = (SELECT COUNT(DISTINCT question_id) FROM answers x
-        WHERE x.assessment_id = OLD.assessment_id AND (x.current IS NOT NULL OR x.not_applicable = 1))
-    WHERE id = OLD.assessment_id;
+CREATE TRIGGER answers_counted_after_unanswering AFTER UPDATE ON answers
+WHEN NOT (NEW.current IS NOT NULL OR NEW.not_applicable = 1) AND (OLD.current IS NOT NULL OR OLD.not_applicable = 1)
+BEGIN
+    UPDATE assessments SET answered_count = answered_count - 1
+    WHERE id = OLD.assessment_id AND NOT EXISTS (SELECT 1 FROM answers x WHERE x.assessment_id = OLD.assessment_id
+        AND x.question_id = OLD.question_id AND (x.current IS NOT NULL OR x.not_applicable = 1));
+END;
+CREATE TRIGGER answers_counted_after_delete AFTER DELETE ON answers
+WHEN OLD.current IS NOT NULL OR OLD.not_applicable = 1 BEGIN
+    UPDATE assessments SET answered_count = answered_count - 1
+    WHERE id = OLD.assessment_id AND NOT EXISTS (SELECT 1 FROM answers x WHERE x.assessment_id = OLD.assessment_id
+        AND x.question_id = OLD.question_id AND (x.current IS NOT NULL OR x.not_applicable = 1));
 END;
 )SQL";
 

@@ -80,3 +80,43 @@ TEST_CASE("each model is stored once, so an assessment costs its answers, not a 
         db.execAndGet("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size").getInt64();
     CHECK(bytes / assessments < 16 * 1024);
 }
+
+TEST_CASE("the answered count follows every write, counting a question once whoever answered it",
+          "[store][scale]") {
+    test::TempDir dir;
+    auto store = Store::open(dir / "count.db");
+    REQUIRE(store.has_value());
+    const Model model = test::defaultModel();
+    auto client = store->addClient("Count Ltd");
+    const Id id = *store->createAssessment({client->id, "Counted", "2026-03-02", "", std::nullopt, &model});
+    const Id ana = *store->addParticipant(id, "Ana", "OT");
+    const Id ben = *store->addParticipant(id, "Ben", "IT");
+    auto answered = [&] { return store->assessmentInfo(id)->answeredCount; };
+    auto give = [&](Id who, const char* question, std::optional<double> level, bool na = false) {
+        Answer a = test::level(question, level);
+        a.participantId = who;
+        a.notApplicable = na;
+        REQUIRE(store->saveAnswer(id, a).has_value());
+    };
+    give(ana, "GO1", 2);
+    CHECK(answered() == 1);
+    give(ben, "GO1", 3); // a second voice on the same question
+    CHECK(answered() == 1);
+    give(ana, "GO2", std::nullopt, true); // N/A counts as answered
+    CHECK(answered() == 2);
+    give(ana, "GO3", std::nullopt); // a note without a level does not
+    CHECK(answered() == 2);
+    give(ana, "GO3", 1); // ... until the level comes
+    CHECK(answered() == 3);
+    REQUIRE(store->clearAnswer(id, "GO1", ana).has_value());
+    CHECK(answered() == 3); // Ben still answers GO1
+    REQUIRE(store->clearAnswer(id, "GO1", ben).has_value());
+    CHECK(answered() == 2);
+    give(ana, "GO3", std::nullopt); // the level taken back, the note kept
+    CHECK(answered() == 1);
+    // And it agrees with counting the answers themselves.
+    SQLite::Database db((dir / "count.db").string(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("SELECT count(DISTINCT question_id) FROM answers WHERE current IS NOT NULL OR "
+                        "not_applicable = 1")
+              .getInt() == 1);
+}
