@@ -123,6 +123,83 @@ int main(int argc, char** argv) {
         listing.push_back(ms(Clock::now() - start));
     }
     report("list 877 assessments with completeness", listing);
+
+    // Bulk import: 1,000 bundles (the demo baseline under 1,000 names) in one transaction, as
+    // `maturity import FILE...` does, against raw SQLite inserting the same rows in one transaction.
+    const Bundle baseline = *store.exportBundle(demo.baselineId);
+    std::vector<Bundle> bundles(1000, baseline);
+    std::vector<Store::NamedBundle> named;
+    std::size_t answerRows = 0;
+    for (std::size_t i = 0; i < bundles.size(); ++i) {
+        bundles[i].assessment.uid = "bulk-" + std::to_string(i);
+        bundles[i].client.name = "Bulk client " + std::to_string(i);
+        bundles[i].baselineUid.reset();
+        answerRows += bundles[i].answers.size();
+        named.push_back({"bundle " + std::to_string(i), &bundles[i]});
+    }
+    const auto importPath = folder / "bench-import.db";
+    std::filesystem::remove(importPath);
+    auto target = Store::open(importPath);
+    if (!target)
+        return 1;
+    const auto importStart = Clock::now();
+    if (!target->importBundles(named))
+        return 1;
+    const double imported = ms(Clock::now() - importStart);
+    const auto rawPath = folder / "bench-import-raw.db";
+    std::filesystem::remove(rawPath);
+    double raw = 0;
+    {
+        SQLite::Database db(rawPath.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                "CREATE TABLE clients (id INTEGER PRIMARY KEY, name TEXT UNIQUE);"
+                "CREATE TABLE assessments (id INTEGER PRIMARY KEY, uid TEXT UNIQUE, client_id INTEGER, title "
+                "TEXT);"
+                "CREATE TABLE participants (id INTEGER PRIMARY KEY, assessment_id INTEGER, name TEXT);"
+                "CREATE TABLE answers (assessment_id INTEGER, question_id TEXT, participant_id INTEGER, "
+                "current REAL, target REAL, note TEXT, PRIMARY KEY (assessment_id, question_id, "
+                "participant_id))");
+        const auto rawStart = Clock::now();
+        SQLite::Transaction transaction(db);
+        SQLite::Statement client(db, "INSERT INTO clients (name) VALUES (?)");
+        SQLite::Statement assessment(db, "INSERT INTO assessments (uid, client_id, title) VALUES (?,?,?)");
+        SQLite::Statement participant(db, "INSERT INTO participants (assessment_id, name) VALUES (?,?)");
+        SQLite::Statement answer(db, "INSERT INTO answers VALUES (?,?,?,?,?,?)");
+        for (const auto& b : bundles) {
+            client.bind(1, b.client.name);
+            client.exec();
+            client.reset();
+            assessment.bind(1, b.assessment.uid);
+            assessment.bind(2, static_cast<int64_t>(db.getLastInsertRowid()));
+            assessment.bind(3, b.assessment.title);
+            assessment.exec();
+            assessment.reset();
+            const int64_t assessmentId = db.getLastInsertRowid();
+            participant.bind(1, assessmentId);
+            participant.bind(2, b.participants.front().name);
+            participant.exec();
+            participant.reset();
+            const int64_t participantId = db.getLastInsertRowid();
+            for (const auto& a : b.answers) {
+                answer.bind(1, assessmentId);
+                answer.bind(2, a.questionId);
+                answer.bind(3, participantId);
+                answer.bind(4, a.current.value_or(-1));
+                answer.bind(5, a.target.value_or(-1));
+                answer.bind(6, a.note);
+                answer.exec();
+                answer.reset();
+            }
+        }
+        transaction.commit();
+        raw = ms(Clock::now() - rawStart);
+    }
+    std::printf(
+        "import 1,000 bundles in one transaction  %.0f ms, %.0f answers/s; raw SQLite, same rows: %.0f ms, "
+        "%.0f answers/s (%.2f of its rate)\n",
+        imported, answerRows / imported * 1000, raw, answerRows / raw * 1000, raw / imported);
+    std::filesystem::remove(importPath);
+    std::filesystem::remove(rawPath);
     std::filesystem::remove(path);
     return 0;
 }
