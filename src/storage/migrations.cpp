@@ -5,6 +5,35 @@ namespace mw {
 
 using namespace sql;
 
+namespace {
+
+// The answered count is kept incrementally: a question counts once it has one answered row (a level or N/A)
+// from anyone. Each write changes the count by how it changed its own row's answered state, and only when no
+// other row of that question is answered (the primary key's prefix, stopping at the first); it never counts
+// the assessment's answers. One trigger per event, all of this one shape.
+std::string answeredCountTriggers() {
+    const std::string answered = "(%.current IS NOT NULL OR %.not_applicable = 1)";
+    auto of = [&](const std::string& row) {
+        std::string text = answered;
+        for (auto at = text.find('%'); at != std::string::npos; at = text.find('%'))
+            text.replace(at, 1, row);
+        return text;
+    };
+    auto trigger = [&](const std::string& name, const std::string& event, const std::string& row,
+                       const std::string& delta) {
+        return "CREATE TRIGGER " + name + " AFTER " + event + " ON answers BEGIN UPDATE assessments SET " +
+               "answered_count = answered_count + (" + delta + ") WHERE id = " + row + ".assessment_id AND " +
+               "NOT EXISTS (SELECT 1 FROM answers x WHERE x.assessment_id = " + row + ".assessment_id AND " +
+               "x.question_id = " + row + ".question_id AND x.participant_id <> " + row +
+               ".participant_id AND " + of("x") + "); END;\n";
+    };
+    return trigger("answers_counted_after_insert", "INSERT", "NEW", of("NEW")) +
+           trigger("answers_counted_after_update", "UPDATE", "NEW", of("NEW") + " - " + of("OLD")) +
+           trigger("answers_counted_after_delete", "DELETE", "OLD", "-" + of("OLD"));
+}
+
+} // namespace
+
 Result<void> Store::migrate(int fromVersion) {
     // Steps are cumulative and run in one transaction: an upgrade lands whole or not at all.
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -29,6 +58,7 @@ Result<void> Store::migrate(int fromVersion) {
             link.reset();
         }
         db_->exec("ALTER TABLE assessments DROP COLUMN model_json");
+        db_->exec(answeredCountTriggers());
     }
     db_->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     transaction.commit();
@@ -126,37 +156,6 @@ CREATE INDEX answers_participant ON answers(participant_id);
 ALTER TABLE assessments ADD COLUMN answered_count INTEGER NOT NULL DEFAULT 0;
 UPDATE assessments SET answered_count = (SELECT COUNT(DISTINCT question_id) FROM answers x
     WHERE x.assessment_id = assessments.id AND (x.current IS NOT NULL OR x.not_applicable = 1));
--- Kept incrementally: a question counts once it has one answered row (a level or N/A) from anyone. Each
--- write asks only whether another answered row of that question exists (the primary key's prefix, stopping
--- at the first), never counts the assessment's answers.
-CREATE TRIGGER answers_counted_after_insert AFTER INSERT ON answers
-WHEN NEW.current IS NOT NULL OR NEW.not_applicable = 1 BEGIN
-    UPDATE assessments SET answered_count = answered_count + 1
-    WHERE id = NEW.assessment_id AND NOT EXISTS (SELECT 1 FROM answers x WHERE x.assessment_id = NEW.assessment_id
-        AND x.question_id = NEW.question_id AND x.participant_id <> NEW.participant_id
-        AND (x.current IS NOT NULL OR x.not_applicable = 1));
-END;
-CREATE TRIGGER answers_counted_after_answering AFTER UPDATE ON answers
-WHEN (NEW.current IS NOT NULL OR NEW.not_applicable = 1) AND NOT (OLD.current IS NOT NULL OR OLD.not_applicable = 1)
-BEGIN
-    UPDATE assessments SET answered_count = answered_count + 1
-    WHERE id = NEW.assessment_id AND NOT EXISTS (SELECT 1 FROM answers x WHERE x.assessment_id = NEW.assessment_id
-        AND x.question_id = NEW.question_id AND x.participant_id <> NEW.participant_id
-        AND (x.current IS NOT NULL OR x.not_applicable = 1));
-END;
-CREATE TRIGGER answers_counted_after_unanswering AFTER UPDATE ON answers
-WHEN NOT (NEW.current IS NOT NULL OR NEW.not_applicable = 1) AND (OLD.current IS NOT NULL OR OLD.not_applicable = 1)
-BEGIN
-    UPDATE assessments SET answered_count = answered_count - 1
-    WHERE id = OLD.assessment_id AND NOT EXISTS (SELECT 1 FROM answers x WHERE x.assessment_id = OLD.assessment_id
-        AND x.question_id = OLD.question_id AND (x.current IS NOT NULL OR x.not_applicable = 1));
-END;
-CREATE TRIGGER answers_counted_after_delete AFTER DELETE ON answers
-WHEN OLD.current IS NOT NULL OR OLD.not_applicable = 1 BEGIN
-    UPDATE assessments SET answered_count = answered_count - 1
-    WHERE id = OLD.assessment_id AND NOT EXISTS (SELECT 1 FROM answers x WHERE x.assessment_id = OLD.assessment_id
-        AND x.question_id = OLD.question_id AND (x.current IS NOT NULL OR x.not_applicable = 1));
-END;
 )SQL";
 
 } // namespace mw::sql
