@@ -3,6 +3,7 @@
 #include "assessment_document.hpp"
 #include "assessment_keys.hpp"
 #include "level_card.hpp"
+#include "startup.hpp"
 #include "voice_strip.hpp"
 
 #include "platform/qt_text.hpp"
@@ -65,7 +66,7 @@ EditorPage::EditorPage(QWidget* parent)
 void EditorPage::setUpWidgets() {
     setObjectName("editorPage");
     find_->setPlaceholderText(tr("Find a question (Ctrl+F)…"));
-    find_->setClearButtonEnabled(true);
+    enableClearButtonWhenTyped(*find_);
     find_->setAccessibleName(tr("Find a question (Ctrl+F)"));
     dimensions_->setObjectName("dimensionList");
     dimensions_->setMinimumWidth(150);

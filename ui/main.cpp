@@ -4,6 +4,7 @@
 #include "platform/app_paths.hpp"
 #include "platform/qt_text.hpp"
 #include "recovery.hpp"
+#include "startup.hpp"
 #include "workspace.hpp"
 
 #include <QApplication>
@@ -72,9 +73,14 @@ int main(int argc, char** argv) {
     QCommandLineOption theme("theme",
                              "light, dark or system (default): dark suits a dimmed room, light a bright one.",
                              "THEME", "system");
+    // For scripts/bench.sh: start-up is timed from process start to the first painted frame.
+    QCommandLineOption exitAfterFirstPaint("exit-after-first-paint",
+                                           "Exit once the window has been painted.");
+    exitAfterFirstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(db);
     parser.addOption(open);
     parser.addOption(theme);
+    parser.addOption(exitAfterFirstPaint);
     parser.process(app);
     if (!applyTheme(parser.value(theme))) {
         std::fprintf(stderr, "maturity-workbench: --theme must be light, dark or system, not \"%s\"\n",
@@ -96,5 +102,7 @@ int main(int argc, char** argv) {
                                  QString::fromStdString(opened.error().message));
     // The workshop keys act at once: a first digit sets a level instead of going into the portfolio filter.
     window.editor()->focusQuestion();
+    if (parser.isSet(exitAfterFirstPaint))
+        mw::ui::exitAfterFirstPaint(window);
     return app.exec();
 }

@@ -2,6 +2,7 @@
 
 #include "assessment_document.hpp"
 #include "portfolio_model.hpp"
+#include "startup.hpp"
 #include "workspace.hpp"
 
 #include "platform/qt_text.hpp"
@@ -66,7 +67,7 @@ PortfolioView::PortfolioView(Workspace& workspace, QWidget* parent)
     , filterPause_(new QTimer(this)) {
     setObjectName("portfolio");
     filter_->setPlaceholderText(tr("Filter clients and assessments…"));
-    filter_->setClearButtonEnabled(true);
+    enableClearButtonWhenTyped(*filter_);
     filter_->setAccessibleName(tr("Filter the portfolio"));
     proxy_->setSourceModel(model_);
     tree_->setModel(proxy_);

@@ -41,7 +41,7 @@ Result<Id> Store::addParticipant(Id assessmentId, const std::string& name, const
         participant.name = name;
         participant.group = group;
         participant.role = role;
-        return insertParticipant(*db_, assessmentId, participant);
+        return insertParticipant(*statements_, assessmentId, participant);
     });
 }
 
@@ -111,11 +111,11 @@ Result<std::vector<Answer>> Store::saveAnswers(Id assessmentId, std::vector<Answ
     return guarded(path_, "save the answers", [&]() -> Result<std::vector<Answer>> {
         SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         for (const Answer& answer : answers)
-            insertAnswer(*db_, assessmentId, answer);
-        SQLite::Statement touch(*db_, "UPDATE assessments SET updated_at = ? WHERE id = ?");
-        touch.bind(1, now);
-        touch.bind(2, static_cast<int64_t>(assessmentId));
-        touch.exec();
+            insertAnswer(*statements_, assessmentId, answer);
+        auto touch = statements_->prepare("UPDATE assessments SET updated_at = ? WHERE id = ?");
+        touch->bind(1, now);
+        touch->bind(2, static_cast<int64_t>(assessmentId));
+        touch->exec();
         transaction.commit();
         return answers;
     });
@@ -130,12 +130,12 @@ Result<void> Store::clearAnswer(Id assessmentId, const std::string& questionId, 
         participantId = participant->id;
     }
     return guarded(path_, "clear the answer", [&]() -> Result<void> {
-        SQLite::Statement q(*db_, "DELETE FROM answers WHERE assessment_id = ? AND question_id = ? AND "
-                                  "participant_id = ?");
-        q.bind(1, static_cast<int64_t>(assessmentId));
-        q.bind(2, questionId);
-        q.bind(3, static_cast<int64_t>(participantId));
-        q.exec();
+        auto q = statements_->prepare("DELETE FROM answers WHERE assessment_id = ? AND question_id = ? AND "
+                                      "participant_id = ?");
+        q->bind(1, static_cast<int64_t>(assessmentId));
+        q->bind(2, questionId);
+        q->bind(3, static_cast<int64_t>(participantId));
+        q->exec();
         return {};
     });
 }

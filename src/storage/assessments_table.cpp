@@ -86,11 +86,12 @@ Result<Id> Store::createAssessment(const NewAssessment& request) {
     return guarded(path_, "create the assessment", [&]() -> Result<Id> {
         SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         const std::string now = nowIsoUtc();
-        const Id id = insertAssessment(*db_, {newUid(), request.clientId, request.title, request.date,
-                                              request.assessor, Status::Draft, request.baselineId,
-                                              baseline ? std::optional(baseline->info.uid) : std::nullopt,
-                                              request.model});
-        const Id participant = insertParticipant(*db_, id, consensusParticipant());
+        const Id id =
+            insertAssessment(*statements_, {newUid(), request.clientId, request.title, request.date,
+                                            request.assessor, Status::Draft, request.baselineId,
+                                            baseline ? std::optional(baseline->info.uid) : std::nullopt,
+                                            request.model, std::nullopt});
+        const Id participant = insertParticipant(*statements_, id, consensusParticipant());
         // A follow-up starts from the consensus answers of its baseline, where the new model still asks them.
         std::set<std::string> copied;
         for (auto answer : baselineAnswers) {
@@ -99,7 +100,7 @@ Result<Id> Store::createAssessment(const NewAssessment& request) {
             answer.participantId = participant;
             answer.updatedAt = now;
             answer.origin = origin_;
-            insertAnswer(*db_, id, answer);
+            insertAnswer(*statements_, id, answer);
         }
         transaction.commit();
         return id;

@@ -1,6 +1,7 @@
 // Bundles: one assessment with everything needed to rebuild it elsewhere; imports are all or nothing.
 #include "storage/sql_support.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace mw {
@@ -60,49 +61,69 @@ Result<Bundle> Store::exportBundle(Id assessmentId) const {
 
 Result<ImportOutcome> Store::importBundle(const Bundle& bundle) {
     backUpIfDue();
+    return importOne(bundle, nullptr);
+}
+
+Result<ImportOutcome> Store::importOne(const Bundle& bundle, KnownSnapshots* known) {
     return guarded(path_, "import the bundle", [&]() -> Result<ImportOutcome> {
         ImportOutcome outcome;
         {
-            SQLite::Statement q(*db_, "SELECT id FROM assessments WHERE uid = ?");
-            q.bind(1, bundle.assessment.uid);
-            if (q.executeStep())
-                return mergeBundle(q.getColumn(0).getInt64(), bundle);
+            auto q = statements_->prepare("SELECT id FROM assessments WHERE uid = ?");
+            q->bind(1, bundle.assessment.uid);
+            if (q->executeStep())
+                return mergeBundle(q->getColumn(0).getInt64(), bundle);
         }
         WriteScope transaction(*db_);
         Id clientId = 0;
         {
-            SQLite::Statement q(*db_, "SELECT id FROM clients WHERE name = ?");
-            q.bind(1, bundle.client.name);
-            if (q.executeStep()) {
-                clientId = q.getColumn(0).getInt64();
+            auto q = statements_->prepare("SELECT id FROM clients WHERE name = ?");
+            q->bind(1, bundle.client.name);
+            if (q->executeStep()) {
+                clientId = q->getColumn(0).getInt64();
             } else {
-                clientId = insertClient(*db_, bundle.client.name, bundle.client.sector, bundle.client.notes);
+                clientId =
+                    insertClient(*statements_, bundle.client.name, bundle.client.sector, bundle.client.notes);
                 outcome.createdClient = true;
             }
         }
         std::optional<Id> baselineId;
         if (bundle.baselineUid) {
-            SQLite::Statement q(*db_, "SELECT id FROM assessments WHERE uid = ?");
-            q.bind(1, *bundle.baselineUid);
-            if (q.executeStep())
-                baselineId = q.getColumn(0).getInt64();
+            auto q = statements_->prepare("SELECT id FROM assessments WHERE uid = ?");
+            q->bind(1, *bundle.baselineUid);
+            if (q->executeStep())
+                baselineId = q->getColumn(0).getInt64();
         }
         const auto& info = bundle.assessment;
-        const Id id = insertAssessment(*db_, {info.uid, clientId, info.title, info.date, info.assessor,
-                                              info.status, baselineId, bundle.baselineUid, &bundle.model});
+        AssessmentRow row{info.uid,    clientId,   info.title,         info.date,     info.assessor,
+                          info.status, baselineId, bundle.baselineUid, &bundle.model, std::nullopt};
+        if (known) {
+            const auto same = std::find_if(known->begin(), known->end(), [&](const auto& entry) {
+                const Model& seen = *entry.first;
+                return seen.id == bundle.model.id && seen.version == bundle.model.version &&
+                       seen.source == bundle.model.source;
+            });
+            if (same != known->end()) {
+                row.snapshotId = same->second;
+            } else {
+                row.snapshotId = snapshotId(*statements_, bundle.model.id, bundle.model.version,
+                                            bundle.model.source.dump());
+                known->emplace_back(&bundle.model, *row.snapshotId);
+            }
+        }
+        const Id id = insertAssessment(*statements_, row);
         std::map<Id, Id> participantIds;
         for (const auto& p : bundle.participants)
-            participantIds[p.id] = insertParticipant(*db_, id, p);
+            participantIds[p.id] = insertParticipant(*statements_, id, p);
         for (auto a : bundle.answers) {
             a.participantId = participantIds.at(a.participantId);
-            insertAnswer(*db_, id, a);
+            insertAnswer(*statements_, id, a);
         }
         // Follow-ups imported before their baseline get linked now.
-        SQLite::Statement link(*db_, "UPDATE assessments SET baseline_id = ? WHERE baseline_uid = ? AND "
-                                     "baseline_id IS NULL");
-        link.bind(1, static_cast<int64_t>(id));
-        link.bind(2, info.uid);
-        link.exec();
+        auto link = statements_->prepare("UPDATE assessments SET baseline_id = ? WHERE baseline_uid = ? AND "
+                                         "baseline_id IS NULL");
+        link->bind(1, static_cast<int64_t>(id));
+        link->bind(2, info.uid);
+        link->exec();
         transaction.commit();
         outcome.assessmentId = id;
         outcome.answers = bundle.answers.size();
@@ -117,8 +138,9 @@ Result<std::vector<ImportOutcome>> Store::importBundles(const std::vector<NamedB
         SQLite::Transaction all(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         std::vector<ImportOutcome> outcomes;
         outcomes.reserve(bundles.size());
+        KnownSnapshots known;
         for (const auto& [name, bundle] : bundles) {
-            auto outcome = importBundle(*bundle);
+            auto outcome = importOne(*bundle, &known);
             if (!outcome) // the transaction rolls back: nothing of any bundle is kept
                 return fail(name + ": " + outcome.error().message + "; nothing was imported");
             outcomes.push_back(std::move(*outcome));

@@ -46,7 +46,7 @@ Result<Client> Store::addClient(const std::string& name, const std::string& sect
         auto existing = findClient(name);
         if (existing && *existing)
             return fail("a client named '" + name + "' already exists");
-        return Client{insertClient(*db_, name, sector, notes), name, sector, notes};
+        return Client{insertClient(*statements_, name, sector, notes), name, sector, notes};
     });
 }
 

@@ -23,9 +23,17 @@ bool looksLikeSqlite(const std::filesystem::path& path) {
 
 Store::Store(std::unique_ptr<SQLite::Database> db, std::filesystem::path path)
     : db_(std::move(db))
+    , statements_(std::make_unique<StatementCache>(*db_))
     , path_(std::move(path)) {}
 Store::Store(Store&&) noexcept = default;
-Store& Store::operator=(Store&&) noexcept = default;
+// Not the default: that would close the old database while its cached statements still exist.
+Store& Store::operator=(Store&& other) noexcept {
+    if (this != &other) {
+        this->~Store();
+        new (this) Store(std::move(other));
+    }
+    return *this;
+}
 Store::~Store() = default;
 
 Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
@@ -65,6 +73,9 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
                         "'); is the file on a network share?");
         // FULL: an acknowledged answer survives a crash or power cut, not only a killed process.
         db->exec("PRAGMA synchronous = FULL");
+        // Statement journals (each insert that may fail a constraint keeps one) stay in memory instead of
+        // temporary files: a bulk import otherwise writes every touched page to disk a second time.
+        db->exec("PRAGMA temp_store = MEMORY");
         Store store(std::move(db), path);
         if (version < kSchemaVersion) {
             if (version > 0) {

@@ -76,7 +76,7 @@ Result<ImportOutcome> Store::mergeBundle(Id assessmentId, const Bundle& bundle) 
         }
         Participant added = incoming;
         added.uid = incoming.uid.empty() ? newUid() : incoming.uid;
-        added.id = insertParticipant(*db_, assessmentId, added);
+        added.id = insertParticipant(*statements_, assessmentId, added);
         localParticipants->push_back(added);
         local[incoming.id] = added;
         ++outcome.addedParticipants;
@@ -88,7 +88,7 @@ Result<ImportOutcome> Store::mergeBundle(Id assessmentId, const Bundle& bundle) 
             return a.questionId == incoming.questionId && a.participantId == who.id;
         });
         if (existing == localAnswers->end()) {
-            insertAnswer(*db_, assessmentId, incoming);
+            insertAnswer(*statements_, assessmentId, incoming);
             ++outcome.addedAnswers;
             continue;
         }
@@ -98,7 +98,7 @@ Result<ImportOutcome> Store::mergeBundle(Id assessmentId, const Bundle& bundle) 
         outcome.differences.push_back(bundleIsLater ? describeDifference(incoming, *existing, who, false)
                                                     : describeDifference(*existing, incoming, who, true));
         if (bundleIsLater) {
-            insertAnswer(*db_, assessmentId, incoming);
+            insertAnswer(*statements_, assessmentId, incoming);
             ++outcome.updatedAnswers;
         }
     }

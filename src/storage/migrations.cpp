@@ -50,7 +50,7 @@ Result<void> Store::migrate(int fromVersion) {
         SQLite::Statement rows(*db_, "SELECT id, model_id, model_version, model_json FROM assessments");
         SQLite::Statement link(*db_, "UPDATE assessments SET snapshot_id = ? WHERE id = ?");
         while (rows.executeStep()) {
-            link.bind(1, static_cast<int64_t>(snapshotId(*db_, rows.getColumn(1).getString(),
+            link.bind(1, static_cast<int64_t>(snapshotId(*statements_, rows.getColumn(1).getString(),
                                                          rows.getColumn(2).getString(),
                                                          rows.getColumn(3).getString())));
             link.bind(2, rows.getColumn(0).getInt64());

@@ -91,38 +91,61 @@ Answer readAnswer(SQLite::Statement& q) {
     return a;
 }
 
-void insertAnswer(SQLite::Database& db, Id assessmentId, const Answer& a) {
-    SQLite::Statement q(
-        db, "INSERT INTO answers (assessment_id, question_id, participant_id, current, "
-            "not_applicable, target, note, confidence, updated_at, origin) VALUES (?,?,?,?,?,?,?,?,?,?) "
-            "ON CONFLICT (assessment_id, question_id, participant_id) DO UPDATE SET "
-            "current = excluded.current, not_applicable = excluded.not_applicable, "
-            "target = excluded.target, note = excluded.note, confidence = excluded.confidence, "
-            "updated_at = excluded.updated_at, origin = excluded.origin");
-    q.bind(1, static_cast<int64_t>(assessmentId));
-    q.bind(2, a.questionId);
-    q.bind(3, static_cast<int64_t>(a.participantId));
-    bindOptional(q, 4, a.notApplicable ? std::nullopt : a.current);
-    q.bind(5, a.notApplicable ? 1 : 0);
-    bindOptional(q, 6, a.target);
-    q.bind(7, a.note);
-    q.bind(8, std::string(toString(a.confidence)));
-    q.bind(9, a.updatedAt.empty() ? nowIsoUtc() : a.updatedAt);
-    q.bind(10, a.origin);
-    q.exec();
+StatementCache::Handle::Handle(SQLite::Statement* statement, bool* inUse,
+                               std::unique_ptr<SQLite::Statement> own)
+    : statement_(own ? own.get() : statement)
+    , inUse_(inUse)
+    , own_(std::move(own)) {}
+
+StatementCache::Handle::~Handle() {
+    statement_->tryReset();
+    if (inUse_)
+        *inUse_ = false;
 }
 
-Id insertParticipant(SQLite::Database& db, Id assessmentId, const Participant& p) {
-    SQLite::Statement q(db, "INSERT INTO participants (assessment_id, name, grp, is_default, uid, role) "
-                            "VALUES (?,?,?,?,?,?)");
-    q.bind(1, static_cast<int64_t>(assessmentId));
-    q.bind(2, p.name);
-    q.bind(3, p.group);
-    q.bind(4, p.isDefault ? 1 : 0);
-    q.bind(5, p.uid.empty() ? newUid() : p.uid);
-    q.bind(6, p.role);
-    q.exec();
-    return db.getLastInsertRowid();
+StatementCache::Handle StatementCache::prepare(const char* sql) {
+    Entry& entry = entries_[sql];
+    if (entry.inUse)
+        return Handle(nullptr, nullptr, std::make_unique<SQLite::Statement>(db_, sql));
+    if (!entry.statement)
+        entry.statement = std::make_unique<SQLite::Statement>(db_, sql);
+    entry.statement->clearBindings();
+    entry.inUse = true;
+    return Handle(entry.statement.get(), &entry.inUse, nullptr);
+}
+
+void insertAnswer(StatementCache& db, Id assessmentId, const Answer& a) {
+    auto q = db.prepare(
+        "INSERT INTO answers (assessment_id, question_id, participant_id, current, "
+        "not_applicable, target, note, confidence, updated_at, origin) VALUES (?,?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT (assessment_id, question_id, participant_id) DO UPDATE SET "
+        "current = excluded.current, not_applicable = excluded.not_applicable, "
+        "target = excluded.target, note = excluded.note, confidence = excluded.confidence, "
+        "updated_at = excluded.updated_at, origin = excluded.origin");
+    q->bind(1, static_cast<int64_t>(assessmentId));
+    q->bind(2, a.questionId);
+    q->bind(3, static_cast<int64_t>(a.participantId));
+    bindOptional(*q, 4, a.notApplicable ? std::nullopt : a.current);
+    q->bind(5, a.notApplicable ? 1 : 0);
+    bindOptional(*q, 6, a.target);
+    q->bind(7, a.note);
+    q->bind(8, std::string(toString(a.confidence)));
+    q->bind(9, a.updatedAt.empty() ? nowIsoUtc() : a.updatedAt);
+    q->bind(10, a.origin);
+    q->exec();
+}
+
+Id insertParticipant(StatementCache& db, Id assessmentId, const Participant& p) {
+    auto q = db.prepare("INSERT INTO participants (assessment_id, name, grp, is_default, uid, role) "
+                        "VALUES (?,?,?,?,?,?)");
+    q->bind(1, static_cast<int64_t>(assessmentId));
+    q->bind(2, p.name);
+    q->bind(3, p.group);
+    q->bind(4, p.isDefault ? 1 : 0);
+    q->bind(5, p.uid.empty() ? newUid() : p.uid);
+    q->bind(6, p.role);
+    q->exec();
+    return db.db().getLastInsertRowid();
 }
 
 const char* const kParticipantColumns = "id, name, grp, is_default, uid, role";
@@ -138,73 +161,70 @@ Participant readParticipant(SQLite::Statement& q) {
     return p;
 }
 
-Id insertClient(SQLite::Database& db, const std::string& name, const std::string& sector,
+Id insertClient(StatementCache& db, const std::string& name, const std::string& sector,
                 const std::string& notes) {
-    SQLite::Statement q(db, "INSERT INTO clients (name, sector, notes, created_at) VALUES (?,?,?,?)");
-    q.bind(1, name);
-    q.bind(2, sector);
-    q.bind(3, notes);
-    q.bind(4, nowIsoUtc());
-    q.exec();
-    return db.getLastInsertRowid();
+    auto q = db.prepare("INSERT INTO clients (name, sector, notes, created_at) VALUES (?,?,?,?)");
+    q->bind(1, name);
+    q->bind(2, sector);
+    q->bind(3, notes);
+    q->bind(4, nowIsoUtc());
+    q->exec();
+    return db.db().getLastInsertRowid();
 }
 
 WriteScope::WriteScope(SQLite::Database& db) {
     if (sqlite3_get_autocommit(db.getHandle()))
         transaction_.emplace(db, SQLite::TransactionBehavior::IMMEDIATE);
-    else
-        savepoint_.emplace(db, "write_scope");
 }
 
 void WriteScope::commit() {
     if (transaction_)
         transaction_->commit();
-    else
-        savepoint_->release();
 }
 
-Id snapshotId(SQLite::Database& db, const std::string& modelId, const std::string& version,
+Id snapshotId(StatementCache& db, const std::string& modelId, const std::string& version,
               const std::string& modelJson) {
     const std::string digest = contentDigest(modelJson);
-    SQLite::Statement insert(db, "INSERT INTO model_snapshots (model_id, model_version, digest, model_json) "
-                                 "VALUES (?,?,?,?) ON CONFLICT (model_id, model_version, digest) DO NOTHING");
-    insert.bind(1, modelId);
-    insert.bind(2, version);
-    insert.bind(3, digest);
-    insert.bind(4, modelJson);
-    insert.exec();
-    SQLite::Statement find(db, "SELECT id FROM model_snapshots WHERE model_id = ? AND model_version = ? AND "
-                               "digest = ?");
-    find.bind(1, modelId);
-    find.bind(2, version);
-    find.bind(3, digest);
-    find.executeStep();
-    return find.getColumn(0).getInt64();
+    auto insert = db.prepare("INSERT INTO model_snapshots (model_id, model_version, digest, model_json) "
+                             "VALUES (?,?,?,?) ON CONFLICT (model_id, model_version, digest) DO NOTHING");
+    insert->bind(1, modelId);
+    insert->bind(2, version);
+    insert->bind(3, digest);
+    insert->bind(4, modelJson);
+    insert->exec();
+    auto find = db.prepare("SELECT id FROM model_snapshots WHERE model_id = ? AND model_version = ? AND "
+                           "digest = ?");
+    find->bind(1, modelId);
+    find->bind(2, version);
+    find->bind(3, digest);
+    find->executeStep();
+    return find->getColumn(0).getInt64();
 }
 
-Id insertAssessment(SQLite::Database& db, const AssessmentRow& row) {
-    const Id snapshot = snapshotId(db, row.model->id, row.model->version, row.model->source.dump());
-    SQLite::Statement q(db,
-                        "INSERT INTO assessments (uid, client_id, title, date, assessor, status, "
+Id insertAssessment(StatementCache& db, const AssessmentRow& row) {
+    const Id snapshot = row.snapshotId
+                            ? *row.snapshotId
+                            : snapshotId(db, row.model->id, row.model->version, row.model->source.dump());
+    auto q = db.prepare("INSERT INTO assessments (uid, client_id, title, date, assessor, status, "
                         "baseline_id, baseline_uid, model_id, model_version, snapshot_id, question_count, "
                         "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     const std::string now = nowIsoUtc();
-    q.bind(1, row.uid);
-    q.bind(2, static_cast<int64_t>(row.clientId));
-    q.bind(3, row.title);
-    q.bind(4, row.date);
-    q.bind(5, row.assessor);
-    q.bind(6, std::string(toString(row.status)));
-    bindOptionalId(q, 7, row.baselineId);
-    bindOptionalText(q, 8, row.baselineUid);
-    q.bind(9, row.model->id);
-    q.bind(10, row.model->version);
-    q.bind(11, static_cast<int64_t>(snapshot));
-    q.bind(12, static_cast<int64_t>(row.model->questionCount()));
-    q.bind(13, now);
-    q.bind(14, now);
-    q.exec();
-    return db.getLastInsertRowid();
+    q->bind(1, row.uid);
+    q->bind(2, static_cast<int64_t>(row.clientId));
+    q->bind(3, row.title);
+    q->bind(4, row.date);
+    q->bind(5, row.assessor);
+    q->bind(6, std::string(toString(row.status)));
+    bindOptionalId(*q, 7, row.baselineId);
+    bindOptionalText(*q, 8, row.baselineUid);
+    q->bind(9, row.model->id);
+    q->bind(10, row.model->version);
+    q->bind(11, static_cast<int64_t>(snapshot));
+    q->bind(12, static_cast<int64_t>(row.model->questionCount()));
+    q->bind(13, now);
+    q->bind(14, now);
+    q->exec();
+    return db.db().getLastInsertRowid();
 }
 
 } // namespace mw::sql

@@ -4,9 +4,11 @@
 #include "storage/store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <SQLiteCpp/Savepoint.h>
 
+#include <memory>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
 
 namespace mw::sql {
 
@@ -38,9 +40,45 @@ AssessmentInfo readAssessment(SQLite::Statement& q);
 extern const char* const kAnswerColumns;
 Answer readAnswer(SQLite::Statement& q);
 
-// One INSERT per table, used by creation and import alike.
-// A write that is its own transaction, or a savepoint inside the caller's (several bundles imported as
-// one transaction): rolled back unless committed.
+// Statements prepared once per connection and reused: preparing an INSERT into answers compiles its
+// triggers too, which costs more than the insert itself. A statement is handed out reset and unbound, and
+// is reset again when its handle ends, so it never holds a read snapshot open. A statement already in use
+// (a nested call) is prepared afresh for the inner caller instead of being shared.
+class StatementCache {
+public:
+    explicit StatementCache(SQLite::Database& db)
+        : db_(db) {}
+    SQLite::Database& db() { return db_; }
+
+    class Handle {
+    public:
+        Handle(Handle&&) = delete;
+        ~Handle();
+        SQLite::Statement& operator*() { return *statement_; }
+        SQLite::Statement* operator->() { return statement_; }
+
+    private:
+        friend class StatementCache;
+        Handle(SQLite::Statement* statement, bool* inUse, std::unique_ptr<SQLite::Statement> own);
+        SQLite::Statement* statement_;
+        bool* inUse_;
+        std::unique_ptr<SQLite::Statement> own_;
+    };
+    // sql must be a string literal: it is the key, and the cache keeps it.
+    Handle prepare(const char* sql);
+
+private:
+    struct Entry {
+        std::unique_ptr<SQLite::Statement> statement;
+        bool inUse = false;
+    };
+    SQLite::Database& db_;
+    std::unordered_map<std::string_view, Entry> entries_;
+};
+
+// A write that is its own transaction, or a part of the caller's when one is open (several bundles
+// imported as one): the caller's transaction then rolls back as a whole on failure, so a savepoint per part
+// would only journal every page twice.
 class WriteScope {
 public:
     explicit WriteScope(SQLite::Database& db);
@@ -48,9 +86,9 @@ public:
 
 private:
     std::optional<SQLite::Transaction> transaction_;
-    std::optional<SQLite::Savepoint> savepoint_;
 };
 
+// One INSERT per table, used by creation and import alike.
 struct AssessmentRow {
     std::string uid;
     Id clientId = 0;
@@ -61,16 +99,17 @@ struct AssessmentRow {
     std::optional<Id> baselineId;
     std::optional<std::string> baselineUid;
     const Model* model = nullptr;
+    std::optional<Id> snapshotId; // found already (bulk import); looked up from the model when empty
 };
-Id insertAssessment(SQLite::Database& db, const AssessmentRow& row);
-Id insertClient(SQLite::Database& db, const std::string& name, const std::string& sector,
+Id insertAssessment(StatementCache& db, const AssessmentRow& row);
+Id insertClient(StatementCache& db, const std::string& name, const std::string& sector,
                 const std::string& notes);
 // A participant with its uid (a new one when empty).
-Id insertParticipant(SQLite::Database& db, Id assessmentId, const Participant& participant);
+Id insertParticipant(StatementCache& db, Id assessmentId, const Participant& participant);
 // The participants' columns readParticipant expects.
 extern const char* const kParticipantColumns;
 Participant readParticipant(SQLite::Statement& q);
-void insertAnswer(SQLite::Database& db, Id assessmentId, const Answer& a);
+void insertAnswer(StatementCache& db, Id assessmentId, const Answer& a);
 
 // The schema's tables, created or upgraded by the migrations.
 extern const char* const kSchemaV1;
@@ -79,7 +118,7 @@ extern const char* const kSchemaV3;
 
 // The id of the stored snapshot with this model id, version and JSON text, stored now if there is none:
 // each distinct model is kept once however many assessments use it.
-Id snapshotId(SQLite::Database& db, const std::string& modelId, const std::string& version,
+Id snapshotId(StatementCache& db, const std::string& modelId, const std::string& version,
               const std::string& modelJson);
 
 } // namespace mw::sql

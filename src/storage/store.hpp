@@ -14,6 +14,10 @@ namespace SQLite {
 class Database;
 }
 
+namespace mw::sql {
+class StatementCache;
+}
+
 namespace mw {
 
 inline constexpr int kSchemaVersion = 3;
@@ -145,7 +149,13 @@ private:
     Result<void> migrate(int fromVersion);
     Result<std::shared_ptr<const Model>> modelOf(Id assessmentId) const;
     Result<ImportOutcome> mergeBundle(Id assessmentId, const Bundle& bundle);
+    // The models whose snapshots one bulk import has stored or found, with their snapshot ids: each later
+    // bundle with an equal model reuses the id instead of serialising and hashing its model again.
+    using KnownSnapshots = std::vector<std::pair<const Model*, Id>>;
+    Result<ImportOutcome> importOne(const Bundle& bundle, KnownSnapshots* known);
     std::unique_ptr<SQLite::Database> db_;
+    // After db_, so that its statements are finalised before the database closes.
+    std::unique_ptr<sql::StatementCache> statements_;
     // Model snapshots never change once stored, so parsing one per assessment is enough.
     mutable std::map<Id, std::shared_ptr<const Model>> modelCache_;
     std::filesystem::path path_;

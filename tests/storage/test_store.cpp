@@ -1,3 +1,4 @@
+#include "storage/sql_support.hpp"
 #include "storage/store.hpp"
 #include "support.hpp"
 
@@ -316,4 +317,60 @@ TEST_CASE("a refused import leaves the database byte-identical", "[store][bundle
         CHECK_FALSE(store.findClient("Brand new client")->has_value());
     }
     CHECK(test::readBytes(f.path) == before);
+}
+
+TEST_CASE("the store's prepared statements outlive a failed write, a moved store and nested use",
+          "[store][bundle]") {
+    Fixture f;
+    Bundle bundle;
+    {
+        Store store = f.open();
+        const Id id = f.newAssessment(store);
+        REQUIRE(store.saveAnswer(id, test::level("A1", 2, 4)));
+        bundle = *store.exportBundle(id);
+        SQLite::Database raw(f.path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("CREATE TRIGGER refuse_b2 BEFORE INSERT ON answers WHEN NEW.question_id = 'B2' "
+                 "BEGIN SELECT RAISE(ABORT, 'refused for the test'); END");
+    }
+    Store store = f.open();
+    Bundle refused = bundle;
+    refused.assessment.uid = "refused";
+    refused.client.name = "Refused client";
+    refused.answers.push_back(test::level("B2", 3));
+    refused.answers.back().participantId = 1;
+    REQUIRE_FALSE(store.importBundle(refused));
+    // The insert that failed is reused by the next import, which lands whole.
+    Bundle accepted = bundle;
+    accepted.assessment.uid = "accepted";
+    accepted.client.name = "Accepted client";
+    auto imported = store.importBundle(accepted);
+    REQUIRE(imported);
+    CHECK(store.answers(imported->assessmentId)->size() == 1);
+
+    // Moving another store over this one closes this database, statements first, and the moved store
+    // works on its own file.
+    test::TempDir other;
+    auto second = Store::open(other / "other.db");
+    REQUIRE(second);
+    store = std::move(*second);
+    auto client = store.ensureClient("Moved client");
+    REQUIRE(client);
+    CHECK(store.createAssessment(
+        {client->id, "After the move", "2025-03-31", "A. Assessor", std::nullopt, &f.model}));
+    SQLite::Database first(f.path.string(), SQLite::OPEN_READWRITE);
+    first.exec("BEGIN EXCLUSIVE; COMMIT"); // nothing holds the first file any more
+
+    // A statement asked for while the same one is in use is a separate statement, not the same one reset.
+    SQLite::Database db(":memory:", SQLite::OPEN_READWRITE);
+    sql::StatementCache statements(db);
+    auto outer = statements.prepare("SELECT ?");
+    outer->bind(1, 7);
+    REQUIRE(outer->executeStep());
+    {
+        auto inner = statements.prepare("SELECT ?");
+        inner->bind(1, 8);
+        REQUIRE(inner->executeStep());
+        CHECK(inner->getColumn(0).getInt() == 8);
+    }
+    CHECK(outer->getColumn(0).getInt() == 7);
 }
