@@ -73,9 +73,6 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
                         "'); is the file on a network share?");
         // FULL: an acknowledged answer survives a crash or power cut, not only a killed process.
         db->exec("PRAGMA synchronous = FULL");
-        // Statement journals (each insert that may fail a constraint keeps one) stay in memory instead of
-        // temporary files: a bulk import otherwise writes every touched page to disk a second time.
-        db->exec("PRAGMA temp_store = MEMORY");
         Store store(std::move(db), path);
         if (version < kSchemaVersion) {
             if (version > 0) {
@@ -84,6 +81,15 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
             }
             if (auto migrated = store.migrate(version); !migrated)
                 return std::unexpected(migrated.error());
+            // Schema 3 moved each assessment's copy of its model out, which leaves most of an older
+            // portfolio's pages free: the file is rewritten once so that it shrinks too. A failure (a full
+            // disk) leaves the upgraded file correct, only larger, and the next change works as usual.
+            if (version > 0 && version < 3) {
+                try {
+                    store.db_->exec("VACUUM");
+                } catch (const SQLite::Exception&) {
+                }
+            }
         }
         store.origin_ = store.db_->execAndGet("SELECT value FROM meta WHERE key = 'origin'").getString();
         return store;

@@ -140,10 +140,12 @@ TEST_CASE("a release-1.0 database scores exactly as release 1.0 scored it", "[st
 TEST_CASE("a schema-2 database keeps each distinct model once and scores as before", "[store][migration]") {
     const auto fixtures = test::dataPath("v2");
     MigratedCopy copy(fixtures / "release-2.db");
+    int pagesBefore = 0;
     {
         SQLite::Database before(copy.path.string(), SQLite::OPEN_READONLY);
         REQUIRE(before.execAndGet("PRAGMA user_version").getInt() == 2);
         REQUIRE(before.execAndGet("SELECT count(*) FROM answers").getInt() == 540);
+        pagesBefore = before.execAndGet("PRAGMA page_count").getInt();
     }
     auto store = Store::open(copy.path);
     REQUIRE(store.has_value());
@@ -154,6 +156,9 @@ TEST_CASE("a schema-2 database keeps each distinct model once and scores as befo
         SQLite::Database after(copy.path.string(), SQLite::OPEN_READONLY);
         // Assessments 1 and 3 were made with the same 1.0.0 model: one snapshot serves both.
         CHECK(after.execAndGet("SELECT count(*) FROM model_snapshots").getInt() == 2);
+        // The pages the models' copies took are given back: no free pages, and a smaller file.
+        CHECK(after.execAndGet("PRAGMA freelist_count").getInt() == 0);
+        CHECK(after.execAndGet("PRAGMA page_count").getInt() < pagesBefore);
         CHECK(after.execAndGet("SELECT count(DISTINCT snapshot_id) FROM assessments").getInt() == 2);
         CHECK(after.execAndGet("SELECT count(*) FROM assessments WHERE snapshot_id IS NULL").getInt() == 0);
         CHECK(after
