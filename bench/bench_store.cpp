@@ -51,14 +51,17 @@ int main(int argc, char** argv) {
         raw.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
                  "CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT); INSERT INTO t VALUES (1, '')");
         SQLite::Statement update(raw, "UPDATE t SET v = ? WHERE k = 1");
-        for (int i = 0; i < 400; ++i) {
+        // Untimed first: a new WAL file grows with every commit, and growing a file makes each sync pay for
+        // the file system's metadata too. The store's WAL is already grown when its saves are timed.
+        for (int i = -1200; i < 400; ++i) {
             const auto start = Clock::now();
             SQLite::Transaction transaction(raw);
             update.bind(1, "note " + std::to_string(i));
             update.exec();
             update.reset();
             transaction.commit();
-            floor.push_back(ms(Clock::now() - start));
+            if (i >= 0)
+                floor.push_back(ms(Clock::now() - start));
         }
     }
     report("floor: one UPDATE per transaction (raw)", floor);
