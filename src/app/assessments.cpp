@@ -93,6 +93,11 @@ Result<AssessmentState> loadAssessment(Workspace& workspace, Id id) {
     state.answers = std::move(*answers);
     state.scores = computeScores(*state.model, state.answers, Roster::of(state.participants));
     state.gaps = rankGaps(*state.model, state.scores);
+    auto actions = store.actions(id);
+    if (!actions)
+        return std::unexpected(actions.error());
+    state.actions = std::move(*actions);
+    sortByHorizonAndPriority(state.actions, state.gaps);
     // A baseline that cannot be read does not stop the assessment from opening; it just draws no overlay.
     if (state.info.baselineId)
         if (auto baseline = baselineSummary(workspace, *state.info.baselineId))

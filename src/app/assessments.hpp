@@ -2,6 +2,7 @@
 // Use cases on assessments: start one or a follow-up, load one with everything a view or report needs,
 // change its details. Each exists once; the CLI, the workbench and the room server call these.
 #include "app/workspace.hpp"
+#include "core/actions.hpp"
 #include "core/gaps.hpp"
 #include "core/scoring.hpp"
 
@@ -61,6 +62,7 @@ struct AssessmentState {
     std::vector<Answer> answers;
     Scorecard scores;
     std::vector<Gap> gaps;
+    std::vector<Action> actions;             // the action plan, by horizon and priority of the gaps it serves
     std::optional<BaselineSummary> baseline; // when it has one that can still be read
 };
 

@@ -72,6 +72,17 @@ json bundleToJson(const Bundle& bundle) {
                               {"confidence", std::string(toString(a.confidence))},
                               {"updatedAt", a.updatedAt},
                               {"origin", a.origin}});
+    json actionList = json::array();
+    for (const auto& a : bundle.actions)
+        actionList.push_back({{"uid", a.uid},
+                              {"title", a.title},
+                              {"owner", a.owner},
+                              {"due", a.due},
+                              {"status", std::string(toString(a.status))},
+                              {"note", a.note},
+                              {"questions", a.questionIds},
+                              {"carriedFrom", a.carriedFrom},
+                              {"updatedAt", a.updatedAt}});
     return {
         {"format", "maturity-bundle"},
         {"formatVersion", kBundleFormatVersion},
@@ -86,7 +97,8 @@ json bundleToJson(const Bundle& bundle) {
           {"baselineUid", bundle.baselineUid ? json(*bundle.baselineUid) : json(nullptr)}}},
         {"model", bundle.model.source},
         {"participants", participants},
-        {"answers", answerList}};
+        {"answers", answerList},
+        {"actions", actionList}};
 }
 
 std::string serializeBundle(const Bundle& bundle) {
@@ -265,6 +277,52 @@ void readAnswers(Checker& check, const json& root, Bundle& bundle, const Model* 
     }
 }
 
+// The action plan (format 3; earlier bundles have none): each action checked as the store checks it.
+void readActions(Checker& check, const json& root, Bundle& bundle, const Model* model) {
+    const json* list = check.member(root, "", "actions", false);
+    if (!list)
+        return;
+    if (!list->is_array()) {
+        check.problem("actions", "expected an array, found " + typeName(*list));
+        return;
+    }
+    std::set<std::string> uids;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const json& item = (*list)[i];
+        const std::string path = "actions[" + std::to_string(i) + "]";
+        if (!item.is_object()) {
+            check.problem(path, "expected an object, found " + typeName(item));
+            continue;
+        }
+        Action action;
+        action.uid = check.string(item, path, "uid").value_or("");
+        if (!action.uid.empty() && !uids.insert(action.uid).second)
+            check.problem(path + ".uid", "a second action with uid '" + action.uid + "'");
+        action.title = check.string(item, path, "title").value_or("");
+        action.owner = check.string(item, path, "owner", false, false).value_or("");
+        action.due = check.string(item, path, "due", false, false).value_or("");
+        if (!action.due.empty() && !isIsoDate(action.due))
+            check.problem(path + ".due", "'" + action.due + "' is not a date such as 2026-06-30");
+        if (auto status = check.string(item, path, "status", false)) {
+            if (auto parsed = actionStatusFromString(*status))
+                action.status = *parsed;
+            else
+                check.problem(path + ".status", "'" + *status + "' is not " + std::string(kActionStatuses));
+        }
+        action.note = check.string(item, path, "note", false, false).value_or("");
+        action.questionIds = check.stringList(item, path, "questions", true);
+        if (item.contains("questions") && item["questions"].is_array() && item["questions"].empty())
+            check.problem(path + ".questions", "an action serves at least one question");
+        for (std::size_t q = 0; q < action.questionIds.size(); ++q)
+            if (model && !model->question(action.questionIds[q]))
+                check.problem(path + ".questions[" + std::to_string(q) + "]",
+                              "unknown question '" + action.questionIds[q] + "'");
+        action.carriedFrom = check.string(item, path, "carriedFrom", false, false).value_or("");
+        action.updatedAt = check.string(item, path, "updatedAt", false, false).value_or("");
+        bundle.actions.push_back(std::move(action));
+    }
+}
+
 } // namespace
 
 Result<Bundle> bundleFromJson(const json& root) {
@@ -290,6 +348,7 @@ Result<Bundle> bundleFromJson(const json& root) {
     const Model* model = readModel(check, root, bundle);
     const std::set<Id> participantKeys = readParticipants(check, root, bundle);
     readAnswers(check, root, bundle, model, participantKeys);
+    readActions(check, root, bundle, model);
 
     if (!check.problems.empty())
         return std::unexpected(check.toError());

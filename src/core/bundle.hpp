@@ -1,4 +1,5 @@
 #pragma once
+#include "actions.hpp"
 #include "assessment.hpp"
 #include "error.hpp"
 #include "model.hpp"
@@ -7,8 +8,9 @@
 
 namespace mw {
 
-// Format 2 adds participants' uid and role and each answer's origin; format 1 bundles still import.
-inline constexpr int kBundleFormatVersion = 2;
+// Format 2 adds participants' uid and role and each answer's origin; format 3 the action plan. Formats 1
+// and 2 still import.
+inline constexpr int kBundleFormatVersion = 3;
 
 // One assessment with everything needed to rebuild it elsewhere. Participant ids are bundle-local keys.
 struct Bundle {
@@ -18,6 +20,7 @@ struct Bundle {
     Model model;
     std::vector<Participant> participants;
     std::vector<Answer> answers;
+    std::vector<Action> actions; // ids are not carried; uids are
 };
 
 nlohmann::json bundleToJson(const Bundle& bundle);

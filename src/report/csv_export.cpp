@@ -4,26 +4,6 @@
 
 namespace mw {
 
-std::string csvField(std::string_view text) {
-    // Cells starting with these are formulas to a spreadsheet: prefix them so user text stays text.
-    const bool formulaLike =
-        !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
-    const bool quote = formulaLike || text.find_first_of(",\"\r\n") != std::string_view::npos;
-    std::string out;
-    if (quote)
-        out += '"';
-    if (formulaLike)
-        out += '\'';
-    for (char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    if (quote)
-        out += '"';
-    return out;
-}
-
 std::string answersCsv(const Model& model, const std::vector<Answer>& answers,
                        const std::vector<Participant>& participants) {
     std::map<Id, std::string> participantNames, participantGroups;

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/assessment.hpp"
+#include "core/csv.hpp"
 #include "core/model.hpp"
 
 #include <string>
@@ -10,6 +11,5 @@ namespace mw {
 // RFC 4180 CSV of every answer, one row per question and participant, in model order.
 std::string answersCsv(const Model& model, const std::vector<Answer>& answers,
                        const std::vector<Participant>& participants);
-std::string csvField(std::string_view text);
 
 } // namespace mw

@@ -71,6 +71,7 @@ Result<Id> Store::createAssessment(const NewAssessment& request) {
         return fail("'" + request.date + "' is not a date such as 2025-03-31");
     std::optional<LoadedAssessment> baseline;
     std::vector<Answer> baselineAnswers;
+    std::vector<Action> baselineActions;
     if (request.baselineId) {
         auto loaded = assessment(*request.baselineId);
         if (!loaded)
@@ -82,6 +83,10 @@ Result<Id> Store::createAssessment(const NewAssessment& request) {
                 return std::unexpected(answers.error());
             baselineAnswers = std::move(*answers);
         }
+        auto actions = this->actions(*request.baselineId);
+        if (!actions)
+            return std::unexpected(actions.error());
+        baselineActions = std::move(*actions);
     }
     return guarded(path_, "create the assessment", [&]() -> Result<Id> {
         SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -101,6 +106,18 @@ Result<Id> Store::createAssessment(const NewAssessment& request) {
             answer.updatedAt = now;
             answer.origin = origin_;
             insertAnswer(*statements_, id, answer);
+        }
+        // The baseline's action plan carries over: each action continues here, on the questions the new
+        // model still asks, with its status as it stood.
+        for (Action action : baselineActions) {
+            std::erase_if(action.questionIds,
+                          [&](const std::string& q) { return !request.model->question(q); });
+            if (action.questionIds.empty())
+                continue;
+            action.carriedFrom = action.uid;
+            action.uid = newUid();
+            action.updatedAt = now;
+            upsertAction(*statements_, id, action);
         }
         transaction.commit();
         return id;

@@ -15,6 +15,9 @@ Result<Bundle> Store::exportBundle(Id assessmentId) const {
     auto client = this->client(loaded->info.clientId);
     auto participants = this->participants(assessmentId);
     auto answers = this->answers(assessmentId);
+    auto actions = this->actions(assessmentId);
+    if (!actions)
+        return std::unexpected(actions.error());
     if (!client)
         return std::unexpected(client.error());
     if (!participants)
@@ -55,6 +58,10 @@ Result<Bundle> Store::exportBundle(Id assessmentId) const {
     for (auto a : *answers) {
         a.participantId = keys[a.participantId];
         bundle.answers.push_back(std::move(a));
+    }
+    for (auto a : *actions) {
+        a.id = 0;
+        bundle.actions.push_back(std::move(a));
     }
     return bundle;
 }
@@ -118,6 +125,8 @@ Result<ImportOutcome> Store::importOne(const Bundle& bundle, KnownSnapshots* kno
             a.participantId = participantIds.at(a.participantId);
             insertAnswer(*statements_, id, a);
         }
+        for (const auto& action : bundle.actions)
+            upsertAction(*statements_, id, action);
         // Follow-ups imported before their baseline get linked now.
         auto link = statements_->prepare("UPDATE assessments SET baseline_id = ? WHERE baseline_uid = ? AND "
                                          "baseline_id IS NULL");

@@ -48,6 +48,11 @@ std::string describeDifference(const Answer& kept, const Answer& other, const Pa
            (kept.note != other.note ? "; the notes differ too" : "");
 }
 
+bool sameAction(const Action& a, const Action& b) {
+    return a.title == b.title && a.owner == b.owner && a.due == b.due && a.status == b.status &&
+           a.note == b.note && a.questionIds == b.questionIds;
+}
+
 } // namespace
 
 Result<ImportOutcome> Store::mergeBundle(Id assessmentId, const Bundle& bundle) {
@@ -60,6 +65,9 @@ Result<ImportOutcome> Store::mergeBundle(Id assessmentId, const Bundle& bundle) 
                     ", the bundle with " + bundle.model.id + " " + bundle.model.version);
     auto localParticipants = participants(assessmentId);
     auto localAnswers = answers(assessmentId);
+    auto localActionList = actions(assessmentId);
+    if (!localActionList)
+        return std::unexpected(localActionList.error());
     if (!localParticipants)
         return std::unexpected(localParticipants.error());
     if (!localAnswers)
@@ -103,7 +111,22 @@ Result<ImportOutcome> Store::mergeBundle(Id assessmentId, const Bundle& bundle) 
         }
     }
     outcome.answers = outcome.addedAnswers + outcome.updatedAnswers;
-    outcome.alreadyPresent = outcome.addedParticipants == 0 && outcome.answers == 0;
+    // Actions match by uid; for one changed on both sides the later updated_at wins, as for answers.
+    std::map<std::string, const Action*> localActions;
+    for (const auto& a : *localActionList)
+        localActions[a.uid] = &a;
+    for (const Action& incoming : bundle.actions) {
+        const auto found = localActions.find(incoming.uid);
+        if (found == localActions.end()) {
+            upsertAction(*statements_, assessmentId, incoming);
+            ++outcome.addedActions;
+        } else if (incoming.updatedAt > found->second->updatedAt && !sameAction(*found->second, incoming)) {
+            upsertAction(*statements_, assessmentId, incoming);
+            ++outcome.updatedActions;
+        }
+    }
+    outcome.alreadyPresent = outcome.addedParticipants == 0 && outcome.answers == 0 &&
+                             outcome.addedActions == 0 && outcome.updatedActions == 0;
     if (!outcome.alreadyPresent) {
         SQLite::Statement touch(*db_, "UPDATE assessments SET updated_at = ? WHERE id = ?");
         touch.bind(1, nowIsoUtc());

@@ -60,6 +60,8 @@ Result<void> Store::migrate(int fromVersion) {
         db_->exec("ALTER TABLE assessments DROP COLUMN model_json");
         db_->exec(answeredCountTriggers());
     }
+    if (fromVersion < 4)
+        db_->exec(kSchemaV4);
     db_->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     transaction.commit();
     return {};
@@ -156,6 +158,33 @@ CREATE INDEX answers_participant ON answers(participant_id);
 ALTER TABLE assessments ADD COLUMN answered_count INTEGER NOT NULL DEFAULT 0;
 UPDATE assessments SET answered_count = (SELECT COUNT(DISTINCT question_id) FROM answers x
     WHERE x.assessment_id = assessments.id AND (x.current IS NOT NULL OR x.not_applicable = 1));
+)SQL";
+
+// The action plan: actions belong to the assessment they were planned in; a follow-up holds copies of its
+// baseline's actions (carried_from names the original's uid) whose status moves on there. uid is stable
+// across bundles, so that a bundle's actions merge into an assessment's own.
+const char* const kSchemaV4 = R"SQL(
+CREATE TABLE actions (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL,
+    assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+    title         TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    owner         TEXT NOT NULL DEFAULT '',
+    due           TEXT NOT NULL DEFAULT '',
+    status        TEXT NOT NULL DEFAULT 'planned'
+                  CHECK (status IN ('planned', 'in-progress', 'done', 'dropped')),
+    note          TEXT NOT NULL DEFAULT '',
+    carried_from  TEXT NOT NULL DEFAULT '',
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    UNIQUE (assessment_id, uid)
+);
+CREATE TABLE action_questions (
+    action_id   INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL,
+    position    INTEGER NOT NULL,
+    PRIMARY KEY (action_id, question_id)
+) WITHOUT ROWID;
 )SQL";
 
 } // namespace mw::sql

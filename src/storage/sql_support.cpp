@@ -228,3 +228,61 @@ Id insertAssessment(StatementCache& db, const AssessmentRow& row) {
 }
 
 } // namespace mw::sql
+
+namespace mw::sql {
+
+const char* const kActionColumns = "id, uid, title, owner, due, status, note, carried_from, updated_at";
+
+Action readAction(SQLite::Statement& q) {
+    Action a;
+    a.id = q.getColumn(0).getInt64();
+    a.uid = q.getColumn(1).getString();
+    a.title = q.getColumn(2).getString();
+    a.owner = q.getColumn(3).getString();
+    a.due = q.getColumn(4).getString();
+    a.status = actionStatusFromString(q.getColumn(5).getString()).value_or(ActionStatus::Planned);
+    a.note = q.getColumn(6).getString();
+    a.carriedFrom = q.getColumn(7).getString();
+    a.updatedAt = q.getColumn(8).getString();
+    return a;
+}
+
+Id upsertAction(StatementCache& db, Id assessmentId, const Action& action) {
+    const std::string now = nowIsoUtc();
+    auto q = db.prepare("INSERT INTO actions (uid, assessment_id, title, owner, due, status, note, "
+                        "carried_from, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) "
+                        "ON CONFLICT (assessment_id, uid) DO UPDATE SET title = excluded.title, "
+                        "owner = excluded.owner, due = excluded.due, status = excluded.status, "
+                        "note = excluded.note, updated_at = excluded.updated_at RETURNING id");
+    q->bind(1, action.uid.empty() ? newUid() : action.uid);
+    q->bind(2, static_cast<int64_t>(assessmentId));
+    q->bind(3, action.title);
+    q->bind(4, action.owner);
+    q->bind(5, action.due);
+    q->bind(6, std::string(toString(action.status)));
+    q->bind(7, action.note);
+    q->bind(8, action.carriedFrom);
+    q->bind(9, now);
+    q->bind(10, action.updatedAt.empty() ? now : action.updatedAt);
+    q->executeStep();
+    const Id id = q->getColumn(0).getInt64();
+    while (q->executeStep()) {
+    }
+    {
+        auto clear = db.prepare("DELETE FROM action_questions WHERE action_id = ?");
+        clear->bind(1, static_cast<int64_t>(id));
+        clear->exec();
+    }
+    auto link = db.prepare("INSERT OR IGNORE INTO action_questions (action_id, question_id, position) "
+                           "VALUES (?,?,?)");
+    for (std::size_t i = 0; i < action.questionIds.size(); ++i) {
+        link->bind(1, static_cast<int64_t>(id));
+        link->bind(2, action.questionIds[i]);
+        link->bind(3, static_cast<int64_t>(i));
+        link->exec();
+        link->tryReset();
+    }
+    return id;
+}
+
+} // namespace mw::sql

@@ -1,6 +1,7 @@
 #pragma once
 // Internal to maturity_storage: the exception guard, column helpers and the one insert helper per table
 // that every part of the store shares.
+#include "core/actions.hpp"
 #include "storage/store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -110,11 +111,18 @@ Id insertParticipant(StatementCache& db, Id assessmentId, const Participant& par
 extern const char* const kParticipantColumns;
 Participant readParticipant(SQLite::Statement& q);
 void insertAnswer(StatementCache& db, Id assessmentId, const Answer& a);
+// Inserts the action (a new uid when empty) or, when one of its uid is there, updates it; its questions
+// are replaced. Returns the row id.
+Id upsertAction(StatementCache& db, Id assessmentId, const Action& action);
+// The columns readAction expects, from the actions table; the questions are read separately.
+extern const char* const kActionColumns;
+Action readAction(SQLite::Statement& q);
 
 // The schema's tables, created or upgraded by the migrations.
 extern const char* const kSchemaV1;
 extern const char* const kSchemaV2;
 extern const char* const kSchemaV3;
+extern const char* const kSchemaV4;
 
 // The id of the stored snapshot with this model id, version and JSON text, stored now if there is none:
 // each distinct model is kept once however many assessments use it.

@@ -1,5 +1,6 @@
 #pragma once
 // The SQLite store. Every public call is its own committed transaction: what returns success is on disk.
+#include "core/actions.hpp"
 #include "core/assessment.hpp"
 #include "core/bundle.hpp"
 #include "core/error.hpp"
@@ -20,7 +21,7 @@ class StatementCache;
 
 namespace mw {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Whether opening may create the database. Commands that only read or change what is there open existing
 // databases only, so a mistyped path is reported instead of becoming a new, empty database.
@@ -48,6 +49,8 @@ struct ImportOutcome {
     std::size_t addedParticipants = 0;
     std::size_t addedAnswers = 0;
     std::size_t updatedAnswers = 0;
+    std::size_t addedActions = 0;
+    std::size_t updatedActions = 0;
     std::vector<std::string> differences; // every voice both sides answered differently, and which was kept
 };
 
@@ -109,6 +112,16 @@ public:
     // arrive together share one fsync.
     Result<std::vector<Answer>> saveAnswers(Id assessmentId, std::vector<Answer> answers);
     Result<void> clearAnswer(Id assessmentId, const std::string& questionId, Id participantId = 0);
+
+    // The action plan, each action with its questions, in the order they were planned.
+    Result<std::vector<Action>> actions(Id assessmentId) const;
+    // Adds (id 0) or changes actions, each checked against the assessment's model, in one transaction:
+    // all or nothing. Returns them as stored, with ids, uids and updated_at.
+    Result<std::vector<Action>> saveActions(Id assessmentId, std::vector<Action> actions);
+    Result<Action> saveAction(Id assessmentId, Action action);
+    Result<void> removeAction(Id assessmentId, Id actionId);
+    // The assessment an action belongs to; an unknown id is an error that names it.
+    Result<Id> actionAssessment(Id actionId) const;
 
     // Bundles
     Result<Bundle> exportBundle(Id assessmentId) const;

@@ -2,6 +2,8 @@
 // every answer, note and score.
 // - tests/data/v1/release-1.0.db (schema 1): the demo and an assessment with N/A answers, notes in several
 //   scripts and markup in names.
+// - tests/data/v3/release-3.db (schema 3, written at commit d1daa70): the demo (a 1.0.0 baseline and a
+//   2.0.0 follow-up with eight voices), before the action plan.
 // - tests/data/v2/release-2.db (schema 2, written at commit 24d5061): the demo with its eight voices (a 1.0.0
 //   baseline and a 2.0.0 follow-up) and a second 1.0.0 assessment with N/A, a target and a note with markup.
 #include "core/bundle.hpp"
@@ -187,6 +189,41 @@ TEST_CASE("a schema-2 database keeps each distinct model once and scores as befo
         store->createAssessment({client->id, "Again", "2026-05-05", "", std::nullopt, &model}).has_value());
     SQLite::Database after(copy.path.string(), SQLite::OPEN_READONLY);
     CHECK(after.execAndGet("SELECT count(*) FROM model_snapshots").getInt() == 2);
+}
+
+TEST_CASE("a schema-3 database gains the action plan, scores as before, and its follow-ups carry actions",
+          "[store][migration]") {
+    const auto fixtures = test::dataPath("v3");
+    MigratedCopy copy(fixtures / "release-3.db");
+    {
+        SQLite::Database before(copy.path.string(), SQLite::OPEN_READONLY);
+        REQUIRE(before.execAndGet("PRAGMA user_version").getInt() == 3);
+    }
+    auto store = Store::open(copy.path);
+    REQUIRE(store.has_value());
+    CHECK(store->schemaVersion() == kSchemaVersion);
+    REQUIRE(std::filesystem::exists(copy.dir / "release-3.db.v3.bak"));
+    checkScoresAsBefore(*store, fixtures, {1, 2});
+    CHECK(store->actions(1)->empty());
+    CHECK(store->assessmentInfo(2)->answeredCount == 55);
+    // The new tables work on the upgraded file: an action on the baseline, carried by a new follow-up.
+    Action action;
+    action.title = "Name an owner for the plant historian's data";
+    action.owner = "R. Patel";
+    action.due = "2026-03-31";
+    action.questionIds = {"RP1"};
+    auto saved = store->saveAction(1, action);
+    REQUIRE(saved.has_value());
+    auto baseline = store->assessment(1);
+    auto followUp = store->createAssessment(
+        {baseline->info.clientId, "Second follow-up", "2027-01-10", "", Id{1}, &baseline->model});
+    REQUIRE(followUp.has_value());
+    auto carried = store->actions(*followUp);
+    REQUIRE(carried->size() == 1);
+    CHECK(carried->front().carriedFrom == saved->uid);
+    CHECK(carried->front().uid != saved->uid);
+    CHECK(carried->front().owner == "R. Patel");
+    CHECK(carried->front().questionIds == std::vector<std::string>{"RP1"});
 }
 
 TEST_CASE("an upgraded database opens again without a second upgrade or backup", "[store][migration]") {

@@ -374,3 +374,80 @@ TEST_CASE("the store's prepared statements outlive a failed write, a moved store
     }
     CHECK(outer->getColumn(0).getInt() == 7);
 }
+
+TEST_CASE("actions are stored with their questions, edited, removed and carried by bundles",
+          "[store][actions]") {
+    Fixture f;
+    Store store = f.open();
+    const Id id = f.newAssessment(store);
+    Action action;
+    action.title = "Write the OT security charter";
+    action.owner = "J. Okafor";
+    action.due = "2026-06-30";
+    action.note = "<b>not markup</b>";
+    action.questionIds = {"B2", "A1"};
+    auto saved = store.saveAction(id, action);
+    REQUIRE(saved.has_value());
+    CHECK(saved->id > 0);
+    CHECK(saved->uid.size() == 32);
+    CHECK_FALSE(saved->updatedAt.empty());
+    auto listed = store.actions(id);
+    REQUIRE(listed->size() == 1);
+    CHECK(listed->front().questionIds == std::vector<std::string>{"B2", "A1"}); // in the order given
+    CHECK(listed->front() == *saved);
+
+    // Refused: unknown question, blank title, a date that is not one, an id of no action here.
+    Action bad = action;
+    bad.questionIds = {"Z9"};
+    CHECK(store.saveAction(id, bad).error().message.contains("unknown question 'Z9'"));
+    bad = action;
+    bad.title = "  ";
+    CHECK(store.saveAction(id, bad).error().message.contains("needs a title"));
+    bad = action;
+    bad.due = "30/06/2026";
+    CHECK(store.saveAction(id, bad).error().message.contains("'30/06/2026' is not a date"));
+    bad = action;
+    bad.id = 999;
+    CHECK(store.saveAction(id, bad).error().message.contains("has no action 999"));
+    CHECK(store.actions(id)->size() == 1);
+
+    Action edited = *saved;
+    edited.status = ActionStatus::Done;
+    edited.questionIds = {"A1"};
+    edited.updatedAt.clear();
+    auto done = store.saveAction(id, edited);
+    REQUIRE(done.has_value());
+    CHECK(done->uid == saved->uid);
+    CHECK(store.actions(id)->front().status == ActionStatus::Done);
+    CHECK(store.actions(id)->front().questionIds == std::vector<std::string>{"A1"});
+    CHECK(*store.actionAssessment(saved->id) == id);
+    CHECK(store.actionAssessment(4242).error().message.contains("no action with id 4242"));
+
+    // A bundle carries the plan to another database, and merging a later edit back updates it there.
+    Bundle bundle = *store.exportBundle(id);
+    REQUIRE(bundle.actions.size() == 1);
+    auto reparsed = parseBundle(serializeBundle(bundle), "bundle.json");
+    REQUIRE(reparsed.has_value());
+    CHECK(reparsed->actions.front().uid == saved->uid);
+    test::TempDir other;
+    auto target = Store::open(other / "other.db");
+    auto imported = target->importBundle(*reparsed);
+    REQUIRE(imported.has_value());
+    auto there = target->actions(imported->assessmentId);
+    REQUIRE(there->size() == 1);
+    CHECK(there->front().note == "<b>not markup</b>");
+    CHECK(there->front().status == ActionStatus::Done);
+    Action later = store.actions(id)->front();
+    later.owner = "A. New Owner";
+    later.updatedAt.clear();
+    REQUIRE(store.saveAction(id, later));
+    auto merged = target->importBundle(*store.exportBundle(id));
+    REQUIRE(merged.has_value());
+    CHECK(merged->updatedActions == 1);
+    CHECK(target->actions(imported->assessmentId)->front().owner == "A. New Owner");
+    CHECK(target->importBundle(*store.exportBundle(id))->alreadyPresent);
+
+    REQUIRE(store.removeAction(id, saved->id));
+    CHECK(store.actions(id)->empty());
+    CHECK(store.removeAction(id, saved->id).error().message.contains("has no action"));
+}
