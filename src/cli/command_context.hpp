@@ -54,6 +54,14 @@ public:
 
     bool isSet(const QString& option) const { return parser_.isSet(option); }
     QString value(const QString& option) const { return unshielded(parser_.value(option)); }
+    // Every value of an option given several times (--question A --question B), or as a list (A,B).
+    QStringList values(const QString& option) const {
+        QStringList out;
+        for (const QString& value : parser_.values(option))
+            for (const QString& part : unshielded(value).split(',', Qt::SkipEmptyParts))
+                out << part.trimmed();
+        return out;
+    }
     static QString unshielded(QString text) {
         if (text.startsWith(kNegativeMarker))
             text.remove(0, 1);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <tuple>
 
 namespace mw {
@@ -72,25 +71,25 @@ Action actionForGap(const Gap& gap) {
     return action;
 }
 
+const Gap* mostUrgentGap(const Action& action, const std::vector<Gap>& gaps) {
+    const Gap* best = nullptr;
+    for (const auto& gap : gaps) {
+        if (std::find(action.questionIds.begin(), action.questionIds.end(), gap.questionId) ==
+            action.questionIds.end())
+            continue;
+        if (!best || gap.horizon < best->horizon ||
+            (gap.horizon == best->horizon && gap.priority > best->priority))
+            best = &gap;
+    }
+    return best;
+}
+
 void sortByHorizonAndPriority(std::vector<Action>& actions, const std::vector<Gap>& gaps) {
-    std::map<std::string, const Gap*> gapOf;
-    for (const auto& gap : gaps)
-        gapOf.emplace(gap.questionId, &gap);
-    // The key of an action: its most urgent gap (earliest horizon, then highest priority).
     auto key = [&](const Action& action) {
-        int horizon = 3;
-        double priority = 0;
-        for (const auto& id : action.questionIds)
-            if (auto found = gapOf.find(id); found != gapOf.end()) {
-                const int h = static_cast<int>(found->second->horizon);
-                if (h < horizon || (h == horizon && found->second->priority > priority)) {
-                    horizon = h;
-                    priority = found->second->priority;
-                }
-            }
-        // No date sorts after every date.
-        return std::make_tuple(horizon, -priority, action.due.empty() ? std::string("9999") : action.due,
-                               action.title);
+        const Gap* gap = mostUrgentGap(action, gaps);
+        // No gap sorts after every horizon, no date after every date.
+        return std::make_tuple(gap ? static_cast<int>(gap->horizon) : 3, gap ? -gap->priority : 0.0,
+                               action.due.empty() ? std::string("9999") : action.due, action.title);
     };
     std::stable_sort(actions.begin(), actions.end(),
                      [&](const Action& a, const Action& b) { return key(a) < key(b); });

@@ -55,6 +55,10 @@ bool isLate(const Action& action, std::string_view today);
 // A new action for a gap: the model's next step as its title, the gap's question.
 Action actionForGap(const Gap& gap);
 
+// The most urgent gap an action serves (earliest horizon, then highest priority), or null when none of its
+// questions has a gap any more.
+const Gap* mostUrgentGap(const Action& action, const std::vector<Gap>& gaps);
+
 // The plan's order: by the best horizon and priority of the gaps each action serves (actions whose
 // questions have no gap any more come last), then by due date and title.
 void sortByHorizonAndPriority(std::vector<Action>& actions, const std::vector<Gap>& gaps);

@@ -92,6 +92,40 @@ json gapsJson(const AssessmentInfo& info, const std::vector<Gap>& gaps) {
     return {{"assessment", assessmentJson(info)}, {"gaps", items}};
 }
 
+json actionJson(const Action& a, const std::vector<Gap>& gaps, const std::string& today) {
+    const Gap* gap = mostUrgentGap(a, gaps);
+    return {{"id", a.id},
+            {"uid", a.uid},
+            {"title", a.title},
+            {"owner", a.owner},
+            {"due", a.due.empty() ? json(nullptr) : json(a.due)},
+            {"status", std::string(toString(a.status))},
+            {"late", isLate(a, today)},
+            {"note", a.note},
+            {"questions", a.questionIds},
+            {"horizon", gap ? json(std::string(toString(gap->horizon))) : json(nullptr)},
+            {"priority", gap ? json(gap->priority) : json(nullptr)},
+            {"carriedFrom", a.carriedFrom.empty() ? json(nullptr) : json(a.carriedFrom)},
+            {"updatedAt", a.updatedAt}};
+}
+
+json actionsJson(const AssessmentInfo& info, const std::vector<Action>& actions, const std::vector<Gap>& gaps,
+                 const std::vector<Gap>& gapsWithoutAction, const std::string& today) {
+    json items = json::array();
+    for (const auto& a : actions)
+        items.push_back(actionJson(a, gaps, today));
+    json uncovered = json::array();
+    for (const auto& g : gapsWithoutAction)
+        uncovered.push_back({{"question", g.questionId},
+                             {"horizon", std::string(toString(g.horizon))},
+                             {"priority", g.priority},
+                             {"recommendation", g.recommendation}});
+    return {{"assessment", assessmentJson(info)},
+            {"today", today},
+            {"actions", items},
+            {"gapsWithoutAction", uncovered}};
+}
+
 json comparisonJson(const AssessmentInfo& before, const AssessmentInfo& after, const Comparison& c) {
     json dims = json::array();
     for (const auto& d : c.dimensions)

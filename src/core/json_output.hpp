@@ -1,5 +1,6 @@
 #pragma once
 // The documented machine-readable outputs (docs/cli-json.md), next to the other JSON code of the core.
+#include "actions.hpp"
 #include "comparison.hpp"
 #include "gaps.hpp"
 #include "scoring.hpp"
@@ -20,6 +21,12 @@ nlohmann::json participantsJson(const AssessmentInfo& info, const std::vector<Pa
 nlohmann::json groupScoresJson(const AssessmentInfo& info, const std::vector<GroupScores>& groups);
 nlohmann::json divergenceJson(const AssessmentInfo& info, const Model& model,
                               const std::vector<QuestionSpread>& questions);
+// The action plan in its order, each action with its horizon and whether it is late on `today`, and the
+// gaps no open action serves.
+nlohmann::json actionsJson(const AssessmentInfo& info, const std::vector<Action>& actions,
+                           const std::vector<Gap>& gaps, const std::vector<Gap>& gapsWithoutAction,
+                           const std::string& today);
+nlohmann::json actionJson(const Action& action, const std::vector<Gap>& gaps, const std::string& today);
 nlohmann::json comparisonJson(const AssessmentInfo& before, const AssessmentInfo& after,
                               const Comparison& comparison);
 

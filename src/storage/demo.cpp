@@ -67,6 +67,30 @@ Result<void> addDemoVoices(Bundle& bundle, const json& assessment, const Model& 
     return {};
 }
 
+// The baseline's action plan as it was agreed (every action planned), and its copy in each follow-up
+// with the status it reached there; each entry gives one status and one note per assessment.
+Result<void> addDemoActions(Bundle& bundle, const json& script, std::size_t index, const Model& model) {
+    for (const json& entry : script.value("actions", json::array())) {
+        Action action;
+        const std::string uid = entry.at("uid");
+        action.uid = index == 0 ? uid : uid + "-" + std::to_string(index);
+        if (index > 0)
+            action.carriedFrom = index == 1 ? uid : uid + "-" + std::to_string(index - 1);
+        action.title = entry.at("title");
+        action.owner = entry.at("owner");
+        action.due = entry.at("due");
+        action.status = actionStatusFromString(entry.at("status").at(index).get<std::string>())
+                            .value_or(ActionStatus::Planned);
+        action.note = entry.at("note").at(index);
+        action.questionIds = entry.at("questions").get<std::vector<std::string>>();
+        action.updatedAt = bundle.assessment.date + "T17:00:00.000Z";
+        if (auto problem = checkAction(model, action))
+            return fail("demo script, action " + uid + ": " + *problem);
+        bundle.actions.push_back(std::move(action));
+    }
+    return {};
+}
+
 } // namespace
 
 Result<DemoOutcome> createDemo(Store& store, const ModelRegistry& models) {
@@ -114,6 +138,8 @@ Result<DemoOutcome> createDemo(Store& store, const ModelRegistry& models) {
         }
         if (auto voices = addDemoVoices(bundle, a, *model); !voices)
             return std::unexpected(voices.error());
+        if (auto actions = addDemoActions(bundle, s, index, *model); !actions)
+            return std::unexpected(actions.error());
         auto imported = store.importBundle(bundle);
         if (!imported)
             return std::unexpected(imported.error());

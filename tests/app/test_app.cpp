@@ -1,4 +1,5 @@
 // The application layer on real temporary databases: no Qt, no mocks.
+#include "app/actions.hpp"
 #include "app/answers.hpp"
 #include "app/assessments.hpp"
 #include "app/documents.hpp"
@@ -284,4 +285,97 @@ TEST_CASE("a follow-up of a 1.0.0 baseline on 2.0.0 carries the kept questions a
     REQUIRE(sameVersion.has_value());
     CHECK(sameVersion->model.version == "1.0.0");
     CHECK(app::compare(f.workspace, demo->baselineId, sameVersion->id)->comparison.sameModelVersion);
+}
+
+namespace {
+
+app::NewAction onlyQuestion(const std::string& question) {
+    app::NewAction request;
+    request.questions = {question};
+    return request;
+}
+
+} // namespace
+
+TEST_CASE("the action plan: gaps become actions, follow-ups carry them, and a CSV edit lands whole",
+          "[app][actions]") {
+    Fixture f;
+    auto demo = createDemo(f.workspace.store(), f.workspace.catalog().registry());
+    REQUIRE(demo.has_value());
+    // The demo's follow-up continues the baseline's twelve actions with the status each reached.
+    auto plan = app::actionPlan(f.workspace, demo->followUpId);
+    REQUIRE(plan.has_value());
+    REQUIRE(plan->actions.size() == 12);
+    const auto count = [&](ActionStatus status) {
+        return std::count_if(plan->actions.begin(), plan->actions.end(),
+                             [&](const Action& a) { return a.status == status; });
+    };
+    CHECK(count(ActionStatus::Done) == 10);
+    CHECK(count(ActionStatus::Dropped) == 1);
+    CHECK(count(ActionStatus::InProgress) == 1);
+    CHECK(std::all_of(plan->actions.begin(), plan->actions.end(),
+                      [](const Action& a) { return !a.carriedFrom.empty(); }));
+    CHECK(plan->actions.front().questionIds == std::vector<std::string>{"SB3"}); // the most urgent gap first
+    // A dropped action does not cover its gap: MC4 is still waiting for one.
+    CHECK(std::any_of(plan->gapsWithoutAction.begin(), plan->gapsWithoutAction.end(),
+                      [](const Gap& g) { return g.questionId == "MC4"; }));
+
+    // A gap becomes an action with the model's next step as its title.
+    app::NewAction request = onlyQuestion("SF1");
+    request.owner = "R. Patel";
+    request.due = "2027-03-31";
+    auto added = app::addAction(f.workspace, demo->followUpId, request);
+    REQUIRE(added.has_value());
+    const auto sf1 = std::find_if(plan->gaps.begin(), plan->gaps.end(),
+                                  [](const Gap& g) { return g.questionId == "SF1"; });
+    CHECK(added->title == sf1->recommendation);
+    CHECK(app::addAction(f.workspace, demo->followUpId, onlyQuestion("GO4"))
+              .error()
+              .message.contains("has no gap"));
+    CHECK(app::addAction(f.workspace, demo->followUpId, app::NewAction())
+              .error()
+              .message.contains("at least one question"));
+
+    // Edited wherever it is, by its id alone.
+    ActionEdit edit;
+    edit.status = ActionStatus::InProgress;
+    auto changed = app::editAction(f.workspace, added->id, edit);
+    REQUIRE(changed.has_value());
+    CHECK(changed->status == ActionStatus::InProgress);
+    CHECK(changed->owner == "R. Patel");
+    CHECK(app::editAction(f.workspace, 9999, edit).error().message.contains("no action with id 9999"));
+
+    // Undo of the add removes it, redo brings it back with the same uid.
+    REQUIRE(app::removeAction(f.workspace, demo->followUpId, added->id));
+    auto restored = app::restoreAction(f.workspace, demo->followUpId, *changed);
+    REQUIRE(restored.has_value());
+    CHECK(restored->uid == added->uid);
+
+    // A CSV with one bad row changes nothing; the corrected one changes exactly its rows.
+    const std::string uid = restored->uid;
+    auto before = f.workspace.store().actions(demo->followUpId);
+    auto refused = app::importActionsCsv(f.workspace, demo->followUpId,
+                                         "uid,status\n" + uid + ",done\nsevern-vale-action-03-1,someday\n");
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().message ==
+          "row 3, column status: 'someday' is not planned, in-progress, done or dropped");
+    CHECK(*f.workspace.store().actions(demo->followUpId) == *before);
+    auto imported =
+        app::importActionsCsv(f.workspace, demo->followUpId,
+                              "uid,status,owner\n" + uid + ",done,L. Chen\nsevern-vale-action-03-1,done,\n");
+    REQUIRE(imported.has_value());
+    CHECK(imported->size() == 2);
+    auto after = app::actionPlan(f.workspace, demo->followUpId);
+    const auto mine = std::find_if(after->actions.begin(), after->actions.end(),
+                                   [&](const Action& a) { return a.uid == uid; });
+    CHECK(mine->status == ActionStatus::Done);
+    CHECK(mine->owner == "L. Chen");
+
+    // A new follow-up of the follow-up carries the plan on again.
+    auto second = f.request("Severn Vale Water");
+    second.title = "Second follow-up";
+    auto next = app::startFollowUp(f.workspace, demo->followUpId, second);
+    REQUIRE(next.has_value());
+    auto carried = app::actionPlan(f.workspace, next->id);
+    CHECK(carried->actions.size() == 13);
 }

@@ -34,6 +34,10 @@ struct Placeholders {
         static const std::regex time("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
         text = std::regex_replace(text, uid, "{uid}");
         text = std::regex_replace(text, time, "{time}");
+        // The action plan says what "late" was judged against: the day the case runs.
+        const std::string today = "\"today\": \"" + todayIsoDate() + "\"";
+        for (auto at = text.find(today); at != std::string::npos; at = text.find(today, at))
+            text.replace(at, today.size(), "\"today\": \"{today}\"");
         for (const auto& [value, key] : {std::pair{db, "{db}"}, std::pair{caseDir, "{case}"},
                                          std::pair{data, "{data}"}, std::pair{models, "{models}"}}) {
             for (auto at = text.find(value); at != std::string::npos; at = text.find(value, at))

@@ -27,6 +27,8 @@ int reportCommand(CommandContext& context);
 int participantsCommand(CommandContext& context);
 int participantCommand(CommandContext& context);
 int divergenceCommand(CommandContext& context);
+int actionsCommand(CommandContext& context);
+int actionCommand(CommandContext& context);
 // score --by-group: each group's dimension and overall scores.
 int groupScoresCommand(CommandContext& context, const app::AssessmentState& state);
 
