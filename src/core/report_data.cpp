@@ -11,6 +11,9 @@ ReportData ReportData::fromBundle(const Bundle& bundle) {
     data.answers = bundle.answers;
     data.scores = computeScores(*data.model, data.answers, Roster::of(data.participants));
     data.gaps = rankGaps(*data.model, data.scores);
+    data.actions = bundle.actions;
+    sortByHorizonAndPriority(data.actions, data.gaps);
+    data.today = todayIsoDate();
     return data;
 }
 

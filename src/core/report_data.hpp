@@ -1,5 +1,6 @@
 #pragma once
 // An assessment with its computed results: what every report, spreadsheet and view is made from.
+#include "actions.hpp"
 #include "bundle.hpp"
 #include "gaps.hpp"
 #include "scoring.hpp"
@@ -17,6 +18,8 @@ struct ReportData {
     std::vector<Answer> answers;
     Scorecard scores;
     std::vector<Gap> gaps;
+    std::vector<Action> actions; // in the plan's order
+    std::string today;           // what "late" is judged against
 
     static ReportData fromBundle(const Bundle& bundle);
     const Answer* consensusAnswer(const std::string& questionId) const;

@@ -7,8 +7,11 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
+#include <set>
 
 namespace mw {
 
@@ -38,6 +41,7 @@ namespace {
     X(worksheet_repeat_rows)                                                                                 \
     X(worksheet_set_column)                                                                                  \
     X(worksheet_set_landscape)                                                                               \
+    X(worksheet_set_row)                                                                                     \
     X(worksheet_write_blank)                                                                                 \
     X(worksheet_write_number)                                                                                \
     X(worksheet_write_string)
@@ -128,6 +132,8 @@ Formats addFormats(const XlsxWriter& xlsx, lxw_workbook* book) {
     xlsx.format_set_bg_color(f.input, 0xFFF8E1);
     xlsx.format_set_border(f.input, LXW_BORDER_THIN);
     xlsx.format_set_border_color(f.input, 0xD0D7DE);
+    xlsx.format_set_text_wrap(f.input);
+    xlsx.format_set_align(f.input, LXW_ALIGN_VERTICAL_TOP);
     f.date = xlsx.workbook_add_format(book);
     xlsx.format_set_num_format(f.date, "yyyy-mm-dd");
     xlsx.format_set_bg_color(f.date, 0xFFF8E1);
@@ -140,6 +146,36 @@ Formats addFormats(const XlsxWriter& xlsx, lxw_workbook* book) {
 struct SheetWriter {
     const XlsxWriter& xlsx;
     Formats f;
+    // Neither the library nor a spreadsheet opening the file fits a row to its wrapped text, so each row
+    // is given the height its longest cell needs, estimated from the column's width.
+    mutable std::map<lxw_worksheet*, std::vector<double>> widths;
+    mutable std::map<lxw_worksheet*, std::map<lxw_row_t, int>> lines;
+
+    void text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const std::string& value,
+              lxw_format* format) const {
+        xlsx.worksheet_write_string(sheet, row, col, value.c_str(), format);
+        const auto& columnWidths = widths[sheet];
+        if (col >= columnWidths.size() || value.empty())
+            return;
+        // About one character per unit of width, less for the words that wrap early.
+        const double perLine = std::max(1.0, columnWidths[col] * 0.95);
+        int needed = 0;
+        std::size_t start = 0;
+        while (start <= value.size()) {
+            const std::size_t end = std::min(value.find('\n', start), value.size());
+            needed += std::max(1, static_cast<int>(std::ceil(static_cast<double>(end - start) / perLine)));
+            start = end + 1;
+        }
+        int& most = lines[sheet][row];
+        most = std::max(most, needed);
+    }
+
+    void fitRows() const {
+        for (const auto& [sheet, rows] : lines)
+            for (const auto& [row, count] : rows)
+                if (count > 1)
+                    xlsx.worksheet_set_row(sheet, row, 15.0 * count, nullptr);
+    }
 
     // The header row with column widths; printed landscape, one page wide, the header on every page.
     lxw_col_t headers(lxw_worksheet* sheet,
@@ -148,6 +184,7 @@ struct SheetWriter {
         for (const auto& [name, width] : columns) {
             xlsx.worksheet_write_string(sheet, 0, col, name, f.header);
             xlsx.worksheet_set_column(sheet, col, col, width, nullptr);
+            widths[sheet].push_back(width);
             ++col;
         }
         xlsx.worksheet_freeze_panes(sheet, 1, 0);
@@ -177,12 +214,12 @@ void writeAnswersSheet(const SheetWriter& w, lxw_workbook* book, const ReportDat
     lxw_row_t row = 1;
     for (const auto& qr : data.scores.questions) {
         const Answer* a = data.consensusAnswer(qr.question->id);
-        xlsx.worksheet_write_string(answers, row, 0, qr.dimension->title.c_str(), w.f.wrap);
-        xlsx.worksheet_write_string(answers, row, 1, qr.question->id.c_str(), w.f.wrap);
-        xlsx.worksheet_write_string(answers, row, 2, qr.question->text.c_str(), w.f.wrap);
+        w.text(answers, row, 0, qr.dimension->title, w.f.wrap);
+        w.text(answers, row, 1, qr.question->id, w.f.wrap);
+        w.text(answers, row, 2, qr.question->text, w.f.wrap);
         writeOptional(xlsx, answers, row, 3, qr.answer.current, w.f.number);
-        xlsx.worksheet_write_string(
-            answers, row, 4, qr.answer.current ? model.levelLabel(*qr.answer.current).c_str() : "", w.f.wrap);
+        w.text(answers, row, 4, qr.answer.current ? model.levelLabel(*qr.answer.current) : std::string(),
+               w.f.wrap);
         xlsx.worksheet_write_string(answers, row, 5, qr.answer.notApplicable ? "yes" : "", w.f.wrap);
         const std::optional<double> target =
             qr.answer.current ? std::optional<double>(qr.effectiveTarget()) : std::nullopt;
@@ -194,7 +231,7 @@ void writeAnswersSheet(const SheetWriter& w, lxw_workbook* book, const ReportDat
                       w.f.number);
         xlsx.worksheet_write_string(answers, row, 9, a ? std::string(toString(a->confidence)).c_str() : "",
                                     w.f.wrap);
-        xlsx.worksheet_write_string(answers, row, 10, a ? a->note.c_str() : "", w.f.wrap);
+        w.text(answers, row, 10, a ? a->note : std::string(), w.f.wrap);
         ++row;
     }
     xlsx.worksheet_autofilter(answers, 0, 0, row - 1, answerCols - 1);
@@ -230,13 +267,12 @@ void writeVoicesSheet(const SheetWriter& w, lxw_workbook* book, const ReportData
             if (a.questionId != question->id || voice == voices.end())
                 continue;
             const Participant& p = *voice->second;
-            xlsx.worksheet_write_string(sheet, row, 0, model.dimension(question->dimensionId)->title.c_str(),
-                                        w.f.wrap);
-            xlsx.worksheet_write_string(sheet, row, 1, question->id.c_str(), w.f.wrap);
-            xlsx.worksheet_write_string(sheet, row, 2, question->text.c_str(), w.f.wrap);
-            xlsx.worksheet_write_string(sheet, row, 3, p.name.c_str(), w.f.wrap);
-            xlsx.worksheet_write_string(sheet, row, 4, p.group.c_str(), w.f.wrap);
-            xlsx.worksheet_write_string(sheet, row, 5, p.role.c_str(), w.f.wrap);
+            w.text(sheet, row, 0, model.dimension(question->dimensionId)->title, w.f.wrap);
+            w.text(sheet, row, 1, question->id, w.f.wrap);
+            w.text(sheet, row, 2, question->text, w.f.wrap);
+            w.text(sheet, row, 3, p.name, w.f.wrap);
+            w.text(sheet, row, 4, p.group, w.f.wrap);
+            w.text(sheet, row, 5, p.role, w.f.wrap);
             writeOptional(xlsx, sheet, row, 6, a.notApplicable ? std::nullopt : a.current, w.f.number);
             xlsx.worksheet_write_string(sheet, row, 7, a.current ? model.levelLabel(*a.current).c_str() : "",
                                         w.f.wrap);
@@ -244,7 +280,7 @@ void writeVoicesSheet(const SheetWriter& w, lxw_workbook* book, const ReportData
             writeOptional(xlsx, sheet, row, 9, a.target, w.f.number);
             xlsx.worksheet_write_string(sheet, row, 10, std::string(toString(a.confidence)).c_str(),
                                         w.f.wrap);
-            xlsx.worksheet_write_string(sheet, row, 11, a.note.c_str(), w.f.wrap);
+            w.text(sheet, row, 11, a.note, w.f.wrap);
             ++row;
         }
     }
@@ -268,12 +304,12 @@ void writeScoresSheet(const SheetWriter& w, lxw_workbook* book, const ReportData
                        {"Complete %", 11}});
     lxw_row_t row = 1;
     for (const auto& d : data.scores.dimensions) {
-        xlsx.worksheet_write_string(scores, row, 0, d.title.c_str(), w.f.wrap);
+        w.text(scores, row, 0, d.title, w.f.wrap);
         xlsx.worksheet_write_number(scores, row, 1, d.weight, w.f.number);
         writeOptional(xlsx, scores, row, 2, d.current, w.f.number);
-        xlsx.worksheet_write_string(scores, row, 3, d.currentLabel.c_str(), w.f.wrap);
+        w.text(scores, row, 3, d.currentLabel, w.f.wrap);
         writeOptional(xlsx, scores, row, 4, d.target, w.f.number);
-        xlsx.worksheet_write_string(scores, row, 5, d.targetLabel.c_str(), w.f.wrap);
+        w.text(scores, row, 5, d.targetLabel, w.f.wrap);
         writeOptional(xlsx, scores, row, 6, d.gap(), w.f.number);
         xlsx.worksheet_write_number(scores, row, 7, static_cast<double>(d.answered), nullptr);
         xlsx.worksheet_write_number(scores, row, 8, static_cast<double>(d.total), nullptr);
@@ -282,16 +318,58 @@ void writeScoresSheet(const SheetWriter& w, lxw_workbook* book, const ReportData
     }
     xlsx.worksheet_write_string(scores, row, 0, "Overall", w.f.header);
     writeOptional(xlsx, scores, row, 2, data.scores.overall, w.f.number);
-    xlsx.worksheet_write_string(scores, row, 3, data.scores.overallLabel.c_str(), w.f.wrap);
+    w.text(scores, row, 3, data.scores.overallLabel, w.f.wrap);
     writeOptional(xlsx, scores, row, 4, data.scores.overallTarget, w.f.number);
-    xlsx.worksheet_write_string(scores, row, 5, data.scores.overallTargetLabel.c_str(), w.f.wrap);
+    w.text(scores, row, 5, data.scores.overallTargetLabel, w.f.wrap);
 }
 
-// Sheet 3: the action plan, with owner and due date left for the client to fill in.
+// Sheet 3: the action plan, one row per action. Saved as CSV after an edit, it reads back with
+// `maturity action import`: the headers are the CSV's, dates are text, and the uid column stays.
 void writePlanSheet(const SheetWriter& w, lxw_workbook* book, const ReportData& data) {
     const XlsxWriter& xlsx = w.xlsx;
     lxw_worksheet* plan = xlsx.workbook_add_worksheet(book, "Action plan");
-    const lxw_col_t planCols = w.headers(plan, {{"Rank", 6},
+    const lxw_col_t planCols = w.headers(plan, {{"Horizon", 14},
+                                                {"Priority", 9},
+                                                {"Questions", 12},
+                                                {"Title", 60},
+                                                {"Owner", 22},
+                                                {"Due", 12},
+                                                {"Status", 12},
+                                                {"Late", 6},
+                                                {"Note", 50},
+                                                {"Uid", 34}});
+    lxw_row_t row = 1;
+    for (const auto& a : data.actions) {
+        const Gap* gap = mostUrgentGap(a, data.gaps);
+        std::string questions;
+        for (const auto& q : a.questionIds)
+            questions += (questions.empty() ? "" : " ") + q;
+        const std::string horizon =
+            gap ? std::string(toString(gap->horizon)) + " (" + std::string(horizonPeriod(gap->horizon)) + ")"
+                : std::string("no gap left");
+        w.text(plan, row, 0, horizon, w.f.wrap);
+        if (gap)
+            xlsx.worksheet_write_number(plan, row, 1, gap->priority, w.f.number);
+        w.text(plan, row, 2, questions, w.f.wrap);
+        w.text(plan, row, 3, a.title, w.f.input);
+        w.text(plan, row, 4, a.owner, w.f.input);
+        w.text(plan, row, 5, a.due, w.f.input);
+        w.text(plan, row, 6, std::string(toString(a.status)), w.f.input);
+        xlsx.worksheet_write_string(plan, row, 7, isLate(a, data.today) ? "yes" : "no", w.f.wrap);
+        w.text(plan, row, 8, a.note, w.f.input);
+        w.text(plan, row, 9, a.uid, w.f.wrap);
+        ++row;
+    }
+    if (row > 1)
+        xlsx.worksheet_autofilter(plan, 0, 0, row - 1, planCols - 1);
+
+    // The gaps no open action serves yet, ranked: what the plan still has to cover.
+    std::set<std::string> served;
+    for (const auto& a : data.actions)
+        if (a.status != ActionStatus::Dropped)
+            served.insert(a.questionIds.begin(), a.questionIds.end());
+    lxw_worksheet* open = xlsx.workbook_add_worksheet(book, "Gaps without action");
+    const lxw_col_t openCols = w.headers(open, {{"Rank", 6},
                                                 {"Horizon", 14},
                                                 {"Dimension", 26},
                                                 {"Id", 8},
@@ -300,31 +378,28 @@ void writePlanSheet(const SheetWriter& w, lxw_workbook* book, const ReportData& 
                                                 {"Target", 9},
                                                 {"Gap", 7},
                                                 {"Priority", 9},
-                                                {"Recommendation", 70},
-                                                {"Owner", 20},
-                                                {"Due date", 12},
-                                                {"Status", 12}});
-    lxw_row_t row = 1;
-    for (const auto& g : data.gaps) {
+                                                {"Next step", 70}});
+    row = 1;
+    for (std::size_t rank = 0; rank < data.gaps.size(); ++rank) {
+        const Gap& g = data.gaps[rank];
+        if (served.contains(g.questionId))
+            continue;
         const std::string horizon =
             std::string(toString(g.horizon)) + " (" + std::string(horizonPeriod(g.horizon)) + ")";
-        xlsx.worksheet_write_number(plan, row, 0, row, nullptr);
-        xlsx.worksheet_write_string(plan, row, 1, horizon.c_str(), w.f.wrap);
-        xlsx.worksheet_write_string(plan, row, 2, g.dimensionTitle.c_str(), w.f.wrap);
-        xlsx.worksheet_write_string(plan, row, 3, g.questionId.c_str(), w.f.wrap);
-        xlsx.worksheet_write_string(plan, row, 4, g.questionText.c_str(), w.f.wrap);
-        xlsx.worksheet_write_number(plan, row, 5, g.current, w.f.number);
-        xlsx.worksheet_write_number(plan, row, 6, g.target, w.f.number);
-        xlsx.worksheet_write_number(plan, row, 7, g.gap, w.f.number);
-        xlsx.worksheet_write_number(plan, row, 8, g.priority, w.f.number);
-        xlsx.worksheet_write_string(plan, row, 9, g.recommendation.c_str(), w.f.wrap);
-        xlsx.worksheet_write_blank(plan, row, 10, w.f.input);
-        xlsx.worksheet_write_blank(plan, row, 11, w.f.date);
-        xlsx.worksheet_write_blank(plan, row, 12, w.f.input);
+        xlsx.worksheet_write_number(open, row, 0, static_cast<double>(rank + 1), nullptr);
+        w.text(open, row, 1, horizon, w.f.wrap);
+        w.text(open, row, 2, g.dimensionTitle, w.f.wrap);
+        w.text(open, row, 3, g.questionId, w.f.wrap);
+        w.text(open, row, 4, g.questionText, w.f.wrap);
+        xlsx.worksheet_write_number(open, row, 5, g.current, w.f.number);
+        xlsx.worksheet_write_number(open, row, 6, g.target, w.f.number);
+        xlsx.worksheet_write_number(open, row, 7, g.gap, w.f.number);
+        xlsx.worksheet_write_number(open, row, 8, g.priority, w.f.number);
+        w.text(open, row, 9, g.recommendation, w.f.wrap);
         ++row;
     }
     if (row > 1)
-        xlsx.worksheet_autofilter(plan, 0, 0, row - 1, planCols - 1);
+        xlsx.worksheet_autofilter(open, 0, 0, row - 1, openCols - 1);
 }
 
 void setProperties(const XlsxWriter& xlsx, lxw_workbook* book, const ReportData& data) {
@@ -353,11 +428,12 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
         if (!book)
             return fail(path.toStdString() +
                         ": cannot create the workbook (check the folder exists and is writable)");
-        const SheetWriter writer{xlsx, addFormats(xlsx, book.get())};
+        const SheetWriter writer{xlsx, addFormats(xlsx, book.get()), {}, {}};
         writeAnswersSheet(writer, book.get(), data);
         writeScoresSheet(writer, book.get(), data);
         writePlanSheet(writer, book.get(), data);
         writeVoicesSheet(writer, book.get(), data);
+        writer.fitRows();
         setProperties(xlsx, book.get(), data);
         if (lxw_error error = book.close(); error != LXW_NO_ERROR) {
             QFile::remove(temporary);

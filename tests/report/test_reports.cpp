@@ -1,4 +1,5 @@
 // Reports checked as a reader would: through poppler, qpdf and LibreOffice.
+#include "core/action_csv.hpp"
 #include "report/csv_export.hpp"
 #include "report/exports.hpp"
 #include "storage/demo.hpp"
@@ -484,13 +485,52 @@ TEST_CASE("the XLSX workbook opens in LibreOffice with answers, scores and an ac
     // All three sheets, through a PDF of the whole workbook.
     const auto pdf = convert(xlsx, "pdf", demo.dir);
     const QString text = flattened(pdfText(pdf));
-    CHECK(text.contains("Recommendation"));
+    CHECK(text.contains("Next step"));
     CHECK(text.contains("Owner"));
-    CHECK(text.contains("Due date"));
+    CHECK(text.contains("Dan Okafor (OT security)"));
     CHECK(text.contains("Complete %"));
     // The fourth sheet: one row per voice and question.
     CHECK(text.contains("Participant Group Role Level"));
     CHECK(text.contains("Gareth Lloyd OT Control systems engineer"));
+}
+
+TEST_CASE("the XLSX action plan, saved as CSV from a spreadsheet and edited, reads back into the plan",
+          "[report][xlsx][actions]") {
+    test::TempDir dir;
+    auto store = Store::open(dir / "demo.db");
+    REQUIRE(store.has_value());
+    auto demo = createDemo(*store, test::builtinModels());
+    REQUIRE(demo.has_value());
+    const ReportData data = ReportData::fromBundle(*store->exportBundle(demo->followUpId));
+    REQUIRE(data.actions.size() == 12);
+    const auto xlsx = dir / "plan.xlsx";
+    REQUIRE(writeXlsx(data, QString::fromStdString(xlsx.string())).has_value());
+    // The third sheet, as LibreOffice saves it as CSV (UTF-8, comma, quoted text).
+    const QString profile = "file://" + QString::fromStdString((dir / "lo-profile").string());
+    const Run converted =
+        run("soffice",
+            {"-env:UserInstallation=" + profile, "--headless", "--convert-to",
+             "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,3", "--outdir",
+             QString::fromStdString(dir.path().string()), QString::fromStdString(xlsx.string())});
+    REQUIRE(converted.exitCode == 0);
+    const auto sheet = dir / "plan-Action plan.csv";
+    REQUIRE(std::filesystem::exists(sheet));
+    std::string csv = test::readBytes(sheet);
+    INFO(csv.substr(0, 400));
+    CHECK(csv.starts_with("Horizon,Priority,Questions,Title,Owner,Due,Status,Late,Note,Uid"));
+    // The client marks the late boundary monitoring done and hands the file back.
+    const std::string late = "2026-09-30,in-progress,yes,";
+    const auto at = csv.find(late);
+    REQUIRE(at != std::string::npos);
+    csv.replace(at, late.size(), "2026-09-30,done,yes,");
+    auto changed = readActionsCsv(csv, *store->actions(demo->followUpId));
+    REQUIRE(changed.has_value());
+    REQUIRE(changed->size() == 1);
+    CHECK(changed->front().questionIds == std::vector<std::string>{"SB4"});
+    REQUIRE(store->saveActions(demo->followUpId, *changed).has_value());
+    const auto after = store->actions(demo->followUpId);
+    CHECK(std::count_if(after->begin(), after->end(),
+                        [](const Action& a) { return a.status == ActionStatus::Done; }) == 11);
 }
 
 TEST_CASE("the CSV export quotes and neutralises user text", "[report][csv]") {
