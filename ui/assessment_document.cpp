@@ -1,5 +1,6 @@
 #include "assessment_document.hpp"
 
+#include "app/actions.hpp"
 #include "app/answers.hpp"
 #include "app/workshop.hpp"
 #include "core/voices.hpp"
@@ -83,6 +84,26 @@ private:
     AssessmentInfo after_;
 };
 
+// A change of one action, or its addition (before is empty: undo removes it).
+class ActionCommand : public QUndoCommand {
+public:
+    ActionCommand(AssessmentDocument* document, std::optional<Action> before, Action after,
+                  const QString& text)
+        : QUndoCommand(text)
+        , document_(document)
+        , before_(std::move(before))
+        , after_(std::move(after)) {}
+    void redo() override { setObsolete(!document_->applyAction(after_)); }
+    void undo() override {
+        setObsolete(!(before_ ? document_->applyAction(*before_) : document_->dropAction(after_.uid)));
+    }
+
+private:
+    AssessmentDocument* document_;
+    std::optional<Action> before_;
+    Action after_;
+};
+
 } // namespace
 
 AssessmentDocument::AssessmentDocument(app::Workspace& workspace, app::AssessmentState state, QObject* parent)
@@ -94,7 +115,8 @@ AssessmentDocument::AssessmentDocument(app::Workspace& workspace, app::Assessmen
     , questions_(model_->allQuestions())
     , baseline_(std::move(state.baseline))
     , participants_(state.participants)
-    , roster_(Roster::of(participants_)) {
+    , roster_(Roster::of(participants_))
+    , actions_(std::move(state.actions)) {
     activeVoice_ = participant_;
     for (auto& a : state.answers)
         answers_[{a.participantId, a.questionId}] = std::move(a);
@@ -218,6 +240,73 @@ const Participant* AssessmentDocument::participant(Id id) const {
 void AssessmentDocument::recompute() {
     scores_ = computeScores(*model_, answers(), roster_);
     gaps_ = rankGaps(*model_, scores_);
+    sortByHorizonAndPriority(actions_, gaps_);
+}
+
+const Action* AssessmentDocument::action(Id actionId) const {
+    const auto found =
+        std::find_if(actions_.begin(), actions_.end(), [&](const Action& a) { return a.id == actionId; });
+    return found == actions_.end() ? nullptr : &*found;
+}
+
+void AssessmentDocument::editAction(Id actionId, const ActionEdit& change) {
+    const Action* current = action(actionId);
+    if (!current)
+        return;
+    Action after = applied(*current, change);
+    if (after == *current)
+        return;
+    if (auto problem = checkAction(*model_, after)) {
+        emit saveFailed(QString::fromStdString(*problem));
+        emit actionsChanged(); // the view shows the stored value again
+        return;
+    }
+    const QString description =
+        change.status ? tr("Mark the action %1").arg(QString::fromUtf8(toString(*change.status)))
+                      : tr("Change the action");
+    undo_.push(new ActionCommand(this, *current, std::move(after), description));
+}
+
+void AssessmentDocument::addActionForGap(const std::string& questionId) {
+    const auto gap =
+        std::find_if(gaps_.begin(), gaps_.end(), [&](const Gap& g) { return g.questionId == questionId; });
+    if (gap == gaps_.end())
+        return;
+    Action added = actionForGap(*gap);
+    added.uid = newUid(); // fixed here, so that redo after undo brings back the same action
+    undo_.push(new ActionCommand(this, std::nullopt, std::move(added),
+                                 tr("Add an action for %1").arg(QString::fromStdString(questionId))));
+}
+
+bool AssessmentDocument::applyAction(const Action& action) {
+    auto saved = app::restoreAction(workspace_, info_.id, action);
+    if (!saved) {
+        emit saveFailed(QString::fromStdString(saved.error().message));
+        return false;
+    }
+    const auto found =
+        std::find_if(actions_.begin(), actions_.end(), [&](const Action& a) { return a.uid == saved->uid; });
+    if (found != actions_.end())
+        *found = std::move(*saved);
+    else
+        actions_.push_back(std::move(*saved));
+    sortByHorizonAndPriority(actions_, gaps_);
+    emit actionsChanged();
+    return true;
+}
+
+bool AssessmentDocument::dropAction(const std::string& uid) {
+    const auto found =
+        std::find_if(actions_.begin(), actions_.end(), [&](const Action& a) { return a.uid == uid; });
+    if (found == actions_.end())
+        return false;
+    if (auto removed = app::removeAction(workspace_, info_.id, found->id); !removed) {
+        emit saveFailed(QString::fromStdString(removed.error().message));
+        return false;
+    }
+    actions_.erase(found);
+    emit actionsChanged();
+    return true;
 }
 
 void AssessmentDocument::setCurrentIndex(int index) {

@@ -81,6 +81,18 @@ public:
     void next() { setCurrentIndex(current_ + 1); }
     void previous() { setCurrentIndex(current_ - 1); }
 
+    // The action plan, in its order (by the horizon and priority of the gaps it serves).
+    const std::vector<Action>& actions() const { return actions_; }
+    const Action* action(Id actionId) const;
+    // Changes one action as an undoable edit; a refused change (a date that is not one) is reported
+    // through saveFailed and changes nothing.
+    void editAction(Id actionId, const ActionEdit& change);
+    // A new action for a gap, with the model's next step as its title (undo removes it).
+    void addActionForGap(const std::string& questionId);
+    // Used by the undo commands: writes the action back whole (matched by uid), or removes it.
+    bool applyAction(const Action& action);
+    bool dropAction(const std::string& uid);
+
     // Writes what is still waiting (a note being typed) before the caller reads the database.
     bool writePending();
 
@@ -100,6 +112,7 @@ signals:
     void sealedChanged();
     void saveFailed(const QString& message);
     void saved(const QString& questionId, double milliseconds);
+    void actionsChanged();
 
 private:
     void edit(Id voice, const std::string& questionId, const QString& description, const AnswerEdit& change);
@@ -119,6 +132,7 @@ private:
     Roster roster_;
     Scorecard scores_;
     std::vector<Gap> gaps_;
+    std::vector<Action> actions_;
     QUndoStack undo_;
     QTimer noteWrite_;
     std::optional<std::pair<Id, std::string>> pendingNote_; // the voice and question not yet on disk

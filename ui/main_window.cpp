@@ -1,5 +1,6 @@
 #include "main_window.hpp"
 
+#include "action_plan_page.hpp"
 #include "assessment_document.hpp"
 #include "compare_page.hpp"
 #include "core/voices.hpp"
@@ -41,6 +42,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     , dashboard_(new DashboardPage(this))
     , compare_(new ComparePage(workspace, this))
     , room_(new RoomPage(this))
+    , actionPlan_(new ActionPlanPage(this))
     , undoGroup_(new QUndoGroup(this))
     , databaseLabel_(new QLabel(this))
     , liveRoom_(new LiveRoom(this))
@@ -50,6 +52,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     tabs_->addTab(dashboard_, tr("&Dashboard"));
     tabs_->addTab(compare_, tr("&Compare"));
     tabs_->addTab(room_, tr("&Room"));
+    tabs_->addTab(actionPlan_, tr("Ac&tion plan"));
     tabs_->setDocumentMode(true);
     splitter_ = new QSplitter(this);
     splitter_->addWidget(portfolio_);
@@ -320,6 +323,7 @@ void MainWindow::showDocument(AssessmentDocument* document) {
     editor_->setDocument(document);
     dashboard_->setDocument(document);
     room_->setDocument(document);
+    actionPlan_->setDocument(document);
     if (document) {
         undoGroup_->addStack(document->undoStack());
         undoGroup_->setActiveStack(document->undoStack());

@@ -21,6 +21,7 @@ class EditorPage;
 class LiveRoom;
 class PortfolioView;
 class RoomPage;
+class ActionPlanPage;
 class Workspace;
 struct NewAssessmentRequest;
 
@@ -43,6 +44,7 @@ public:
     DashboardPage* dashboard() const { return dashboard_; }
     ComparePage* comparePage() const { return compare_; }
     RoomPage* roomPage() const { return room_; }
+    ActionPlanPage* actionPlanPage() const { return actionPlan_; }
     PortfolioView* portfolio() const { return portfolio_; }
     QTabWidget* tabs() const { return tabs_; }
     void showPage(int index);
@@ -108,6 +110,7 @@ private:
     DashboardPage* dashboard_;
     ComparePage* compare_;
     RoomPage* room_;
+    ActionPlanPage* actionPlan_;
     QUndoGroup* undoGroup_;
     QLabel* databaseLabel_;
     LiveRoom* liveRoom_;
