@@ -81,6 +81,8 @@ ActionPlanPage::ActionPlanPage(QWidget* parent)
     table_->setSelectionBehavior(QAbstractItemView::SelectItems);
     table_->setWordWrap(true);
     table_->verticalHeader()->setVisible(false);
+    // Wrapped rows keep the height of their text at the columns' real widths, as the window is resized.
+    table_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setSectionResizeMode(Title, QHeaderView::Stretch);
     table_->horizontalHeader()->setSectionResizeMode(Note, QHeaderView::Stretch);
@@ -164,7 +166,6 @@ void ActionPlanPage::refresh() {
             table_->setItem(row, column, item);
         }
     }
-    table_->resizeRowsToContents();
     std::set<std::string> served;
     for (const auto& a : actions)
         if (a.status != ActionStatus::Dropped)
