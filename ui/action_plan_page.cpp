@@ -166,10 +166,7 @@ void ActionPlanPage::refresh() {
             table_->setItem(row, column, item);
         }
     }
-    std::set<std::string> served;
-    for (const auto& a : actions)
-        if (a.status != ActionStatus::Dropped)
-            served.insert(a.questionIds.begin(), a.questionIds.end());
+    const std::set<std::string> served = questionsServed(actions);
     for (const auto& gap : document_->gaps())
         if (!served.contains(gap.questionId))
             gaps_->addItem(

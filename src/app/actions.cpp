@@ -16,10 +16,7 @@ Result<ActionPlan> actionPlan(Workspace& workspace, Id assessmentId) {
     plan.actions = std::move(state->actions);
     plan.gaps = std::move(state->gaps);
     plan.today = todayIsoDate();
-    std::set<std::string> served;
-    for (const auto& action : plan.actions)
-        if (action.status != ActionStatus::Dropped)
-            served.insert(action.questionIds.begin(), action.questionIds.end());
+    const std::set<std::string> served = questionsServed(plan.actions);
     for (const auto& gap : plan.gaps)
         if (!served.contains(gap.questionId))
             plan.gapsWithoutAction.push_back(gap);

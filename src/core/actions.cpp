@@ -84,6 +84,14 @@ const Gap* mostUrgentGap(const Action& action, const std::vector<Gap>& gaps) {
     return best;
 }
 
+std::set<std::string> questionsServed(const std::vector<Action>& actions) {
+    std::set<std::string> served;
+    for (const auto& action : actions)
+        if (action.status != ActionStatus::Dropped)
+            served.insert(action.questionIds.begin(), action.questionIds.end());
+    return served;
+}
+
 void sortByHorizonAndPriority(std::vector<Action>& actions, const std::vector<Gap>& gaps) {
     auto key = [&](const Action& action) {
         const Gap* gap = mostUrgentGap(action, gaps);

@@ -5,6 +5,7 @@
 #include "model.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,10 @@ Action actionForGap(const Gap& gap);
 // The most urgent gap an action serves (earliest horizon, then highest priority), or null when none of its
 // questions has a gap any more.
 const Gap* mostUrgentGap(const Action& action, const std::vector<Gap>& gaps);
+
+// The questions the plan covers: those of every action but the dropped ones. A gap whose question is not
+// among them still needs an action.
+std::set<std::string> questionsServed(const std::vector<Action>& actions);
 
 // The plan's order: by the best horizon and priority of the gaps each action serves (actions whose
 // questions have no gap any more come last), then by due date and title.

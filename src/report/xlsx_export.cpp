@@ -364,10 +364,7 @@ void writePlanSheet(const SheetWriter& w, lxw_workbook* book, const ReportData& 
         xlsx.worksheet_autofilter(plan, 0, 0, row - 1, planCols - 1);
 
     // The gaps no open action serves yet, ranked: what the plan still has to cover.
-    std::set<std::string> served;
-    for (const auto& a : data.actions)
-        if (a.status != ActionStatus::Dropped)
-            served.insert(a.questionIds.begin(), a.questionIds.end());
+    const std::set<std::string> served = questionsServed(data.actions);
     lxw_worksheet* open = xlsx.workbook_add_worksheet(book, "Gaps without action");
     const lxw_col_t openCols = w.headers(open, {{"Rank", 6},
                                                 {"Horizon", 14},
