@@ -140,7 +140,7 @@ void ActionPlanPage::refresh() {
         QStringList questions;
         for (const auto& q : a.questionIds)
             questions << QString::fromStdString(q);
-        const QString horizon = gap ? QString::fromUtf8(toString(gap->horizon)) : tr("no gap left");
+        const QString horizon = gap ? QString::fromUtf8(horizonTitle(gap->horizon)) : tr("no gap left");
         const QString due = QString::fromStdString(a.due);
         const QString cells[ColumnCount] = {horizon,
                                             statusLabel(a.status),
@@ -172,7 +172,7 @@ void ActionPlanPage::refresh() {
             gaps_->addItem(
                 QStringLiteral("%1 (%2, priority %3): %4")
                     .arg(QString::fromStdString(gap.questionId), QString::fromUtf8(toString(gap.horizon)))
-                    .arg(gap.priority, 0, 'f', 2)
+                    .arg(QString::fromStdString(formatScore(gap.priority)))
                     .arg(QString::fromStdString(gap.recommendation)),
                 QString::fromStdString(gap.questionId));
     add_->setEnabled(gaps_->count() > 0);

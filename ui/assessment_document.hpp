@@ -25,7 +25,7 @@ public:
     const AssessmentInfo& info() const { return info_; }
     const Model& model() const { return *model_; }
     const std::vector<const Question*>& questions() const { return questions_; }
-    const std::optional<app::BaselineSummary>& baseline() const { return baseline_; }
+    const std::optional<BaselineSummary>& baseline() const { return baseline_; }
     // The roster: the consensus and every voice, with their groups.
     const std::vector<Participant>& participants() const { return participants_; }
     QUndoStack* undoStack() { return &undo_; }
@@ -127,7 +127,7 @@ private:
     std::vector<const Question*> questions_;
     std::map<std::pair<Id, std::string>, Answer> answers_; // by participant and question
     Id activeVoice_ = 0;
-    std::optional<app::BaselineSummary> baseline_;
+    std::optional<BaselineSummary> baseline_;
     std::vector<Participant> participants_;
     Roster roster_;
     Scorecard scores_;

@@ -227,10 +227,10 @@ void DashboardPage::refreshGapTable(const std::vector<Gap>& gaps) {
         gaps_->setItem(row, 1, question);
         gaps_->setItem(row, 2,
                        readOnlyCell(q(formatNumber(g.current) + " → " + formatNumber(g.target)), true));
-        gaps_->setItem(row, 3, readOnlyCell(QString::number(g.priority, 'f', 2), true));
-        gaps_->setItem(
-            row, 4,
-            readOnlyCell(q(std::string(toString(g.horizon)) + "\n" + std::string(horizonPeriod(g.horizon)))));
+        gaps_->setItem(row, 3, readOnlyCell(fixedScore(g.priority), true));
+        gaps_->setItem(row, 4,
+                       readOnlyCell(q(std::string(horizonTitle(g.horizon)) + "\n" +
+                                      std::string(horizonPeriod(g.horizon)))));
         ++row;
     }
 }

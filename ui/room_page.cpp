@@ -37,7 +37,7 @@ QString groupLevels(const QuestionSpread& spread, const std::vector<std::string>
     QStringList parts;
     for (const auto& group : groups)
         if (auto it = spread.groupLevels.find(group); it != spread.groupLevels.end())
-            parts << q(group + " " + formatNumber(it->second));
+            parts << q(group + " " + formatScore(it->second));
     return parts.join(QStringLiteral("  ·  "));
 }
 
@@ -163,7 +163,7 @@ void RoomPage::refresh() {
         disagreements_->setItem(
             row, 0, readOnlyCell(q(s.questionId + "  " + question->text) + "\n" + groupLevels(s, order)));
         auto* spread =
-            readOnlyCell(q(formatNumber(s.spread)) + (s.discuss ? tr("\ndiscuss") : QString()), true);
+            readOnlyCell(q(formatScore(s.spread)) + (s.discuss ? tr("\ndiscuss") : QString()), true);
         disagreements_->setItem(row, 1, spread);
     }
 }

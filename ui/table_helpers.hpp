@@ -10,7 +10,7 @@
 namespace mw::ui {
 
 inline QString fixedScore(const std::optional<double>& value) {
-    return value ? QString::number(*value, 'f', 2) : QStringLiteral("—");
+    return value ? QString::fromStdString(formatScore(*value)) : QStringLiteral("—");
 }
 
 inline QTableWidgetItem* readOnlyCell(const QString& text, bool number = false) {

@@ -52,9 +52,8 @@ Result<Started> startFollowUp(Workspace& workspace, Id baseline, StartRequest re
     return startAssessment(workspace, request);
 }
 
-namespace {
-
-Result<BaselineSummary> baselineSummary(Workspace& workspace, Id id) {
+Result<BaselineSummary> baselineSummary(Workspace& workspace, Id id, const Model& laterModel,
+                                        const std::vector<Answer>& laterAnswers, const Roster& laterRoster) {
     auto loaded = workspace.store().assessment(id);
     if (!loaded)
         return std::unexpected(loaded.error());
@@ -64,12 +63,9 @@ Result<BaselineSummary> baselineSummary(Workspace& workspace, Id id) {
     auto participants = workspace.store().participants(id);
     if (!participants)
         return std::unexpected(participants.error());
-    auto model = std::make_shared<const Model>(std::move(loaded->model));
-    Scorecard scores = computeScores(*model, *answers, Roster::of(*participants));
-    return BaselineSummary{std::move(loaded->info), std::move(model), std::move(scores)};
+    return summarizeBaseline(std::move(loaded->info), std::make_shared<const Model>(std::move(loaded->model)),
+                             *answers, Roster::of(*participants), laterModel, laterAnswers, laterRoster);
 }
-
-} // namespace
 
 Result<AssessmentState> loadAssessment(Workspace& workspace, Id id) {
     Store& store = workspace.store();
@@ -100,7 +96,8 @@ Result<AssessmentState> loadAssessment(Workspace& workspace, Id id) {
     sortByHorizonAndPriority(state.actions, state.gaps);
     // A baseline that cannot be read does not stop the assessment from opening; it just draws no overlay.
     if (state.info.baselineId)
-        if (auto baseline = baselineSummary(workspace, *state.info.baselineId))
+        if (auto baseline = baselineSummary(workspace, *state.info.baselineId, *state.model, state.answers,
+                                            Roster::of(state.participants)))
             state.baseline = std::move(*baseline);
     return state;
 }

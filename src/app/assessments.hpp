@@ -4,6 +4,7 @@
 #include "app/workspace.hpp"
 #include "core/actions.hpp"
 #include "core/gaps.hpp"
+#include "core/report_data.hpp"
 #include "core/scoring.hpp"
 
 #include <memory>
@@ -46,12 +47,6 @@ Result<Started> startAssessment(Workspace& workspace, const StartRequest& reques
 // A follow-up of `baseline`: linked to it, starting from its answers so the room amends what changed.
 Result<Started> startFollowUp(Workspace& workspace, Id baseline, StartRequest request);
 
-struct BaselineSummary {
-    AssessmentInfo info;
-    std::shared_ptr<const Model> model;
-    Scorecard scores;
-};
-
 // One assessment with everything a view or report needs. The model is shared so that copies keep the
 // scorecard's pointers valid.
 struct AssessmentState {
@@ -67,6 +62,10 @@ struct AssessmentState {
 };
 
 Result<AssessmentState> loadAssessment(Workspace& workspace, Id id);
+
+// The baseline `id` of an assessment whose model, answers and roster are given: scored, and compared with it.
+Result<BaselineSummary> baselineSummary(Workspace& workspace, Id id, const Model& laterModel,
+                                        const std::vector<Answer>& laterAnswers, const Roster& laterRoster);
 
 // Only the fields that are set change.
 struct DetailsEdit {

@@ -1,5 +1,6 @@
 #include "app/documents.hpp"
 
+#include "app/assessments.hpp"
 #include "core/model_loader.hpp"
 
 namespace mw::app {
@@ -8,7 +9,13 @@ Result<ReportData> reportData(Workspace& workspace, Id id) {
     auto bundle = workspace.store().exportBundle(id);
     if (!bundle)
         return std::unexpected(bundle.error());
-    return ReportData::fromBundle(*bundle);
+    ReportData data = ReportData::fromBundle(*bundle);
+    // A follow-up's report tells the story since its baseline; one that cannot be read leaves it out.
+    if (data.info.baselineId)
+        if (auto baseline = baselineSummary(workspace, *data.info.baselineId, *data.model, data.answers,
+                                            Roster::of(data.participants)))
+            data.baseline = std::move(*baseline);
+    return data;
 }
 
 Result<ComparisonState> compare(Workspace& workspace, Id before, Id after) {

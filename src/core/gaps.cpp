@@ -17,6 +17,18 @@ std::string_view toString(Horizon horizon) {
     return "later";
 }
 
+std::string_view horizonTitle(Horizon horizon) {
+    switch (horizon) {
+    case Horizon::Now:
+        return "Now";
+    case Horizon::Next:
+        return "Next";
+    case Horizon::Later:
+        return "Later";
+    }
+    return "Later";
+}
+
 std::string_view horizonPeriod(Horizon horizon) {
     switch (horizon) {
     case Horizon::Now:

@@ -7,6 +7,8 @@ namespace mw {
 enum class Horizon { Now, Next, Later };
 std::string_view toString(Horizon horizon);
 std::string_view horizonPeriod(Horizon horizon);
+// "Now", "Next", "Later": the horizon as a heading or a table names it.
+std::string_view horizonTitle(Horizon horizon);
 
 struct Gap {
     std::string questionId;

@@ -115,6 +115,15 @@ std::string formatExact(double value) {
     return error == std::errc() ? std::string(buffer, end) : std::string("?");
 }
 
+std::string formatScore(double value) {
+    if (!std::isfinite(value) || std::abs(value) >= 1e15)
+        return formatExact(value);
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.2f", value);
+    const std::string text = buffer;
+    return text == "-0.00" ? "0.00" : text;
+}
+
 std::string formatNumber(double value, int maxDecimals) {
     if (!std::isfinite(value) || std::abs(value) >= 1e15)
         return formatExact(value); // never a hundred digits

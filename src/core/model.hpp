@@ -110,8 +110,12 @@ struct Model {
 // Semantic versions by their numeric parts: "1.10.0" is newer than "1.9.2".
 bool isNewerVersion(const std::string& candidate, const std::string& than);
 
-// Formats a level or score compactly: 3, 2.5, 0.25, 2.33.
+// One format for each kind of figure, in the workbench, the command line and every report:
+// a level (an answer, a target, a level gap) compactly, as the scale writes it: 3, 2.5, 0.25;
 std::string formatNumber(double value, int maxDecimals = 2);
+// a score (an index, a mean of levels, a spread, a priority) always with two decimals, so columns of them
+// line up: 2.00, 2.36, 0.25.
+std::string formatScore(double value);
 // "Ask OT first, then Security and IT" from a question's askFirst; empty when it names nobody.
 std::string askFirstSentence(const Question& question);
 // The shortest text that reads back as exactly this number ("0.001", "1e+100"): for messages about a value

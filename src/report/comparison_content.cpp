@@ -24,9 +24,9 @@ void appendProgressSummary(ReportHtml& html, const ReviewContext& review) {
             QStringLiteral("<p>Between %1 and %2 the overall index moved from <b>%3</b> (%4) to <b>%5</b> "
                            "(%6), a change of <b>%7</b>.</p>")
                 .arg(longDate(before.info.date).toHtmlEscaped(), longDate(after.info.date).toHtmlEscaped(),
-                     num(*c.overallBefore), esc(before.model->scoreLabel(*c.overallBefore)),
-                     num(*c.overallAfter), esc(model.scoreLabel(*c.overallAfter)),
-                     signedNum(c.overallDelta()));
+                     score(*c.overallBefore), esc(before.model->scoreLabel(*c.overallBefore)),
+                     score(*c.overallAfter), esc(model.scoreLabel(*c.overallAfter)),
+                     signedScore(c.overallDelta()));
     html.body +=
         QStringLiteral("<p>Of the questions answered both times, <b>%1 improved</b>, <b>%2 declined</b> and "
                        "%3 stayed where they were.%4</p>")
@@ -56,14 +56,15 @@ void appendProgressSummary(ReportHtml& html, const ReviewContext& review) {
                           : delta && *delta < -1e-9 ? TableCell::Tone::Bad
                                                     : TableCell::Tone::Normal;
         rows.push_back(
-            {{plain(d.title)}, {scoreCell(d.before)}, {scoreCell(d.after)}, {signedNum(delta), true, tone}});
+            {{plain(d.title)}, {score(d.before)}, {score(d.after)}, {signedScore(delta), true, tone}});
     }
     rows.push_back({{QStringLiteral("Overall"), true},
-                    {scoreCell(c.overallBefore)},
-                    {scoreCell(c.overallAfter)},
-                    {signedNum(c.overallDelta()), true}});
+                    {score(c.overallBefore)},
+                    {score(c.overallAfter)},
+                    {signedScore(c.overallDelta()), true}});
     html.heading(2, QStringLiteral("Change by dimension"));
-    html.body += html.table({"Dimension", "Before", "After", "Change"}, std::move(rows), {52, 16, 16, 16});
+    html.body +=
+        html.table({"Dimension", "Before", "After", "Change"}, std::move(rows), {52, 16, 16, 16}, {1, 2, 3});
     html.pageBreak();
 }
 
@@ -102,7 +103,7 @@ void appendTopChanges(ReportHtml& html, const ReviewContext& review,
                                    levelPlain(model, q->after)},
                                   {signedNum(q->delta())}});
         html.body += html.table({"Question", "Dimension", "Levels", "Change"}, std::move(changeRows),
-                                {42, 22, 24, 12});
+                                {42, 22, 24, 12}, {3});
     }
 }
 

@@ -2,6 +2,7 @@
 // Internal to maturity_report: the objects a PDF report paints itself.
 #include "report/radar.hpp"
 #include "report/report_table.hpp"
+#include "report/timeline.hpp"
 
 #include <QAbstractTextDocumentLayout>
 #include <QObject>
@@ -15,14 +16,16 @@
 namespace mw {
 
 // Draws the document's objects. "mw-radar-N" is painted by RadarRenderer straight into the page (vector in a
-// PDF, identical to the screen); "mw-row-T-R" is row R of table T, painted by TablePainter; anything else
-// (the logo) is a picture from the document's resources. Taking over these objects lets the whole report
-// come from one setHtml call and one layout, with rows that paginate like lines of text.
+// PDF, identical to the screen), "mw-timeline-N" by TimelineRenderer; "mw-row-T-R" is row R of table T,
+// painted by TablePainter; anything else (the logo) is a picture from the document's resources. Taking over
+// these objects lets the whole report come from one setHtml call and one layout, with rows that paginate like
+// lines of text.
 class DocumentObjects : public QObject, public QTextObjectInterface {
     Q_OBJECT
     Q_INTERFACES(QTextObjectInterface)
 public:
     std::vector<RadarChart> charts;
+    std::vector<TimelineChart> timelines;
     std::vector<std::unique_ptr<TablePainter>> tables;
     QFont radarFont;
     double pageTop = -1; // document coordinates of the page being drawn
@@ -45,6 +48,9 @@ public:
         const double width = doc->pageSize().width() > 0 ? doc->pageSize().width() : doc->textWidth();
         if (radarIndex(image) >= 0)
             return {width * 0.94, width * 0.94 * 0.8};
+        if (const int index = timelineIndex(image); index >= 0)
+            return {width, TimelineRenderer::heightFor(timelines[static_cast<std::size_t>(index)], width,
+                                                       radarFont, doc->documentLayout()->paintDevice())};
         if (const auto [table, row] = rowIndex(image); table >= 0)
             return {width, tables[static_cast<std::size_t>(table)]->rowHeight(
                                row, width, doc->documentLayout()->paintDevice())};
@@ -65,6 +71,10 @@ public:
         if (const int index = radarIndex(image); index >= 0) {
             RadarRenderer::paint(*painter, charts[static_cast<std::size_t>(index)], rect, radarFont,
                                  RadarColors());
+            return;
+        }
+        if (const int index = timelineIndex(image); index >= 0) {
+            TimelineRenderer::paint(*painter, timelines[static_cast<std::size_t>(index)], rect, radarFont);
             return;
         }
         if (const auto [table, row] = rowIndex(image); table >= 0) {
@@ -89,6 +99,12 @@ private:
             return -1;
         const int index = image.name().mid(9).toInt();
         return index < static_cast<int>(charts.size()) ? index : -1;
+    }
+    int timelineIndex(const QTextImageFormat& image) const {
+        if (!image.name().startsWith(QLatin1String("mw-timeline-")))
+            return -1;
+        const int index = image.name().mid(12).toInt();
+        return index < static_cast<int>(timelines.size()) ? index : -1;
     }
     std::pair<int, int> rowIndex(const QTextImageFormat& image) const {
         if (!image.name().startsWith(QLatin1String("mw-row-")))

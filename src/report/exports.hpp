@@ -32,8 +32,8 @@ RadarChart radarScale(const Model& model);
 // The radar of one assessment: target, current, and the baseline's current scores when given.
 RadarChart assessmentRadar(const Model& model, const Scorecard& scores, const Scorecard* baseline = nullptr,
                            const QString& baselineLabel = {});
-// The radar of one assessment (current and target), optionally with a baseline overlay.
-RadarChart radarChartFor(const ReportData& data, const ReportData* baseline = nullptr);
+// The radar of one assessment (current and target), with its baseline's outline when it has one.
+RadarChart radarChartFor(const ReportData& data);
 // One outline per group (from scoresByGroup), for the perception gap.
 RadarChart groupRadar(const Model& model, const std::vector<GroupScores>& groups);
 // One dimension's questions as the axes (id and the start of the text), one outline per group at that

@@ -4,15 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace mw {
 
 namespace {
-
-// Two decimals, so the columns of the table line up.
-QString fixedNum(const std::optional<double>& value) {
-    return value ? QString::number(*value, 'f', 2) : QString(kDash);
-}
 
 const Participant* participantById(const ReportData& data, Id id) {
     for (const auto& p : data.participants)
@@ -25,7 +21,7 @@ QString levelsLine(const QuestionSpread& spread, const std::vector<std::string>&
     QStringList parts;
     for (const auto& group : groups)
         if (auto it = spread.groupLevels.find(group); it != spread.groupLevels.end())
-            parts << esc(group) + " <b>" + num(it->second) + "</b>";
+            parts << esc(group) + " <b>" + score(it->second) + "</b>";
     return parts.join(QStringLiteral(" &#160;&#183;&#160; "));
 }
 
@@ -40,21 +36,23 @@ void appendGroupTable(ReportHtml& html, const ReportData& data, const std::vecto
         std::vector<TableCell> row{{plain(data.model->dimensions[d].title)}};
         std::optional<double> low, high;
         for (const auto& g : groups) {
-            const auto score = g.scores.dimensions[d].current;
-            row.push_back({fixedNum(score)});
-            if (score) {
-                low = std::min(low.value_or(*score), *score);
-                high = std::max(high.value_or(*score), *score);
+            const auto current = g.scores.dimensions[d].current;
+            row.push_back({score(current)});
+            if (current) {
+                low = std::min(low.value_or(*current), *current);
+                high = std::max(high.value_or(*current), *current);
             }
         }
-        row.push_back({low ? fixedNum(*high - *low) : QString(kDash), true});
+        row.push_back({low ? score(*high - *low) : QString(kDash), true});
         rows.push_back(std::move(row));
     }
     const int first = 34;
     const int each = static_cast<int>((100 - first) / (groups.size() + 1));
     std::vector<int> widths{100 - each * static_cast<int>(groups.size() + 1)};
     widths.insert(widths.end(), groups.size() + 1, each);
-    html.body += html.table(headers, std::move(rows), widths);
+    std::vector<int> figures(groups.size() + 1);
+    std::iota(figures.begin(), figures.end(), 1);
+    html.body += html.table(headers, std::move(rows), widths, std::move(figures));
 }
 
 // One of the questions the room disagreed on: every group's level, and what each voice said.
@@ -64,7 +62,7 @@ void appendDisagreement(ReportHtml& html, const ReportData& data, const Question
     html.body += QStringLiteral("<p class=\"question\">%1&nbsp;&nbsp;%2</p>")
                      .arg(esc(spread.questionId), esc(question ? question->text : std::string()));
     html.body += QStringLiteral("<p class=\"meta\">%1 &#160;&#183;&#160; spread %2%3</p>")
-                     .arg(levelsLine(spread, groups), num(spread.spread),
+                     .arg(levelsLine(spread, groups), score(spread.spread),
                           spread.discuss ? QStringLiteral(", to discuss") : QString());
     if (const auto lead = leadGroupSentence(*data.model, spread); !lead.empty())
         html.body += QStringLiteral("<p><b>%1</b></p>").arg(esc(lead));
@@ -104,7 +102,7 @@ std::optional<QString> perceptionSummary(const ReportData& data) {
     return QStringLiteral(
                "<p>IT and OT see the organisation most differently in <b>%1</b>: IT puts it at %2, OT "
                "at %3. The perception gap section shows where else the room disagreed.</p>")
-        .arg(esc(widest->title), num(*widest->current), num(*otSide->current));
+        .arg(esc(widest->title), score(*widest->current), score(*otSide->current));
 }
 
 void appendPerceptionGap(ReportHtml& html, const ReportData& data) {
@@ -174,7 +172,9 @@ void appendVoices(ReportHtml& html, const ReportData& data) {
         }
         std::vector<int> widths{12};
         widths.insert(widths.end(), count, 11);
-        html.body += html.table(headers, std::move(rows), widths);
+        std::vector<int> figures(count);
+        std::iota(figures.begin(), figures.end(), 1);
+        html.body += html.table(headers, std::move(rows), widths, std::move(figures));
     }
 }
 

@@ -41,7 +41,8 @@ RadarChart assessmentRadar(const Model& model, const Scorecard& scores, const Sc
     return chart;
 }
 
-RadarChart radarChartFor(const ReportData& data, const ReportData* baseline) {
+RadarChart radarChartFor(const ReportData& data) {
+    const BaselineSummary* baseline = data.baseline ? &*data.baseline : nullptr;
     return assessmentRadar(
         *data.model, data.scores, baseline ? &baseline->scores : nullptr,
         baseline ? QStringLiteral("Baseline (%1)").arg(QString::fromStdString(baseline->info.date))

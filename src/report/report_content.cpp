@@ -11,11 +11,12 @@ QString ReportHtml::table(ReportTable table) {
 }
 
 QString ReportHtml::table(const QStringList& headers, std::vector<std::vector<TableCell>> rows,
-                          const std::vector<int>& widthPercents) {
+                          const std::vector<int>& widthPercents, std::vector<int> rightAlignedColumns) {
     ReportTable grid;
     grid.headers = headers;
     grid.rows = std::move(rows);
     grid.widthPercents = widthPercents;
+    grid.rightAlignedColumns = std::move(rightAlignedColumns);
     return table(std::move(grid));
 }
 
@@ -29,6 +30,11 @@ void ReportHtml::radar(RadarChart chart) {
     charts.push_back(std::move(chart));
 }
 
+void ReportHtml::timeline(TimelineChart chart) {
+    body += QStringLiteral("<p>") + timelineMarker(timelines.size()) + QStringLiteral("</p>");
+    timelines.push_back(std::move(chart));
+}
+
 void ReportHtml::pageBreak() {
     body += QStringLiteral("<p style=\"page-break-after: always;\"></p>");
 }
@@ -37,7 +43,7 @@ ReportTable ReportHtml::contents(const std::vector<int>& pages) const {
     ReportTable table;
     table.style = ReportTable::Style::Contents;
     table.widthPercents = {90, 10};
-    table.rightAlignedColumn = 1;
+    table.rightAlignedColumns = {1};
     for (std::size_t i = 0; i < headings.size(); ++i) {
         const auto& [level, text] = headings[i];
         const QString page = i < pages.size() && pages[i] > 0 ? QString::number(pages[i]) : QString();
@@ -78,12 +84,12 @@ void appendMethod(ReportHtml& html, const Model& model) {
         rows.push_back({{num(level.value)}, {plain(level.label)}, {plain(level.meaning)}});
     html.body +=
         QStringLiteral("<p>The answer scale of %1 %2:</p>").arg(esc(model.title), esc(model.version));
-    html.body += html.table({"Level", "Name", "What it means"}, std::move(rows), {10, 18, 72});
+    html.body += html.table({"Level", "Name", "What it means"}, std::move(rows), {10, 18, 72}, {0});
     if (model.aggregation.rule != AggregationRule::WeightedMean) {
         std::vector<std::vector<TableCell>> tiers;
         for (const auto& tier : model.aggregation.tiers)
             tiers.push_back({{num(tier.value)}, {plain(tier.label)}, {plain(tier.meaning)}});
-        html.body += html.table({"Score", "Tier", "What it means"}, std::move(tiers), {10, 18, 72});
+        html.body += html.table({"Score", "Tier", "What it means"}, std::move(tiers), {10, 18, 72}, {0});
     }
 }
 
@@ -100,15 +106,9 @@ QStringList topDimensions(const Scorecard& scores, bool strongest, std::size_t c
     QStringList out;
     for (std::size_t i = 0; i < scored.size() && i < count; ++i)
         out << QStringLiteral("<b>%1</b> (%2%3)")
-                   .arg(esc(scored[i]->title), QString::number(*scored[i]->current, 'f', 2),
+                   .arg(esc(scored[i]->title), score(*scored[i]->current),
                         scored[i]->heldBy.empty() ? QString() : QStringLiteral(", held by a floor"));
     return out;
-}
-
-QString joinNatural(const QStringList& items) {
-    if (items.size() <= 1)
-        return items.join(QString());
-    return items.mid(0, items.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" and ") + items.last();
 }
 
 // The executive summary: where the initiative stands and the five gaps that matter most.
@@ -116,6 +116,8 @@ void appendSummary(ReportHtml& html, const ReportData& data) {
     const Model& model = *data.model;
     const Scorecard& scores = data.scores;
     html.heading(1, QStringLiteral("Executive summary"));
+    if (const auto progress = progressSummary(data))
+        html.body += *progress;
     const QString max = num(model.maxScore());
     if (scores.overall) {
         html.body +=
@@ -125,8 +127,8 @@ void appendSummary(ReportHtml& html, const ReportData& data) {
                            "to close.</p>")
                 .arg(esc(data.client.name), esc(model.title))
                 .arg(scores.dimensions.size())
-                .arg(num(*scores.overall), max, esc(scores.overallLabel), num(*scores.overallTarget),
-                     esc(scores.overallTargetLabel), num(*scores.overallTarget - *scores.overall));
+                .arg(score(*scores.overall), max, esc(scores.overallLabel), score(*scores.overallTarget),
+                     esc(scores.overallTargetLabel), score(*scores.overallTarget - *scores.overall));
     } else {
         html.body +=
             QStringLiteral("<p>No question has been answered with a level yet, so there are no scores "
@@ -173,32 +175,64 @@ void appendSummary(ReportHtml& html, const ReportData& data) {
     html.pageBreak();
 }
 
-// The radar and the dimension table.
+// The radar and the dimension table, with the baseline's scores beside them when there is one.
 void appendProfile(ReportHtml& html, const ReportData& data) {
     const Scorecard& scores = data.scores;
+    const BaselineSummary* baseline = data.baseline ? &*data.baseline : nullptr;
     html.heading(1, QStringLiteral("Maturity profile"));
     html.body +=
         QStringLiteral("<p>The chart shows the current score of each dimension (filled blue) against the "
-                       "target (dashed orange). Each ring is one level of the scale; the further out, the "
-                       "more mature.</p>");
+                       "target (dashed orange)%1. Each ring is one level of the scale; the further out, the "
+                       "more mature.</p>")
+            .arg(baseline ? QStringLiteral(" and the baseline of %1 (grey dotted outline)")
+                                .arg(longDate(baseline->info.date).toHtmlEscaped())
+                          : QString());
     html.radar(radarChartFor(data));
+    const auto baselineOf = [&](const std::string& dimensionId) -> const DimensionDelta* {
+        if (!baseline)
+            return nullptr;
+        for (const auto& d : baseline->change.dimensions)
+            if (d.id == dimensionId)
+                return &d;
+        return nullptr;
+    };
     std::vector<std::vector<TableCell>> rows;
-    for (const auto& d : scores.dimensions)
-        rows.push_back({{plain(d.title)},
-                        {scoreCell(d.current)},
-                        {plain(d.current ? d.currentLabel : "not scored")},
-                        {scoreCell(d.target)},
-                        {scoreCell(d.gap())},
-                        {QStringLiteral("%1/%2").arg(d.answered).arg(d.total)}});
-    rows.push_back(
-        {{QStringLiteral("Overall"), true},
-         {scoreCell(scores.overall), true},
+    const auto row = [&](std::vector<TableCell> cells, const std::optional<double>& before,
+                         const std::optional<double>& delta) {
+        if (baseline) {
+            const auto tone = delta && *delta > 1e-9    ? TableCell::Tone::Good
+                              : delta && *delta < -1e-9 ? TableCell::Tone::Bad
+                                                        : TableCell::Tone::Normal;
+            cells.insert(cells.begin() + 1, {score(before)});
+            cells.insert(cells.begin() + 3, {signedScore(delta), false, tone});
+        }
+        rows.push_back(std::move(cells));
+    };
+    for (const auto& d : scores.dimensions) {
+        const DimensionDelta* then = baselineOf(d.id);
+        row({{plain(d.title)},
+             {score(d.current)},
+             {plain(d.current ? d.currentLabel : "not scored")},
+             {score(d.target)},
+             {score(d.gap())},
+             {QStringLiteral("%1/%2").arg(d.answered).arg(d.total)}},
+            then ? then->before : std::nullopt, then ? then->delta() : std::nullopt);
+    }
+    row({{QStringLiteral("Overall"), true},
+         {score(scores.overall), true},
          {plain(scores.overallLabel)},
-         {scoreCell(scores.overallTarget)},
-         {scoreCell(scores.overall ? std::optional(*scores.overallTarget - *scores.overall) : std::nullopt)},
-         {QStringLiteral("%1/%2").arg(scores.answered).arg(scores.total)}});
-    html.body += html.table({"Dimension", "Score", "Level", "Target", "Gap", "Answered"}, std::move(rows),
-                            {31, 10, 16, 12, 10, 21});
+         {score(scores.overallTarget)},
+         {score(scores.overall ? std::optional(*scores.overallTarget - *scores.overall) : std::nullopt)},
+         {QStringLiteral("%1/%2").arg(scores.answered).arg(scores.total)}},
+        baseline ? baseline->change.overallBefore : std::nullopt,
+        baseline ? baseline->change.overallDelta() : std::nullopt);
+    if (baseline)
+        html.body +=
+            html.table({"Dimension", "Baseline", "Score", "Change", "Level", "Target", "Gap", "Answered"},
+                       std::move(rows), {22, 12, 9, 11, 13, 10, 8, 15}, {1, 2, 3, 5, 6, 7});
+    else
+        html.body += html.table({"Dimension", "Score", "Level", "Target", "Gap", "Answered"}, std::move(rows),
+                                {31, 10, 16, 12, 10, 21}, {1, 3, 4, 5});
     html.pageBreak();
 }
 
@@ -245,10 +279,10 @@ void appendFindings(ReportHtml& html, const ReportData& data) {
     for (const auto& dimension : model.dimensions) {
         const DimensionResult* result = scores.dimension(dimension.id);
         html.heading(2, plain(dimension.title));
-        html.body += QStringLiteral("<p class=\"muted\">%1</p>").arg(esc(dimension.description));
+        html.body += QStringLiteral("<p class=\"intro\">%1</p>").arg(esc(dimension.description));
         if (result)
-            html.body += QStringLiteral("<p class=\"meta\">Score <b>%1</b>, target %2; %3 of %4 questions "
-                                        "answered.</p>")
+            html.body += QStringLiteral("<p class=\"intro-meta\">Score <b>%1</b>, target %2; %3 of %4 "
+                                        "questions answered.</p>")
                              .arg(scoreText(model, result->current), scoreText(model, result->target))
                              .arg(result->answered)
                              .arg(result->total);
@@ -259,49 +293,6 @@ void appendFindings(ReportHtml& html, const ReportData& data) {
                 html.body += QStringLiteral("<p><b>%1</b></p>").arg(esc(held));
         for (const auto& question : dimension.questions)
             appendQuestionFinding(html, data, question, scores.questions[qIndex++]);
-    }
-    html.pageBreak();
-}
-
-// The gaps by horizon, each with its next step.
-void appendRoadmap(ReportHtml& html, const ReportData& data) {
-    html.heading(1, QStringLiteral("Gap analysis and roadmap"));
-    html.body +=
-        QStringLiteral("<p>Every question whose target lies above its current level is a gap. The gaps are "
-                       "ranked by priority (the gap multiplied by the question and dimension weights) and "
-                       "grouped into three horizons: those with at least two thirds of the top priority "
-                       "belong to <b>Now</b>, at least one third to <b>Next</b>, the rest to "
-                       "<b>Later</b>. Each comes with the model's next step from the level reached "
-                       "today.</p>");
-    if (data.gaps.empty())
-        html.body +=
-            QStringLiteral("<p>There are no gaps: every answered question is at or above its target.</p>");
-    // Paragraphs rather than a table: the recommendations read as prose and the report lays out faster.
-    for (Horizon horizon : {Horizon::Now, Horizon::Next, Horizon::Later}) {
-        const QString name = horizon == Horizon::Now    ? QStringLiteral("Now")
-                             : horizon == Horizon::Next ? QStringLiteral("Next")
-                                                        : QStringLiteral("Later");
-        html.heading(2,
-                     QStringLiteral("%1 (%2)").arg(name, QString::fromUtf8(horizonPeriod(horizon).data())));
-        int rank = 0, shown = 0;
-        for (const auto& g : data.gaps) {
-            ++rank;
-            if (g.horizon != horizon)
-                continue;
-            ++shown;
-            html.body += QStringLiteral("<p class=\"question\">%1.&nbsp;&nbsp;%2</p>")
-                             .arg(rank)
-                             .arg(esc(g.questionText));
-            html.body += QStringLiteral(
-                             "<p class=\"meta\">%1 &#160;&#183;&#160; %2 %3 &#8594; %4 %5 &#160;&#183;&#160; "
-                             "gap %6, priority %7</p>")
-                             .arg(esc(g.dimensionTitle), num(g.current), esc(g.currentLabel), num(g.target),
-                                  esc(g.targetLabel), num(g.gap), num(g.priority));
-            html.body += QStringLiteral("<p><span class=\"label\">Next step:</span> %1</p>")
-                             .arg(esc(g.recommendation));
-        }
-        if (shown == 0)
-            html.body += QStringLiteral("<p class=\"muted\">No gaps in this horizon.</p>");
     }
     html.pageBreak();
 }
@@ -327,7 +318,7 @@ void appendAppendix(ReportHtml& html, const ReportData& data) {
         QStringLiteral("<p>The answer register: every question by its id (the findings above give the "
                        "question text, the descriptor and the notes).</p>");
     html.body += html.table({"Id", "Dimension", "Current", "Target", "Confidence", "Last changed"},
-                            std::move(answerRows), {8, 37, 11, 11, 17, 16});
+                            std::move(answerRows), {8, 37, 11, 11, 17, 16}, {2, 3});
     appendVoices(html, data);
     html.heading(2, QStringLiteral("Participants"));
     std::vector<std::vector<TableCell>> participantRows;
@@ -356,8 +347,9 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
     appendSummary(html, data);
     appendProfile(html, data);
     appendPerceptionGap(html, data);
+    appendActionsSinceBaseline(html, data);
     appendFindings(html, data);
-    appendRoadmap(html, data);
+    appendActionPlan(html, data);
     appendAppendix(html, data);
     return html;
 }

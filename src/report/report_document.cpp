@@ -38,6 +38,8 @@ p { margin-top: 0px; margin-bottom: 7px; }
 td, th { padding: 4px; }
 th { color: #17365d; font-weight: bold; text-align: left; }
 .muted { color: #5a6673; }
+.intro { color: #5a6673; -qt-user-state: 1; }
+.intro-meta { color: #33414f; margin-bottom: 2px; -qt-user-state: 1; }
 .question { margin-top: 9px; margin-bottom: 2px; font-weight: bold; -qt-user-state: 1; }
 .meta { color: #33414f; margin-bottom: 2px; }
 .label { color: #1f4e79; font-weight: bold; }
@@ -146,6 +148,30 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, Target target, c
             body.replace(radarMarker(i), QStringLiteral("<img src=\"%1\"/>").arg(name));
         }
     }
+    for (std::size_t i = 0; i < html.timelines.size(); ++i) {
+        const QString name = QStringLiteral("mw-timeline-%1").arg(i);
+        if (target == Target::WordProcessor) {
+            // A picture 1800 pixels wide, shown 17 cm (482 points) wide with its type at the PDF's size.
+            constexpr int kWidth = 1800;
+            constexpr double kShownPoints = 482;
+            QFont font = radarFont();
+            font.setPixelSize(qRound(font.pointSizeF() * kWidth / kShownPoints));
+            const int height =
+                static_cast<int>(std::ceil(TimelineRenderer::heightFor(html.timelines[i], kWidth, font)));
+            QImage image(QSize(kWidth, height), QImage::Format_RGB32);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            TimelineRenderer::paint(painter, html.timelines[i], QRectF(0, 0, kWidth, height), font);
+            painter.end();
+            doc->addResource(QTextDocument::ImageResource, QUrl(name + ".png"), image);
+            body.replace(timelineMarker(i),
+                         QStringLiteral("<img src=\"%1.png\" width=\"643\" height=\"%2\"/>")
+                             .arg(name)
+                             .arg(qRound(643.0 * height / kWidth)));
+        } else {
+            body.replace(timelineMarker(i), QStringLiteral("<img src=\"%1\"/>").arg(name));
+        }
+    }
     for (std::size_t i = 0; i < tables.size(); ++i) {
         QString replacement;
         auto header = ReportTable::HeaderRow::Repeated;
@@ -175,6 +201,7 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, Target target, c
     }
     if (target == Target::Pdf) {
         objects->charts = html.charts;
+        objects->timelines = html.timelines;
         objects->radarFont = radarFont();
         doc->documentLayout()->registerHandler(QTextFormat::ImageObject, objects);
     }

@@ -2,6 +2,7 @@
 // Internal to maturity_report: the report as HTML sections before pagination.
 #include "report/exports.hpp"
 #include "report/report_table.hpp"
+#include "report/timeline.hpp"
 
 #include <QDate>
 #include <QImage>
@@ -30,25 +31,36 @@ inline QString plain(const std::string& text) {
 inline QString escMultiline(const std::string& text) {
     return esc(text).replace(QLatin1Char('\n'), QStringLiteral("<br/>"));
 }
+// One format for each kind of figure, in every report and table:
+// - a level (an answer, a target, a level gap) as the scale writes it: "2", or "2.5" on a scale with halves;
 inline QString num(double value) {
     return QString::fromStdString(formatNumber(value));
 }
 inline QString num(const std::optional<double>& value) {
     return value ? num(*value) : QString(kDash);
 }
-// A score in a table column: always two decimals, so a column of scores lines up ("2.00", not "2").
-inline QString scoreCell(const std::optional<double>& value) {
-    return value ? QString::number(*value, 'f', 2) : QString(kDash);
+// - a score (an index, a mean, a spread, a priority): always two decimals, so a column lines up ("2.00");
+inline QString score(double value) {
+    return QString::fromStdString(formatScore(value));
 }
-// Plain text that needs no escaping: digits, signs and dashes.
-inline QString signedNum(const std::optional<double>& value) {
+inline QString score(const std::optional<double>& value) {
+    return value ? score(*value) : QString(kDash);
+}
+// - a change, signed with a true minus: "+2" or "−1" in levels, "+1.37" or "−0.25" in scores.
+inline QString signedFigure(const std::optional<double>& value, QString (*format)(double)) {
     if (!value)
         return kDash;
     if (*value > 1e-9)
-        return "+" + num(*value);
+        return "+" + format(*value);
     if (*value < -1e-9)
-        return QChar(0x2212) + num(-*value);
-    return QStringLiteral("0");
+        return QChar(0x2212) + format(-*value);
+    return format(0);
+}
+inline QString signedNum(const std::optional<double>& value) {
+    return signedFigure(value, [](double v) { return num(v); });
+}
+inline QString signedScore(const std::optional<double>& value) {
+    return signedFigure(value, [](double v) { return score(v); });
 }
 // "2 · Developing", as plain text.
 inline QString levelPlain(const Model& model, const std::optional<double>& value) {
@@ -62,7 +74,7 @@ inline QString levelText(const Model& model, const std::optional<double>& value)
 inline QString scoreText(const Model& model, const std::optional<double>& value) {
     if (!value)
         return QStringLiteral("not scored");
-    return num(*value) + " &#183; " + esc(model.scoreLabel(*value));
+    return score(*value) + " &#183; " + esc(model.scoreLabel(*value));
 }
 // Plain text: "18 November 2025".
 inline QString longDate(const std::string& iso) {
@@ -77,6 +89,9 @@ inline QString radarMarker(std::size_t index) {
 inline QString tableMarker(std::size_t index) {
     return QStringLiteral("@@MW-TABLE-%1@@").arg(index);
 }
+inline QString timelineMarker(std::size_t index) {
+    return QStringLiteral("@@MW-TIMELINE-%1@@").arg(index);
+}
 
 // Tables and charts appear in the HTML as markers; the PDF and the ODT replace them differently.
 struct ReportHtml {
@@ -84,15 +99,17 @@ struct ReportHtml {
     QString body;
     std::vector<std::pair<int, QString>> headings; // level, plain text: the contents
     std::vector<RadarChart> charts;
+    std::vector<TimelineChart> timelines;
     std::vector<ReportTable> tables;
 
     // The marker of a new table, to be placed between paragraphs.
     QString table(ReportTable table);
-    // A grid table with a header row; cells are plain text.
+    // A grid table with a header row; cells are plain text. Figures go in the right-aligned columns.
     QString table(const QStringList& headers, std::vector<std::vector<TableCell>> rows,
-                  const std::vector<int>& widthPercents);
+                  const std::vector<int>& widthPercents, std::vector<int> rightAlignedColumns = {});
     void heading(int level, const QString& plainText);
     void radar(RadarChart chart);
+    void timeline(TimelineChart chart);
     void pageBreak();
     // Headings and their pages; a page of 0 leaves the number out.
     ReportTable contents(const std::vector<int>& pages) const;
@@ -109,6 +126,15 @@ void appendMethod(ReportHtml& html, const Model& model);
 void appendPerceptionGap(ReportHtml& html, const ReportData& data);
 std::optional<QString> perceptionSummary(const ReportData& data);
 void appendVoices(ReportHtml& html, const ReportData& data);
+
+// The follow-up's story and the action plan (plan_content.cpp): the summary's opening on the change since
+// the baseline (nothing without one), the action plan with its timeline and the gaps no action serves, and
+// what each of the baseline's actions did to the levels of its questions.
+std::optional<QString> progressSummary(const ReportData& data);
+void appendActionPlan(ReportHtml& html, const ReportData& data);
+void appendActionsSinceBaseline(ReportHtml& html, const ReportData& data);
+// "a, b and c".
+QString joinNatural(const QStringList& items);
 
 ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool hasLogo);
 ReportHtml comparisonHtml(const ReportData& before, const ReportData& after, const ReportOptions& options,

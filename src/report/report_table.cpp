@@ -73,9 +73,12 @@ QString ReportTable::toHtml(CellShading shading, HeaderRow header) const {
         html += header == HeaderRow::Repeated ? QStringLiteral("<thead><tr>") : QStringLiteral("<tr>");
         for (qsizetype i = 0; i < headers.size(); ++i)
             html +=
-                QStringLiteral("<th%1%2>%3</th>")
+                QStringLiteral("<th%1%2%3>%4</th>")
                     .arg(shading == CellShading::Cells ? QStringLiteral(" bgcolor=\"#dce6f0\"") : QString(),
-                         width(i), headers[i].toHtmlEscaped());
+                         width(i),
+                         alignsRight(static_cast<std::size_t>(i)) ? QStringLiteral(" align=\"right\"")
+                                                                  : QString(),
+                         headers[i].toHtmlEscaped());
         html += header == HeaderRow::Repeated ? QStringLiteral("</tr></thead>") : QStringLiteral("</tr>");
     }
     bool shaded = false;
@@ -91,8 +94,7 @@ QString ReportTable::toHtml(CellShading shading, HeaderRow header) const {
             if (cell.tone != TableCell::Tone::Normal)
                 text = QStringLiteral("<span style=\"color:%1;\">%2</span>")
                            .arg(toneColor(cell.tone).name(), text);
-            const QString align =
-                static_cast<int>(c) == rightAlignedColumn ? QStringLiteral(" align=\"right\"") : QString();
+            const QString align = alignsRight(c) ? QStringLiteral(" align=\"right\"") : QString();
             html += QStringLiteral("<td%1%2>%3</td>")
                         .arg(r == 0 && headers.isEmpty() ? width(c) : QString(), align, text);
         }
@@ -143,7 +145,7 @@ TablePainter::Line TablePainter::layoutLine(const std::vector<TableCell>& cells,
         if (bold)
             font.setWeight(QFont::Bold);
         auto layout = std::make_shared<QTextLayout>(cells[c].text, font, const_cast<QPaintDevice*>(device));
-        QTextOption option(static_cast<int>(c) == table_.rightAlignedColumn ? Qt::AlignRight : Qt::AlignLeft);
+        QTextOption option(table_.alignsRight(c) ? Qt::AlignRight : Qt::AlignLeft);
         option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
         option.setUseDesignMetrics(true);
         layout->setTextOption(option);

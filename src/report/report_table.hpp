@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
+
 #include <memory>
 #include <optional>
 #include <vector>
@@ -43,7 +45,11 @@ struct ReportTable {
     QStringList headers;            // empty: no header row
     std::vector<int> widthPercents; // one per column
     std::vector<std::vector<TableCell>> rows;
-    int rightAlignedColumn = -1; // the contents' page numbers
+    std::vector<int> rightAlignedColumns; // figures (scores, levels, page numbers), header included
+    bool alignsRight(std::size_t column) const {
+        return std::find(rightAlignedColumns.begin(), rightAlignedColumns.end(), static_cast<int>(column)) !=
+               rightAlignedColumns.end();
+    }
 
     // Qt keeps a cell's colour in its text format, and its ODF writer writes it there: a word processor
     // would shade the words alone, so the editable report's tables go without (its headers stand out by

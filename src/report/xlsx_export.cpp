@@ -108,12 +108,13 @@ void writeOptional(const XlsxWriter& xlsx, lxw_worksheet* sheet, lxw_row_t row, 
 struct Formats {
     lxw_format* header = nullptr;
     lxw_format* wrap = nullptr;
-    lxw_format* number = nullptr;
-    lxw_format* input = nullptr; // cells left for the client to fill in
+    lxw_format* number = nullptr; // scores: two decimals
+    lxw_format* level = nullptr;  // levels and level gaps: whole numbers on a whole scale
+    lxw_format* input = nullptr;  // cells left for the client to fill in
     lxw_format* date = nullptr;
 };
 
-Formats addFormats(const XlsxWriter& xlsx, lxw_workbook* book) {
+Formats addFormats(const XlsxWriter& xlsx, lxw_workbook* book, const Model& model) {
     Formats f;
     f.header = xlsx.workbook_add_format(book);
     xlsx.format_set_bold(f.header);
@@ -128,6 +129,11 @@ Formats addFormats(const XlsxWriter& xlsx, lxw_workbook* book) {
     f.number = xlsx.workbook_add_format(book);
     xlsx.format_set_num_format(f.number, "0.00");
     xlsx.format_set_align(f.number, LXW_ALIGN_VERTICAL_TOP);
+    const bool wholeScale = std::all_of(model.scale.begin(), model.scale.end(),
+                                        [](const ScaleLevel& l) { return l.value == std::floor(l.value); });
+    f.level = xlsx.workbook_add_format(book);
+    xlsx.format_set_num_format(f.level, wholeScale ? "0" : "0.0#");
+    xlsx.format_set_align(f.level, LXW_ALIGN_VERTICAL_TOP);
     f.input = xlsx.workbook_add_format(book);
     xlsx.format_set_bg_color(f.input, 0xFFF8E1);
     xlsx.format_set_border(f.input, LXW_BORDER_THIN);
@@ -217,18 +223,17 @@ void writeAnswersSheet(const SheetWriter& w, lxw_workbook* book, const ReportDat
         w.text(answers, row, 0, qr.dimension->title, w.f.wrap);
         w.text(answers, row, 1, qr.question->id, w.f.wrap);
         w.text(answers, row, 2, qr.question->text, w.f.wrap);
-        writeOptional(xlsx, answers, row, 3, qr.answer.current, w.f.number);
+        writeOptional(xlsx, answers, row, 3, qr.answer.current, w.f.level);
         w.text(answers, row, 4, qr.answer.current ? model.levelLabel(*qr.answer.current) : std::string(),
                w.f.wrap);
         xlsx.worksheet_write_string(answers, row, 5, qr.answer.notApplicable ? "yes" : "", w.f.wrap);
         const std::optional<double> target =
             qr.answer.current ? std::optional<double>(qr.effectiveTarget()) : std::nullopt;
-        writeOptional(xlsx, answers, row, 6, target, w.f.number);
+        writeOptional(xlsx, answers, row, 6, target, w.f.level);
         xlsx.worksheet_write_string(answers, row, 7, target ? model.levelLabel(*target).c_str() : "",
                                     w.f.wrap);
         writeOptional(xlsx, answers, row, 8,
-                      target ? std::optional<double>(*target - *qr.answer.current) : std::nullopt,
-                      w.f.number);
+                      target ? std::optional<double>(*target - *qr.answer.current) : std::nullopt, w.f.level);
         xlsx.worksheet_write_string(answers, row, 9, a ? std::string(toString(a->confidence)).c_str() : "",
                                     w.f.wrap);
         w.text(answers, row, 10, a ? a->note : std::string(), w.f.wrap);
@@ -273,11 +278,11 @@ void writeVoicesSheet(const SheetWriter& w, lxw_workbook* book, const ReportData
             w.text(sheet, row, 3, p.name, w.f.wrap);
             w.text(sheet, row, 4, p.group, w.f.wrap);
             w.text(sheet, row, 5, p.role, w.f.wrap);
-            writeOptional(xlsx, sheet, row, 6, a.notApplicable ? std::nullopt : a.current, w.f.number);
+            writeOptional(xlsx, sheet, row, 6, a.notApplicable ? std::nullopt : a.current, w.f.level);
             xlsx.worksheet_write_string(sheet, row, 7, a.current ? model.levelLabel(*a.current).c_str() : "",
                                         w.f.wrap);
             xlsx.worksheet_write_string(sheet, row, 8, a.notApplicable ? "yes" : "", w.f.wrap);
-            writeOptional(xlsx, sheet, row, 9, a.target, w.f.number);
+            writeOptional(xlsx, sheet, row, 9, a.target, w.f.level);
             xlsx.worksheet_write_string(sheet, row, 10, std::string(toString(a.confidence)).c_str(),
                                         w.f.wrap);
             w.text(sheet, row, 11, a.note, w.f.wrap);
@@ -344,9 +349,9 @@ void writePlanSheet(const SheetWriter& w, lxw_workbook* book, const ReportData& 
         std::string questions;
         for (const auto& q : a.questionIds)
             questions += (questions.empty() ? "" : " ") + q;
-        const std::string horizon =
-            gap ? std::string(toString(gap->horizon)) + " (" + std::string(horizonPeriod(gap->horizon)) + ")"
-                : std::string("no gap left");
+        const std::string horizon = gap ? std::string(horizonTitle(gap->horizon)) + " (" +
+                                              std::string(horizonPeriod(gap->horizon)) + ")"
+                                        : std::string("no gap left");
         w.text(plan, row, 0, horizon, w.f.wrap);
         if (gap)
             xlsx.worksheet_write_number(plan, row, 1, gap->priority, w.f.number);
@@ -382,15 +387,15 @@ void writePlanSheet(const SheetWriter& w, lxw_workbook* book, const ReportData& 
         if (served.contains(g.questionId))
             continue;
         const std::string horizon =
-            std::string(toString(g.horizon)) + " (" + std::string(horizonPeriod(g.horizon)) + ")";
+            std::string(horizonTitle(g.horizon)) + " (" + std::string(horizonPeriod(g.horizon)) + ")";
         xlsx.worksheet_write_number(open, row, 0, static_cast<double>(rank + 1), nullptr);
         w.text(open, row, 1, horizon, w.f.wrap);
         w.text(open, row, 2, g.dimensionTitle, w.f.wrap);
         w.text(open, row, 3, g.questionId, w.f.wrap);
         w.text(open, row, 4, g.questionText, w.f.wrap);
-        xlsx.worksheet_write_number(open, row, 5, g.current, w.f.number);
-        xlsx.worksheet_write_number(open, row, 6, g.target, w.f.number);
-        xlsx.worksheet_write_number(open, row, 7, g.gap, w.f.number);
+        xlsx.worksheet_write_number(open, row, 5, g.current, w.f.level);
+        xlsx.worksheet_write_number(open, row, 6, g.target, w.f.level);
+        xlsx.worksheet_write_number(open, row, 7, g.gap, w.f.level);
         xlsx.worksheet_write_number(open, row, 8, g.priority, w.f.number);
         w.text(open, row, 9, g.recommendation, w.f.wrap);
         ++row;
@@ -425,7 +430,7 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
         if (!book)
             return fail(path.toStdString() +
                         ": cannot create the workbook (check the folder exists and is writable)");
-        const SheetWriter writer{xlsx, addFormats(xlsx, book.get()), {}, {}};
+        const SheetWriter writer{xlsx, addFormats(xlsx, book.get(), *data.model), {}, {}};
         writeAnswersSheet(writer, book.get(), data);
         writeScoresSheet(writer, book.get(), data);
         writePlanSheet(writer, book.get(), data);

@@ -109,6 +109,14 @@ TEST_CASE("loading an assessment gives everything a view or report needs", "[app
     REQUIRE(report.has_value());
     CHECK(*report->scores.overall == Approx(*state->scores.overall));
     CHECK(report->gaps.size() == state->gaps.size());
+    // A follow-up's report carries its baseline and the change since, scored the same way as the view's.
+    REQUIRE(report->baseline.has_value());
+    CHECK(report->baseline->info.id == demo->baselineId);
+    CHECK(*report->baseline->scores.overall == Approx(*state->baseline->scores.overall));
+    CHECK(*report->baseline->change.overallBefore == Approx(*state->baseline->scores.overall));
+    CHECK(*report->baseline->change.overallAfter == Approx(*state->scores.overall));
+    CHECK(report->baseline->change.dimensions.size() == state->model->dimensions.size());
+    CHECK_FALSE(app::reportData(f.workspace, demo->baselineId)->baseline.has_value());
     CHECK(app::loadAssessment(f.workspace, 4242).error().message.find("no assessment with id 4242") !=
           std::string::npos);
 }

@@ -1,6 +1,7 @@
 #include "core/action_csv.hpp"
 #include "core/actions.hpp"
 #include "core/csv.hpp"
+#include "core/report_data.hpp"
 #include "support.hpp"
 
 using namespace mw;
@@ -120,4 +121,55 @@ TEST_CASE("an edited actions CSV changes only what it says, or nothing with its 
     CHECK(refused("uid,title\nu2,\n") == "row 2, column title: an action needs a title");
     CHECK(refused("owner,status\nX,done\n").starts_with("row 1: no 'uid' column"));
     CHECK(refused("").starts_with("the file is empty"));
+}
+
+TEST_CASE("the story since a baseline: the largest moves each way, and what each carried action did",
+          "[actions][comparison]") {
+    const Model model = test::fixtureModel("rubric-basic.json");
+    std::vector<Answer> before, after;
+    for (const auto* q : model.allQuestions()) {
+        before.push_back(level(q->id, 2, 4));
+        after.push_back(level(q->id, 2, 4));
+    }
+    after[0].current = 4; // A1 rises two levels
+    after[2].current = 1; // the third question falls one
+    const BaselineSummary summary =
+        summarizeBaseline({}, std::make_shared<const Model>(model), before, {}, model, after, {});
+    REQUIRE(summary.change.overallBefore.has_value());
+    CHECK(*summary.change.overallBefore == Approx(*summary.scores.overall));
+
+    const DimensionMoves moves = largestMoves(summary.change, 2);
+    REQUIRE_FALSE(moves.rose.empty());
+    CHECK(moves.rose.front().id == model.dimensions[0].id);
+    for (std::size_t i = 1; i < moves.rose.size(); ++i)
+        CHECK(*moves.rose[i - 1].delta() >= *moves.rose[i].delta());
+    REQUIRE_FALSE(moves.fell.empty());
+    for (const auto& d : moves.fell)
+        CHECK(*d.delta() < 0);
+    CHECK(largestMoves(summary.change, 0).rose.empty());
+
+    const std::string a1 = model.allQuestions()[0]->id, third = model.allQuestions()[2]->id;
+    Action carried = action("u1", {a1, third, "GONE"}, "2026-01-31", ActionStatus::Done);
+    carried.carriedFrom = "u0";
+    const Action fresh = action("u2", {a1});
+    const auto outcomes = actionOutcomes({carried, fresh}, summary.change);
+    REQUIRE(outcomes.size() == 1); // only the one carried from the baseline
+    CHECK(outcomes[0].action.uid == "u1");
+    REQUIRE(outcomes[0].questions.size() == 2); // "GONE" is no longer asked
+    CHECK(outcomes[0].questions[0].questionId == a1);
+    CHECK(*outcomes[0].questions[0].before == 2);
+    CHECK(*outcomes[0].questions[0].after == 4);
+    CHECK(outcomes[0].rose == 1);
+    CHECK(outcomes[0].fell == 1);
+
+    const ActionTally tally =
+        tallyActions({carried, fresh, action("u3", {a1}, "2026-01-01", ActionStatus::InProgress),
+                      action("u4", {a1}, "2026-01-01", ActionStatus::Dropped)},
+                     "2026-06-01");
+    CHECK(tally.done == 1);
+    CHECK(tally.planned == 1);
+    CHECK(tally.inProgress == 1);
+    CHECK(tally.dropped == 1);
+    CHECK(tally.late == 1); // the one in progress past its date; done and dropped ones are never late
+    CHECK(tally.total() == 4);
 }

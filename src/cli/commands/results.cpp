@@ -29,7 +29,7 @@ void printGap(QTextStream& out, int rank, const Gap& g) {
         << '\n'
         << "     " << q(g.dimensionTitle) << ": " << q(formatNumber(g.current)) << " " << q(g.currentLabel)
         << " -> " << q(formatNumber(g.target)) << " " << q(g.targetLabel) << "; gap "
-        << q(formatNumber(g.gap)) << ", priority " << q(formatNumber(g.priority));
+        << q(formatNumber(g.gap)) << ", priority " << q(formatScore(g.priority));
     if (g.consequenceFactor != 1)
         out << " (" << q(std::string(toString(g.consequence))) << " x" << q(formatNumber(g.consequenceFactor))
             << ")";

@@ -115,9 +115,9 @@ int divergenceCommand(CommandContext& context) {
         const Question* question = state->model->question(s.questionId);
         out << QString::number(++rank).rightJustified(3) << ". [" << q(s.questionId) << "] "
             << q(question->text) << '\n'
-            << "     spread " << q(formatNumber(s.spread)) << (s.discuss ? ", to discuss" : "") << ":";
+            << "     spread " << q(formatScore(s.spread)) << (s.discuss ? ", to discuss" : "") << ":";
         for (const auto& [group, level] : s.groupLevels)
-            out << ' ' << q(group) << ' ' << q(formatNumber(level));
+            out << ' ' << q(group) << ' ' << q(formatScore(level));
         out << "\n\n";
     }
     return ExitOk;
