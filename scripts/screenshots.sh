@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Screenshots of the real workbench window under Xvfb, driven by key presses in a facilitator's order: the
-# editor with the voice strip, the dashboard, the Room page (each group's view), Compare, and presenter mode
+# editor with the voice strip, the dashboard, the Room page (each group's view), Compare, the Action plan, and presenter mode
 # (a question, the blind vote, the revealed vote, the results slides). Taken at 1280x720, at 1920x1080 with
 # QT_SCALE_FACTOR=2, and with the dark and light themes. Needs xvfb, xdotool and imagemagick.
 # Usage: scripts/screenshots.sh [BUILD_DIR] [OUT_DIR]
@@ -52,6 +52,8 @@ facilitate() {
     shoot "room$suffix"
     xdotool key ctrl+3
     shoot "compare$suffix"
+    xdotool key ctrl+5
+    shoot "action-plan$suffix"
     xdotool key ctrl+1 F5
     shoot "presenter$suffix"
     xdotool key b

@@ -27,13 +27,13 @@ const ActionStatus kStatuses[] = {ActionStatus::Planned, ActionStatus::InProgres
 QString statusLabel(ActionStatus status) {
     switch (status) {
     case ActionStatus::Planned:
-        return QObject::tr("planned");
+        return QObject::tr("Planned");
     case ActionStatus::InProgress:
-        return QObject::tr("in progress");
+        return QObject::tr("In progress");
     case ActionStatus::Done:
-        return QObject::tr("done");
+        return QObject::tr("Done");
     case ActionStatus::Dropped:
-        return QObject::tr("dropped");
+        return QObject::tr("Dropped");
     }
     return {};
 }
@@ -86,6 +86,10 @@ ActionPlanPage::ActionPlanPage(QWidget* parent)
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setSectionResizeMode(Title, QHeaderView::Stretch);
     table_->horizontalHeader()->setSectionResizeMode(Note, QHeaderView::Stretch);
+    // An owner is often a name with a role: wrapped in a column of its own width, so that the title and the
+    // note, which stretch, keep their room on a projector or at twice the scale.
+    table_->horizontalHeader()->setSectionResizeMode(Owner, QHeaderView::Interactive);
+    table_->setColumnWidth(Owner, table_->fontMetrics().averageCharWidth() * 20);
     gaps_->setAccessibleName(tr("Gaps without an action"));
     auto* addRow = new QHBoxLayout;
     auto* gapsLabel = new QLabel(tr("&Gap without an action:"), this);
@@ -171,7 +175,7 @@ void ActionPlanPage::refresh() {
         if (!served.contains(gap.questionId))
             gaps_->addItem(
                 QStringLiteral("%1 (%2, priority %3): %4")
-                    .arg(QString::fromStdString(gap.questionId), QString::fromUtf8(toString(gap.horizon)))
+                    .arg(QString::fromStdString(gap.questionId), QString::fromUtf8(horizonTitle(gap.horizon)))
                     .arg(QString::fromStdString(formatScore(gap.priority)))
                     .arg(QString::fromStdString(gap.recommendation)),
                 QString::fromStdString(gap.questionId));

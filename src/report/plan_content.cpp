@@ -106,7 +106,7 @@ void appendPlanTable(ReportHtml& html, const ReportData& data, const std::vector
                         statusCell(*a, data.today)});
     }
     html.body +=
-        html.table({"Action", "Questions", "Owner", "Due", "Status"}, std::move(rows), {41, 13, 17, 13, 16});
+        html.table({"Action", "Questions", "Owner", "Due", "Status"}, std::move(rows), {38, 15, 18, 13, 16});
 }
 
 // The gaps no open or finished action serves: rank, question, levels and the model's next step.

@@ -181,8 +181,11 @@ TimelineLayout TimelineRenderer::layout(const TimelineChart& chart, const QRectF
     out.span = timelineSpan(chart);
     out.rowHeight = m.row;
     out.headerHeight = m.header;
-    out.horizonWidth = fm.horizontalAdvance(QStringLiteral("Later")) + m.line * 0.6;
-    const double labelWidth = bounds.width() * 0.36;
+    QFont bold = font;
+    bold.setWeight(QFont::Bold); // the horizon is named in bold
+    const QFontMetricsF boldMetrics = device ? QFontMetricsF(bold, device) : QFontMetricsF(bold);
+    out.horizonWidth = boldMetrics.horizontalAdvance(QStringLiteral("Later")) + m.line * 0.6;
+    const double labelWidth = bounds.width() * 0.4;
     const double rowsHeight = m.row * static_cast<double>(chart.entries.size());
     out.plot =
         QRectF(bounds.left() + labelWidth, bounds.top() + m.header, bounds.width() - labelWidth, rowsHeight);

@@ -158,6 +158,14 @@ QStringList headingsAtTheFootOfAPage(const std::filesystem::path& pdf) {
     return headings;
 }
 
+bool anyOverlapping(const std::vector<QRectF>& rects) {
+    for (std::size_t i = 0; i < rects.size(); ++i)
+        for (std::size_t j = i + 1; j < rects.size(); ++j)
+            if (rects[i].intersects(rects[j]))
+                return true;
+    return false;
+}
+
 DemoData::DemoData() {
     auto store = Store::open(dir / "demo.db");
     REQUIRE(store.has_value());

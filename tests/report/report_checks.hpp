@@ -4,6 +4,7 @@
 #include "core/report_data.hpp"
 #include "support.hpp"
 
+#include <QRectF>
 #include <QString>
 #include <QStringList>
 
@@ -38,6 +39,8 @@ const QStringList kDimensionTitles = {
     "Monitoring & control", "Continuous improvement"};
 
 QString flattened(QString text);
+// Whether any two of the rectangles (labels, legend keys, rows) overlap.
+bool anyOverlapping(const std::vector<QRectF>& rects);
 // The font size (as pdftohtml reports it) of most runs of text: the body text's.
 int bodyTextSize(const std::filesystem::path& pdf);
 

@@ -1,10 +1,13 @@
 #include "report/radar.hpp"
 
+#include "report_checks.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <QImage>
 
 using namespace mw;
+using mw::test::anyOverlapping;
 
 namespace {
 
@@ -18,14 +21,6 @@ RadarChart eightAxes() {
     chart.series.push_back({"Current", {1, 2, 3, 4, 5, 0, 2.5, std::nullopt}, radar_palette::current, true});
     chart.series.push_back({"Target", {4, 4, 4, 4, 4, 4, 4, 4}, radar_palette::target, true, Qt::DashLine});
     return chart;
-}
-
-bool anyOverlapping(const std::vector<QRectF>& rects) {
-    for (std::size_t i = 0; i < rects.size(); ++i)
-        for (std::size_t j = i + 1; j < rects.size(); ++j)
-            if (rects[i].intersects(rects[j]))
-                return true;
-    return false;
 }
 
 } // namespace

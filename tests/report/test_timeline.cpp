@@ -1,11 +1,15 @@
 #include "core/report_data.hpp"
 #include "report/timeline.hpp"
 
+#include "report_checks.hpp"
+
 #include <catch2/catch.hpp>
 
+#include <QFontMetricsF>
 #include <QImage>
 
 using namespace mw;
+using mw::test::anyOverlapping;
 
 namespace {
 
@@ -22,14 +26,6 @@ TimelineChart threeActions() {
         entry("Rehearse OT recovery", {2025, 11, 18}, {2026, 9, 30}, ActionStatus::InProgress, true),
         entry("Name a data owner per domain", {2026, 11, 20}, QDate(), ActionStatus::Planned, false, "Next")};
     return chart;
-}
-
-bool anyOverlapping(const std::vector<QRectF>& rects) {
-    for (std::size_t i = 0; i < rects.size(); ++i)
-        for (std::size_t j = i + 1; j < rects.size(); ++j)
-            if (rects[i].intersects(rects[j]))
-                return true;
-    return false;
 }
 
 } // namespace
@@ -57,6 +53,10 @@ TEST_CASE("the timeline places dates in order inside the plot, one row per actio
     REQUIRE(layout.rows.size() == 3);
     CHECK_FALSE(anyOverlapping(layout.rows));
     CHECK(layout.plot.left() > bounds.left());
+    // The horizon's column holds its longest name in bold, clear of the titles beside it.
+    QFont bold = font;
+    bold.setWeight(QFont::Bold);
+    CHECK(layout.horizonWidth > QFontMetricsF(bold).horizontalAdvance("Later"));
     CHECK(layout.plot.right() <= bounds.right());
     CHECK(layout.xOf(QDate(2025, 10, 1)) == Approx(layout.plot.left()));
     CHECK(layout.xOf(QDate(2027, 1, 1)) == Approx(layout.plot.right()));

@@ -634,6 +634,10 @@ TEST_CASE("the action plan page edits an action by keyboard, and undo puts it ba
     wb.reopen();
     REQUIRE(wb.window->openAssessment(demo->followUpId).has_value());
     ActionPlanPage* page = wb.window->actionPlanPage();
+    // Ctrl+5 reaches the page from the question, as Ctrl+1 to Ctrl+4 reach the others.
+    CHECK_FALSE(page->isVisible());
+    wb.key(Qt::Key_5, Qt::ControlModifier);
+    QTRY_VERIFY(page->isVisible());
     QTableWidget* table = page->table();
     REQUIRE(table->rowCount() == 12); // carried from the baseline
     CHECK(page->summary()->text().contains("12 actions: 10 done, 1 late"));
@@ -643,7 +647,7 @@ TEST_CASE("the action plan page edits an action by keyboard, and undo puts it ba
         if (table->item(row, ActionPlanPage::Questions)->text() == "SB4")
             late = row;
     REQUIRE(late >= 0);
-    CHECK(table->item(late, ActionPlanPage::Status)->text() == "in progress");
+    CHECK(table->item(late, ActionPlanPage::Status)->text() == "In progress");
     // Type a new owner into the cell and press Enter.
     table->setFocus();
     table->setCurrentCell(late, ActionPlanPage::Owner);
