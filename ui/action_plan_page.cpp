@@ -134,12 +134,13 @@ void ActionPlanPage::refresh() {
     }
     const std::string today = todayIsoDate();
     const auto& actions = document_->actions();
-    int done = 0, late = 0;
+    int done = 0, late = 0, continued = 0;
     table_->setRowCount(static_cast<int>(actions.size()));
     for (int row = 0; row < static_cast<int>(actions.size()); ++row) {
         const Action& a = actions[static_cast<std::size_t>(row)];
         done += a.status == ActionStatus::Done;
         late += isLate(a, today);
+        continued += a.continuedInFollowUp;
         const Gap* gap = mostUrgentGap(a, document_->gaps());
         QStringList questions;
         for (const auto& q : a.questionIds)
@@ -189,7 +190,9 @@ void ActionPlanPage::refresh() {
             .arg(done)
             .arg(late)
             .arg(gaps_->count())
-            .arg(gaps_->count() == 1 ? tr("gap") : tr("gaps")));
+            .arg(gaps_->count() == 1 ? tr("gap") : tr("gaps")) +
+        (continued > 0 ? tr(" %1 carried on in a follow-up, where their status moves on.").arg(continued)
+                       : QString()));
     applyFilter();
     if (keepRow >= 0 && keepRow < table_->rowCount())
         table_->setCurrentCell(keepRow, std::max(0, keepColumn));

@@ -60,7 +60,7 @@ std::optional<std::string> checkAction(const Model& model, const Action& action)
 
 bool isLate(const Action& action, std::string_view today) {
     const bool open = action.status == ActionStatus::Planned || action.status == ActionStatus::InProgress;
-    return open && !action.due.empty() && action.due < today;
+    return open && !action.continuedInFollowUp && !action.due.empty() && action.due < today;
 }
 
 Action actionForGap(const Gap& gap) {

@@ -32,6 +32,9 @@ struct Action {
     // of its baseline, whose status moves on there while the baseline keeps the plan as it stood.
     std::string carriedFrom;
     std::string updatedAt; // ISO 8601 UTC
+    // Not stored: set when a baseline's plan is read and a follow-up carries this action on. The work is
+    // tracked there, so the baseline's copy, kept as the plan stood, is never late.
+    bool continuedInFollowUp = false;
 
     bool operator==(const Action&) const = default;
 };
@@ -50,7 +53,7 @@ Action applied(Action action, const ActionEdit& edit);
 // date, no question, or a question the model does not ask.
 std::optional<std::string> checkAction(const Model& model, const Action& action);
 
-// Still open (planned or in progress) and due before today.
+// Still open (planned or in progress), due before today, and not carried on to a follow-up.
 bool isLate(const Action& action, std::string_view today);
 
 // A new action for a gap: the model's next step as its title, the gap's question.

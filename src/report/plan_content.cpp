@@ -26,6 +26,8 @@ QString statusName(const Action& action, const std::string& today) {
         name = QStringLiteral("Dropped");
         break;
     }
+    if (action.continuedInFollowUp)
+        return name + QStringLiteral(", carried on");
     return isLate(action, today) ? name + QStringLiteral(", past due") : name;
 }
 

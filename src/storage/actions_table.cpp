@@ -2,6 +2,7 @@
 #include "storage/sql_support.hpp"
 
 #include <map>
+#include <set>
 
 namespace mw {
 
@@ -27,6 +28,16 @@ Result<std::vector<Action>> Store::actions(Id assessmentId) const {
         q->bind(1, static_cast<int64_t>(assessmentId));
         while (q->executeStep())
             out[at.at(q->getColumn(0).getInt64())].questionIds.push_back(q->getColumn(1).getString());
+        // The actions its follow-ups carry on, by the uid their copies name.
+        auto carried = statements_->prepare(
+            "SELECT DISTINCT f.carried_from FROM assessments s JOIN actions f ON f.assessment_id = s.id "
+            "WHERE s.baseline_id = ? AND f.carried_from <> ''");
+        carried->bind(1, static_cast<int64_t>(assessmentId));
+        std::set<std::string> continued;
+        while (carried->executeStep())
+            continued.insert(carried->getColumn(0).getString());
+        for (auto& action : out)
+            action.continuedInFollowUp = continued.contains(action.uid);
         return out;
     });
 }

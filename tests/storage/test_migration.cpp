@@ -224,6 +224,18 @@ TEST_CASE("a schema-3 database gains the action plan, scores as before, and its 
     CHECK(carried->front().uid != saved->uid);
     CHECK(carried->front().owner == "R. Patel");
     CHECK(carried->front().questionIds == std::vector<std::string>{"RP1"});
+    // The work is tracked in the follow-up now: the baseline's copy, past its date, is not late; the
+    // follow-up's copy of it is, while it is open.
+    CHECK_FALSE(carried->front().continuedInFollowUp);
+    CHECK(isLate(carried->front(), "2026-12-01"));
+    const auto baselinePlan = store->actions(1);
+    REQUIRE(baselinePlan->size() == 1);
+    CHECK(baselinePlan->front().continuedInFollowUp);
+    CHECK_FALSE(isLate(baselinePlan->front(), "2026-12-01"));
+    // Deleting the follow-up gives the plan back to the baseline.
+    REQUIRE(store->deleteAssessment(*followUp).has_value());
+    CHECK_FALSE(store->actions(1)->front().continuedInFollowUp);
+    CHECK(isLate(store->actions(1)->front(), "2026-12-01"));
 }
 
 TEST_CASE("an upgraded database opens again without a second upgrade or backup", "[store][migration]") {

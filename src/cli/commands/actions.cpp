@@ -14,7 +14,9 @@ namespace mw::cli {
 namespace {
 
 QString statusText(const Action& action, const std::string& today) {
-    return q(std::string(toString(action.status))) + (isLate(action, today) ? " (late)" : "");
+    return q(std::string(toString(action.status))) + (isLate(action, today)        ? " (late)"
+                                                      : action.continuedInFollowUp ? " (carried on)"
+                                                                                   : "");
 }
 
 QString describe(const Action& action) {
