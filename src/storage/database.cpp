@@ -3,23 +3,9 @@
 
 #include <sqlite3.h>
 
-#include <cstring>
-#include <fstream>
-
 namespace mw {
 
 using namespace sql;
-
-namespace {
-
-bool looksLikeSqlite(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    char header[16] = {};
-    in.read(header, sizeof header);
-    return in.gcount() == 16 && std::memcmp(header, "SQLite format 3", 16) == 0;
-}
-
-} // namespace
 
 Store::Store(std::unique_ptr<SQLite::Database> db, std::filesystem::path path)
     : db_(std::move(db))
@@ -42,8 +28,6 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
         return fail(path.string() + " is a folder; give the path of a database file");
     const bool present = std::filesystem::exists(path, ec);
     const bool existed = present && std::filesystem::file_size(path, ec) > 0;
-    if (existed && !looksLikeSqlite(path))
-        return fail(path.string() + " is not a Maturity Workbench database (it is not an SQLite file)");
     if (!existed && mode == OpenMode::ExistingOnly)
         return fail(present ? path.string() + " is an empty file, not a Maturity Workbench database"
                             : "no database at " + path.string() +
@@ -54,7 +38,18 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
     return guarded(path, "open the database", [&]() -> Result<Store> {
         auto db = std::make_unique<SQLite::Database>(path.string(),
                                                      SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 3000);
-        const int version = db->execAndGet("PRAGMA user_version").getInt();
+        // The file is never opened outside SQLite to check what it is: closing any other descriptor of it
+        // drops every lock this process holds on it (POSIX), and another program closing the database could
+        // then delete the log this process's open connection is still writing to. SQLite says NOTADB.
+        int version = 0;
+        try {
+            version = db->execAndGet("PRAGMA user_version").getInt();
+        } catch (const SQLite::Exception& e) {
+            if (e.getErrorCode() == SQLITE_NOTADB)
+                return fail(path.string() +
+                            " is not a Maturity Workbench database (it is not an SQLite file)");
+            throw;
+        }
         const int appId = db->execAndGet("PRAGMA application_id").getInt();
         if (appId != 0 && appId != kApplicationId)
             return fail(path.string() +

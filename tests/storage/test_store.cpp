@@ -171,6 +171,46 @@ TEST_CASE("an acknowledged answer survives the process being killed", "[store]")
     CHECK((*answers)[0].current == 4);
 }
 
+TEST_CASE("a second connection in this program keeps the first one's log safe from other programs",
+          "[store][locks]") {
+    // The workbench opens the database again for the day's copy. Had that open read the file outside
+    // SQLite, closing it would drop this process's locks (POSIX), and the next program to close the
+    // database would delete the log the first connection still writes to: every later answer lost.
+    Fixture f;
+    Store store = f.open();
+    const Id id = f.newAssessment(store);
+    REQUIRE(store.saveAnswer(id, test::level("A1", 1, 4)).has_value());
+    {
+        auto second = Store::open(f.path);
+        REQUIRE(second.has_value());
+        CHECK(second->assessmentInfo(id).has_value());
+    }
+    // Another program opens the database, reads, and closes it: a program of its own (a forked copy of
+    // this one would inherit SQLite's record of this process's locks).
+    const std::string script = "import sqlite3, sys\n"
+                               "db = sqlite3.connect(sys.argv[1])\n"
+                               "db.execute('SELECT count(*) FROM answers').fetchall()\n"
+                               "db.close()\n";
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        execl("/usr/bin/python3", "python3", "-c", script.c_str(), f.path.c_str(),
+              static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(std::filesystem::exists(f.path.string() + "-wal"));
+    // What this connection writes next is in the file that every other program reads.
+    REQUIRE(store.saveAnswer(id, test::level("A2", 3, 4)).has_value());
+    SQLite::Database reader(f.path.string(), SQLite::OPEN_READONLY);
+    CHECK(
+        reader.execAndGet("SELECT count(*) FROM answers WHERE question_id = 'A2' AND current = 3").getInt() ==
+        1);
+}
+
 TEST_CASE("files that are not our database give a clear error", "[store]") {
     Fixture f;
     SECTION("plain text") {
