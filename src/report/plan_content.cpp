@@ -11,21 +11,7 @@ namespace mw {
 namespace {
 
 QString statusName(const Action& action, const std::string& today) {
-    QString name;
-    switch (action.status) {
-    case ActionStatus::Planned:
-        name = QStringLiteral("Planned");
-        break;
-    case ActionStatus::InProgress:
-        name = QStringLiteral("In progress");
-        break;
-    case ActionStatus::Done:
-        name = QStringLiteral("Done");
-        break;
-    case ActionStatus::Dropped:
-        name = QStringLiteral("Dropped");
-        break;
-    }
+    const QString name = actionStatusTitle(action.status);
     if (action.continuedInFollowUp)
         return name + QStringLiteral(", carried on");
     return isLate(action, today) ? name + QStringLiteral(", past due") : name;

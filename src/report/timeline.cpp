@@ -46,20 +46,6 @@ QColor statusColor(ActionStatus status) {
     return timeline_colors::planned;
 }
 
-QString statusWords(ActionStatus status) {
-    switch (status) {
-    case ActionStatus::Planned:
-        return QStringLiteral("planned");
-    case ActionStatus::InProgress:
-        return QStringLiteral("in progress");
-    case ActionStatus::Done:
-        return QStringLiteral("done");
-    case ActionStatus::Dropped:
-        return QStringLiteral("dropped");
-    }
-    return {};
-}
-
 // Bars: a planned action is an outline, one in progress half filled, a done one filled, a dropped one grey.
 void paintBar(QPainter& painter, const QRectF& bar, ActionStatus status) {
     const QColor colour = statusColor(status);
@@ -325,11 +311,25 @@ void TimelineRenderer::paint(QPainter& painter, const TimelineChart& chart, cons
     painter.restore();
 }
 
+QString actionStatusTitle(ActionStatus status) {
+    switch (status) {
+    case ActionStatus::Planned:
+        return QStringLiteral("Planned");
+    case ActionStatus::InProgress:
+        return QStringLiteral("In progress");
+    case ActionStatus::Done:
+        return QStringLiteral("Done");
+    case ActionStatus::Dropped:
+        return QStringLiteral("Dropped");
+    }
+    return {};
+}
+
 QString describeTimeline(const TimelineChart& chart) {
     QStringList lines;
     for (const auto& e : chart.entries)
         lines << QStringLiteral("%1: %2, %3%4")
-                     .arg(e.label, statusWords(e.status),
+                     .arg(e.label, actionStatusTitle(e.status).toLower(),
                           e.due.isValid() ? QStringLiteral("due ") + e.due.toString(Qt::ISODate)
                                           : QStringLiteral("no due date"),
                           e.late ? QStringLiteral(", past due") : QString());

@@ -67,6 +67,9 @@ public:
     static void paint(QPainter& painter, const TimelineChart& chart, const QRectF& bounds, const QFont& font);
 };
 
+// "Planned", "In progress", "Done", "Dropped": a status as the report writes it.
+QString actionStatusTitle(ActionStatus status);
+
 // The chart in words: each action with its status and due date.
 QString describeTimeline(const TimelineChart& chart);
 
