@@ -10,7 +10,7 @@ want_test_tools="${2:-}"
 packages=(build-essential cmake ninja-build pkg-config git
           qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev
           libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev catch2 libxlsxwriter-dev
-          libcpp-httplib-dev libsodium-dev libqrencode-dev
+          libcpp-httplib-dev libsodium-dev libqrencode-dev libmagic-dev libzip-dev
           fonts-dejavu-core fonts-noto-cjk)
 if [ "$want_test_tools" = "test" ]; then
   # The report tests read PDFs with poppler and qpdf and open ODT/XLSX files in LibreOffice.

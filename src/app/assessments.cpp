@@ -94,6 +94,10 @@ Result<AssessmentState> loadAssessment(Workspace& workspace, Id id) {
         return std::unexpected(actions.error());
     state.actions = std::move(*actions);
     sortByHorizonAndPriority(state.actions, state.gaps);
+    auto evidence = store.evidence(id);
+    if (!evidence)
+        return std::unexpected(evidence.error());
+    state.evidence = std::move(*evidence);
     // A baseline that cannot be read does not stop the assessment from opening; it just draws no overlay.
     if (state.info.baselineId)
         if (auto baseline = baselineSummary(workspace, *state.info.baselineId, *state.model, state.answers,

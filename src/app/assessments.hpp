@@ -58,6 +58,7 @@ struct AssessmentState {
     Scorecard scores;
     std::vector<Gap> gaps;
     std::vector<Action> actions;             // the action plan, by horizon and priority of the gaps it serves
+    std::vector<Evidence> evidence;          // not removed, by when it was attached
     std::optional<BaselineSummary> baseline; // when it has one that can still be read
 };
 

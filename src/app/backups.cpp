@@ -18,6 +18,8 @@ Result<std::filesystem::path> backupNow(Workspace& workspace,
     }
     if (auto written = workspace.store().backupTo(target); !written)
         return std::unexpected(written.error());
+    // Removed evidence was recoverable until a backup held it; this one does.
+    (void)workspace.store().purgeRemovedEvidence();
     return target;
 }
 

@@ -112,6 +112,27 @@ const std::vector<CommandSpec> kCommandTable = {
       {"status", "planned, in-progress, done or dropped.", "S"},
       {"note", "A note.", "TEXT"}},
      &cli::actionCommand},
+    {"evidence",
+     "evidence ID [--json] [--missing] | "
+     "evidence add ID FILE [--question Q] [--title T] [--valid-on DATE] [--supplied-by NAME] [--participant "
+     "P] | "
+     "evidence get ID EVIDENCE_ID --out FILE | "
+     "evidence set ID EVIDENCE_ID [--title T] [--valid-on DATE] [--supplied-by NAME] [--question Q] | "
+     "evidence remove ID EVIDENCE_ID | evidence restore ID EVIDENCE_ID | "
+     "evidence limits [--per-file MB] [--per-assessment MB]",
+     "List, attach, save out, change, remove or restore the files that back the answers",
+     {{"json", "Machine-readable output (documented in docs/cli-json.md)."},
+      {"missing",
+       "List the answers at level 3 or above that have no evidence, with the model's suggestions."},
+      {"question", "A question the evidence supports (repeat, or list them with commas).", "Q"},
+      {"title", "What the evidence is (default: the file's name).", "TITLE"},
+      {"valid-on", "The date the evidence speaks for, YYYY-MM-DD.", "DATE"},
+      {"supplied-by", "Who supplied it.", "NAME"},
+      {"participant", "A voice's evidence (name, id or uid) instead of the consensus'.", "P"},
+      {"out", "Where to write the file.", "FILE"},
+      {"per-file", "Save the limit per evidence file, in MB.", "MB"},
+      {"per-assessment", "Save the limit per assessment, in MB.", "MB"}},
+     &cli::evidenceCommand},
     {"compare",
      "compare BEFORE AFTER [--json]",
      "Compare two assessments, e.g. a baseline and its follow-up",

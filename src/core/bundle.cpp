@@ -83,6 +83,20 @@ json bundleToJson(const Bundle& bundle) {
                               {"questions", a.questionIds},
                               {"carriedFrom", a.carriedFrom},
                               {"updatedAt", a.updatedAt}});
+    json evidenceList = json::array();
+    for (const auto& e : bundle.evidence)
+        evidenceList.push_back({{"uid", e.uid},
+                                {"title", e.title},
+                                {"fileName", e.fileName},
+                                {"sha256", e.sha256},
+                                {"size", e.size},
+                                {"mediaType", e.mediaType},
+                                {"validOn", e.validOn},
+                                {"suppliedBy", e.suppliedBy},
+                                {"questions", e.questionIds},
+                                {"participant", e.participantId ? json(*e.participantId) : json(nullptr)},
+                                {"carriedFrom", e.carriedFrom},
+                                {"addedAt", e.addedAt}});
     return {
         {"format", "maturity-bundle"},
         {"formatVersion", kBundleFormatVersion},
@@ -98,7 +112,8 @@ json bundleToJson(const Bundle& bundle) {
         {"model", bundle.model.source},
         {"participants", participants},
         {"answers", answerList},
-        {"actions", actionList}};
+        {"actions", actionList},
+        {"evidence", evidenceList}};
 }
 
 std::string serializeBundle(const Bundle& bundle) {
@@ -323,6 +338,60 @@ void readActions(Checker& check, const json& root, Bundle& bundle, const Model* 
     }
 }
 
+// The evidence (format 4): what each file is and what it supports, checked as the store checks it. The
+// files are not in the JSON; a .mwz package carries them beside it, named by their digests.
+void readEvidence(Checker& check, const json& root, Bundle& bundle, const Model* model,
+                  const std::set<Id>& participantKeys) {
+    const json* list = check.member(root, "", "evidence", false);
+    if (!list)
+        return;
+    if (!list->is_array()) {
+        check.problem("evidence", "expected an array, found " + typeName(*list));
+        return;
+    }
+    std::set<std::string> uids;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const json& item = (*list)[i];
+        const std::string path = "evidence[" + std::to_string(i) + "]";
+        if (!item.is_object()) {
+            check.problem(path, "expected an object, found " + typeName(item));
+            continue;
+        }
+        Evidence evidence;
+        evidence.uid = check.string(item, path, "uid").value_or("");
+        if (!evidence.uid.empty() && !uids.insert(evidence.uid).second)
+            check.problem(path + ".uid", "a second piece of evidence with uid '" + evidence.uid + "'");
+        evidence.title = check.string(item, path, "title").value_or("");
+        evidence.fileName = check.string(item, path, "fileName").value_or("");
+        evidence.sha256 = check.string(item, path, "sha256").value_or("");
+        if (!evidence.sha256.empty() && !isSha256Hex(evidence.sha256))
+            check.problem(path + ".sha256", "expected 64 lowercase hex digits (a SHA-256)");
+        if (const json* size = check.member(item, path, "size")) {
+            if (!size->is_number_integer() || size->get<std::int64_t>() < 0)
+                check.problem(path + ".size", "expected a whole number of bytes, found " + size->dump());
+            else
+                evidence.size = size->get<std::int64_t>();
+        }
+        evidence.mediaType =
+            check.string(item, path, "mediaType", false).value_or("application/octet-stream");
+        evidence.validOn = check.string(item, path, "validOn", false, false).value_or("");
+        evidence.suppliedBy = check.string(item, path, "suppliedBy", false, false).value_or("");
+        evidence.questionIds = check.stringList(item, path, "questions", false);
+        if (const auto key = item.find("participant"); key != item.end() && !key->is_null()) {
+            if (!key->is_number_integer() || !participantKeys.contains(key->get<Id>()))
+                check.problem(path + ".participant", "unknown participant " + key->dump());
+            else
+                evidence.participantId = key->get<Id>();
+        }
+        evidence.carriedFrom = check.string(item, path, "carriedFrom", false, false).value_or("");
+        evidence.addedAt = check.string(item, path, "addedAt", false, false).value_or("");
+        if (model && !evidence.title.empty())
+            if (auto problem = checkEvidence(*model, evidence))
+                check.problem(path, *problem);
+        bundle.evidence.push_back(std::move(evidence));
+    }
+}
+
 } // namespace
 
 Result<Bundle> bundleFromJson(const json& root) {
@@ -349,6 +418,7 @@ Result<Bundle> bundleFromJson(const json& root) {
     const std::set<Id> participantKeys = readParticipants(check, root, bundle);
     readAnswers(check, root, bundle, model, participantKeys);
     readActions(check, root, bundle, model);
+    readEvidence(check, root, bundle, model, participantKeys);
 
     if (!check.problems.empty())
         return std::unexpected(check.toError());

@@ -2,15 +2,17 @@
 #include "actions.hpp"
 #include "assessment.hpp"
 #include "error.hpp"
+#include "evidence.hpp"
 #include "model.hpp"
 
 #include <optional>
 
 namespace mw {
 
-// Format 2 adds participants' uid and role and each answer's origin; format 3 the action plan. Formats 1
-// and 2 still import.
-inline constexpr int kBundleFormatVersion = 3;
+// Format 2 adds participants' uid and role and each answer's origin; format 3 the action plan; format 4 the
+// evidence (what each file is; the files themselves travel in a .mwz package beside the JSON). Earlier
+// formats still import.
+inline constexpr int kBundleFormatVersion = 4;
 
 // One assessment with everything needed to rebuild it elsewhere. Participant ids are bundle-local keys.
 struct Bundle {
@@ -20,7 +22,8 @@ struct Bundle {
     Model model;
     std::vector<Participant> participants;
     std::vector<Answer> answers;
-    std::vector<Action> actions; // ids are not carried; uids are
+    std::vector<Action> actions;    // ids are not carried; uids are
+    std::vector<Evidence> evidence; // removed evidence is not carried; participant ids are bundle keys
 };
 
 nlohmann::json bundleToJson(const Bundle& bundle);

@@ -126,6 +126,51 @@ json actionsJson(const AssessmentInfo& info, const std::vector<Action>& actions,
             {"gapsWithoutAction", uncovered}};
 }
 
+json evidenceJson(const Evidence& e) {
+    return {{"id", e.id},
+            {"uid", e.uid},
+            {"title", e.title},
+            {"fileName", e.fileName},
+            {"sha256", e.sha256},
+            {"size", e.size},
+            {"mediaType", e.mediaType},
+            {"validOn", e.validOn.empty() ? json(nullptr) : json(e.validOn)},
+            {"suppliedBy", e.suppliedBy},
+            {"questions", e.questionIds},
+            {"participant", e.participantId ? json(*e.participantId) : json(nullptr)},
+            {"fromBaseline", e.fromBaseline()},
+            {"addedAt", e.addedAt},
+            {"removedAt", e.removedAt.empty() ? json(nullptr) : json(e.removedAt)}};
+}
+
+json evidenceListJson(const AssessmentInfo& info, const std::vector<Evidence>& evidence,
+                      const std::vector<Evidence>& removed, const EvidenceReview& review) {
+    json items = json::array();
+    for (const auto& e : evidence)
+        items.push_back(evidenceJson(e));
+    json gone = json::array();
+    for (const auto& e : removed)
+        gone.push_back(evidenceJson(e));
+    json questions = json::array();
+    for (const auto& row : review.questions) {
+        json ids = json::array();
+        for (const Evidence* e : row.attached)
+            ids.push_back(e->id);
+        questions.push_back({{"id", row.question->id},
+                             {"dimension", row.dimension->id},
+                             {"level", optionalJson(row.level)},
+                             {"evidence", ids},
+                             {"suggestedMissing", row.suggestedMissing},
+                             {"missingForLevel", row.missingForLevel()}});
+    }
+    return {{"assessment", assessmentJson(info)},
+            {"evidence", items},
+            {"removed", gone},
+            {"questions", questions},
+            {"missingForLevel", review.missingForLevel},
+            {"expectedFromLevel", kEvidenceExpectedFromLevel}};
+}
+
 json comparisonJson(const AssessmentInfo& before, const AssessmentInfo& after, const Comparison& c) {
     json dims = json::array();
     for (const auto& d : c.dimensions)

@@ -2,6 +2,7 @@
 // The documented machine-readable outputs (docs/cli-json.md), next to the other JSON code of the core.
 #include "actions.hpp"
 #include "comparison.hpp"
+#include "evidence_review.hpp"
 #include "gaps.hpp"
 #include "scoring.hpp"
 #include "voices.hpp"
@@ -27,6 +28,10 @@ nlohmann::json actionsJson(const AssessmentInfo& info, const std::vector<Action>
                            const std::vector<Gap>& gaps, const std::vector<Gap>& gapsWithoutAction,
                            const std::string& today);
 nlohmann::json actionJson(const Action& action, const std::vector<Gap>& gaps, const std::string& today);
+// One piece of evidence, and `maturity evidence ID --json`: every piece, and what backs each question.
+nlohmann::json evidenceJson(const Evidence& evidence);
+nlohmann::json evidenceListJson(const AssessmentInfo& info, const std::vector<Evidence>& evidence,
+                                const std::vector<Evidence>& removed, const EvidenceReview& review);
 nlohmann::json comparisonJson(const AssessmentInfo& before, const AssessmentInfo& after,
                               const Comparison& comparison);
 

@@ -96,6 +96,7 @@ ReportData ReportData::fromBundle(const Bundle& bundle) {
     data.scores = computeScores(*data.model, data.answers, Roster::of(data.participants));
     data.gaps = rankGaps(*data.model, data.scores);
     data.actions = bundle.actions;
+    data.evidence = bundle.evidence;
     sortByHorizonAndPriority(data.actions, data.gaps);
     data.today = todayIsoDate();
     return data;

@@ -60,6 +60,7 @@ struct ReportData {
     Scorecard scores;
     std::vector<Gap> gaps;
     std::vector<Action> actions;             // in the plan's order
+    std::vector<Evidence> evidence;          // as listed: by when it was attached
     std::string today;                       // what "late" is judged against
     std::optional<BaselineSummary> baseline; // a follow-up's, when it can be read; never from a bundle
 

@@ -15,4 +15,25 @@ void saveBranding(const SavedBranding& branding) {
     settings.setValue("report/logo", branding.logoPath);
 }
 
+EvidenceLimits savedEvidenceLimits() {
+    QSettings settings;
+    const EvidenceLimits defaults;
+    // Kept in whole MiB: what the settings dialog and `maturity evidence limits` show.
+    auto mebibytes = [&](const char* key, std::int64_t fallback) {
+        bool ok = false;
+        const qlonglong value =
+            settings.value(key, static_cast<qlonglong>(fallback / kMebibyte)).toLongLong(&ok);
+        return ok && value > 0 ? value * kMebibyte : fallback;
+    };
+    return {mebibytes("evidence/perFileMiB", defaults.perFileBytes),
+            mebibytes("evidence/perAssessmentMiB", defaults.perAssessmentBytes)};
+}
+
+void saveEvidenceLimits(const EvidenceLimits& limits) {
+    QSettings settings;
+    settings.setValue("evidence/perFileMiB", static_cast<qlonglong>(limits.perFileBytes / kMebibyte));
+    settings.setValue("evidence/perAssessmentMiB",
+                      static_cast<qlonglong>(limits.perAssessmentBytes / kMebibyte));
+}
+
 } // namespace mw

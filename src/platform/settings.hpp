@@ -1,6 +1,8 @@
 #pragma once
 // Settings that both front doors honour, kept in the platform's settings store (QSettings). The report
 // library never reads them: the CLI and the workbench load them here and pass them in.
+#include "core/evidence.hpp"
+
 #include <QString>
 
 namespace mw {
@@ -12,5 +14,9 @@ struct SavedBranding {
 
 SavedBranding savedBranding();
 void saveBranding(const SavedBranding& branding);
+
+// How large an evidence file and an assessment's evidence may be (EvidenceLimits' defaults until changed).
+EvidenceLimits savedEvidenceLimits();
+void saveEvidenceLimits(const EvidenceLimits& limits);
 
 } // namespace mw

@@ -268,6 +268,32 @@ void appendQuestionFinding(ReportHtml& html, const ReportData& data, const Quest
     if (answer && !answer->note.empty())
         html.body += QStringLiteral("<p><span class=\"label\">Notes and evidence:</span> %1</p>")
                          .arg(escMultiline(answer->note));
+    if (const auto files = evidenceFor(data.evidence, question.id); !files.empty())
+        html.body += QStringLiteral("<p><span class=\"label\">Evidence files:</span> %1</p>")
+                         .arg(esc(evidenceLabels(files)));
+}
+
+// Every evidence file with its checksum, so that a reader can tell the file they hold is the one assessed.
+void appendEvidenceFiles(ReportHtml& html, const ReportData& data) {
+    if (data.evidence.empty())
+        return;
+    html.heading(2, QStringLiteral("Evidence files"));
+    html.body += QStringLiteral("<p>Every file kept with the assessment, the questions it supports and its "
+                                "SHA-256 checksum (<i>sha256sum</i> on Linux, <i>Get-FileHash</i> on Windows "
+                                "gives the same digits for the same file).</p>");
+    std::vector<std::vector<TableCell>> rows;
+    for (const auto& e : data.evidence) {
+        std::string questions;
+        for (const auto& id : e.questionIds)
+            questions += (questions.empty() ? "" : ", ") + id;
+        rows.push_back({{plain(evidenceLabel(e))},
+                        {plain(e.fileName)},
+                        {plain(questions.empty() ? std::string("whole assessment") : questions)},
+                        {plain(formatByteSize(e.size))},
+                        {plain(groupedDigest(e.sha256))}});
+    }
+    html.body += html.table({"Evidence", "File", "Questions", "Size", "SHA-256"}, std::move(rows),
+                            {26, 19, 14, 11, 30}, {3});
 }
 
 // Every dimension with its questions.
@@ -319,6 +345,7 @@ void appendAppendix(ReportHtml& html, const ReportData& data) {
                        "question text, the descriptor and the notes).</p>");
     html.body += html.table({"Id", "Dimension", "Current", "Target", "Confidence", "Last changed"},
                             std::move(answerRows), {8, 37, 11, 11, 17, 16}, {2, 3});
+    appendEvidenceFiles(html, data);
     appendVoices(html, data);
     html.heading(2, QStringLiteral("Participants"));
     std::vector<std::vector<TableCell>> participantRows;

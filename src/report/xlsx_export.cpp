@@ -216,7 +216,9 @@ void writeAnswersSheet(const SheetWriter& w, lxw_workbook* book, const ReportDat
                                                      {"Target level", 14},
                                                      {"Gap", 7},
                                                      {"Confidence", 11},
-                                                     {"Notes and evidence", 70}});
+                                                     {"Notes and evidence", 70},
+                                                     {"Evidence files", 9},
+                                                     {"Evidence", 40}});
     lxw_row_t row = 1;
     for (const auto& qr : data.scores.questions) {
         const Answer* a = data.consensusAnswer(qr.question->id);
@@ -237,6 +239,9 @@ void writeAnswersSheet(const SheetWriter& w, lxw_workbook* book, const ReportDat
         xlsx.worksheet_write_string(answers, row, 9, a ? std::string(toString(a->confidence)).c_str() : "",
                                     w.f.wrap);
         w.text(answers, row, 10, a ? a->note : std::string(), w.f.wrap);
+        const auto evidence = evidenceFor(data.evidence, qr.question->id);
+        xlsx.worksheet_write_number(answers, row, 11, static_cast<double>(evidence.size()), nullptr);
+        w.text(answers, row, 12, evidenceLabels(evidence), w.f.wrap);
         ++row;
     }
     xlsx.worksheet_autofilter(answers, 0, 0, row - 1, answerCols - 1);

@@ -72,6 +72,7 @@ Result<Id> Store::createAssessment(const NewAssessment& request) {
     std::optional<LoadedAssessment> baseline;
     std::vector<Answer> baselineAnswers;
     std::vector<Action> baselineActions;
+    std::vector<Evidence> baselineEvidence;
     if (request.baselineId) {
         auto loaded = assessment(*request.baselineId);
         if (!loaded)
@@ -87,6 +88,10 @@ Result<Id> Store::createAssessment(const NewAssessment& request) {
         if (!actions)
             return std::unexpected(actions.error());
         baselineActions = std::move(*actions);
+        auto evidence = this->evidence(*request.baselineId);
+        if (!evidence)
+            return std::unexpected(evidence.error());
+        baselineEvidence = std::move(*evidence);
     }
     return guarded(path_, "create the assessment", [&]() -> Result<Id> {
         SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -118,6 +123,20 @@ Result<Id> Store::createAssessment(const NewAssessment& request) {
             action.uid = newUid();
             action.updatedAt = now;
             upsertAction(*statements_, id, action);
+        }
+        // So is its evidence, marked as the baseline's, so that the assessor sees what to renew. Evidence
+        // of a voice links to the consensus: the follow-up's participants are its own.
+        for (Evidence evidence : baselineEvidence) {
+            const bool wholeAssessment = evidence.questionIds.empty();
+            std::erase_if(evidence.questionIds,
+                          [&](const std::string& q) { return !request.model->question(q); });
+            if (!wholeAssessment && evidence.questionIds.empty())
+                continue;
+            evidence.carriedFrom = evidence.uid;
+            evidence.uid = newUid();
+            evidence.participantId.reset();
+            evidence.addedAt = now;
+            insertEvidence(*statements_, id, evidence);
         }
         transaction.commit();
         return id;

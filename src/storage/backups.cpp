@@ -228,6 +228,8 @@ void Store::backUpIfDue() {
         backupProblem_ = written.error().message;
         return;
     }
+    // The copy holds what was removed; the database lets it go. A failure leaves it for the next backup.
+    (void)purgeRemovedEvidence();
     pruneDailyBackups(path_, daily_.keep);
 }
 

@@ -18,6 +18,9 @@ Result<Bundle> Store::exportBundle(Id assessmentId) const {
     auto actions = this->actions(assessmentId);
     if (!actions)
         return std::unexpected(actions.error());
+    auto evidence = this->evidence(assessmentId);
+    if (!evidence)
+        return std::unexpected(evidence.error());
     if (!client)
         return std::unexpected(client.error());
     if (!participants)
@@ -62,6 +65,13 @@ Result<Bundle> Store::exportBundle(Id assessmentId) const {
     for (auto a : *actions) {
         a.id = 0;
         bundle.actions.push_back(std::move(a));
+    }
+    for (auto e : *evidence) {
+        e.id = 0;
+        if (e.participantId)
+            e.participantId =
+                keys.contains(*e.participantId) ? std::optional(keys[*e.participantId]) : std::nullopt;
+        bundle.evidence.push_back(std::move(e));
     }
     return bundle;
 }
@@ -127,6 +137,7 @@ Result<ImportOutcome> Store::importOne(const Bundle& bundle, KnownSnapshots* kno
         }
         for (const auto& action : bundle.actions)
             upsertAction(*statements_, id, action);
+        importEvidence(*statements_, id, bundle.evidence, participantIds, outcome);
         // Follow-ups imported before their baseline get linked now.
         auto link = statements_->prepare("UPDATE assessments SET baseline_id = ? WHERE baseline_uid = ? AND "
                                          "baseline_id IS NULL");

@@ -125,8 +125,14 @@ Result<ImportOutcome> Store::mergeBundle(Id assessmentId, const Bundle& bundle) 
             ++outcome.updatedActions;
         }
     }
+    // Evidence matches by uid: what this database has (or removed) stays as it is.
+    std::map<Id, Id> participantIds;
+    for (const auto& [key, participant] : local)
+        participantIds[key] = participant.id;
+    importEvidence(*statements_, assessmentId, bundle.evidence, participantIds, outcome);
     outcome.alreadyPresent = outcome.addedParticipants == 0 && outcome.answers == 0 &&
-                             outcome.addedActions == 0 && outcome.updatedActions == 0;
+                             outcome.addedActions == 0 && outcome.updatedActions == 0 &&
+                             outcome.addedEvidence == 0;
     if (!outcome.alreadyPresent) {
         SQLite::Statement touch(*db_, "UPDATE assessments SET updated_at = ? WHERE id = ?");
         touch.bind(1, nowIsoUtc());

@@ -62,6 +62,8 @@ Result<void> Store::migrate(int fromVersion) {
     }
     if (fromVersion < 4)
         db_->exec(kSchemaV4);
+    if (fromVersion < 5)
+        db_->exec(kSchemaV5);
     db_->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     transaction.commit();
     return {};
@@ -184,6 +186,52 @@ CREATE TABLE action_questions (
     question_id TEXT NOT NULL,
     position    INTEGER NOT NULL,
     PRIMARY KEY (action_id, question_id)
+) WITHOUT ROWID;
+)SQL";
+
+// Evidence files: each distinct content is stored once (evidence_files, addressed by its SHA-256) in chunks
+// of 1 MiB (evidence_chunks), so that no file has to fit in memory to be stored or read. Each piece
+// of evidence belongs to one assessment and names its file, what it is and the questions it supports
+// (evidence_questions; none: the assessment as a whole). Removing one sets removed_at; the row and its file
+// stay, recoverable, until the next backup holds them.
+const char* const kSchemaV5 = R"SQL(
+CREATE TABLE evidence_files (
+    sha256      TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+    size        INTEGER NOT NULL CHECK (size >= 0),
+    media_type  TEXT NOT NULL,
+    -- 0 while its chunks are being written, in transactions of a few MiB each so that a large file never
+    -- holds the database's write lock for long; evidence refers only to complete files.
+    complete    INTEGER NOT NULL DEFAULT 0,
+    staged_at   TEXT NOT NULL
+);
+CREATE TABLE evidence_chunks (
+    sha256 TEXT NOT NULL REFERENCES evidence_files(sha256) ON DELETE CASCADE,
+    seq    INTEGER NOT NULL,
+    data   BLOB NOT NULL,
+    PRIMARY KEY (sha256, seq)
+);
+CREATE TABLE evidence (
+    id             INTEGER PRIMARY KEY,
+    uid            TEXT NOT NULL,
+    assessment_id  INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+    sha256         TEXT NOT NULL REFERENCES evidence_files(sha256),
+    file_name      TEXT NOT NULL,
+    title          TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    valid_on       TEXT NOT NULL DEFAULT '',
+    supplied_by    TEXT NOT NULL DEFAULT '',
+    participant_id INTEGER REFERENCES participants(id) ON DELETE SET NULL,
+    carried_from   TEXT NOT NULL DEFAULT '',
+    added_at       TEXT NOT NULL,
+    removed_at     TEXT,
+    UNIQUE (assessment_id, uid)
+);
+CREATE INDEX evidence_file ON evidence(sha256);
+CREATE INDEX evidence_participant ON evidence(participant_id);
+CREATE TABLE evidence_questions (
+    evidence_id INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL,
+    position    INTEGER NOT NULL,
+    PRIMARY KEY (evidence_id, question_id)
 ) WITHOUT ROWID;
 )SQL";
 

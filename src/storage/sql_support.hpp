@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -118,11 +119,23 @@ Id upsertAction(StatementCache& db, Id assessmentId, const Action& action);
 extern const char* const kActionColumns;
 Action readAction(SQLite::Statement& q);
 
+// Inserts the evidence with its questions; returns the row id. Its file must be stored already.
+Id insertEvidence(StatementCache& db, Id assessmentId, const Evidence& evidence);
+// Whether a complete copy of the file with this digest is stored.
+bool evidenceFileStored(StatementCache& db, const std::string& sha256);
+// The bundle's evidence whose files are stored, added to the assessment unless one of its uid is there
+// (participantIds maps the bundle's keys to this database's ids). Counts into the outcome.
+void importEvidence(StatementCache& db, Id assessmentId, const std::vector<Evidence>& evidence,
+                    const std::map<Id, Id>& participantIds, ImportOutcome& outcome);
+// Replaces the evidence's questions, in the order given.
+void linkEvidenceQuestions(StatementCache& db, Id evidenceId, const std::vector<std::string>& questionIds);
+
 // The schema's tables, created or upgraded by the migrations.
 extern const char* const kSchemaV1;
 extern const char* const kSchemaV2;
 extern const char* const kSchemaV3;
 extern const char* const kSchemaV4;
+extern const char* const kSchemaV5;
 
 // The id of the stored snapshot with this model id, version and JSON text, stored now if there is none:
 // each distinct model is kept once however many assessments use it.

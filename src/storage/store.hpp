@@ -4,10 +4,12 @@
 #include "core/assessment.hpp"
 #include "core/bundle.hpp"
 #include "core/error.hpp"
+#include "core/evidence.hpp"
 #include "core/model.hpp"
 #include "storage/backups.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -21,7 +23,7 @@ class StatementCache;
 
 namespace mw {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // Whether opening may create the database. Commands that only read or change what is there open existing
 // databases only, so a mistyped path is reported instead of becoming a new, empty database.
@@ -52,6 +54,23 @@ struct ImportOutcome {
     std::size_t addedActions = 0;
     std::size_t updatedActions = 0;
     std::vector<std::string> differences; // every voice both sides answered differently, and which was kept
+    // Evidence added (matched by uid when merging), and evidence left out because its file is neither in
+    // the bundle nor in this database (a .json bundle carries what the files are, not the files).
+    std::size_t addedEvidence = 0;
+    std::size_t evidenceWithoutFile = 0;
+};
+
+// A file to attach as evidence. It is read twice (its digest first, so that content already stored is only
+// linked) and never held in memory whole; a file that changes between the two reads is refused.
+struct NewEvidence {
+    std::filesystem::path file;
+    std::string fileName; // the name to keep; empty: the file's own
+    std::string title;    // empty: the file's name without its extension
+    std::string validOn;
+    std::string suppliedBy;
+    std::vector<std::string> questionIds;
+    std::optional<Id> participantId;
+    EvidenceLimits limits;
 };
 
 struct LoadedAssessment {
@@ -123,6 +142,28 @@ public:
     // The assessment an action belongs to; an unknown id is an error that names it.
     Result<Id> actionAssessment(Id actionId) const;
 
+    // Evidence. Every call is its own transaction; attaching a file is all or nothing, however large.
+    Result<std::vector<Evidence>> evidence(Id assessmentId, bool includeRemoved = false) const;
+    // One piece of evidence by id, in whichever assessment it is (removed ones too).
+    Result<Evidence> evidenceItem(Id evidenceId) const;
+    // The assessment a piece of evidence belongs to; an unknown id is an error that names it.
+    Result<Id> evidenceAssessment(Id evidenceId) const;
+    Result<Evidence> addEvidence(Id assessmentId, const NewEvidence& request);
+    Result<Evidence> editEvidence(Id evidenceId, const EvidenceEdit& edit);
+    // Marks it removed: it is listed no more, and restoreEvidence brings it back until the next backup,
+    // which keeps it while the database lets it go.
+    Result<Evidence> removeEvidence(Id evidenceId);
+    Result<Evidence> restoreEvidence(Id evidenceId);
+    // Writes the file's bytes to `target` (beside it first, then renamed into place), checking its digest.
+    Result<void> writeEvidenceFile(Id evidenceId, const std::filesystem::path& target) const;
+    // Calls `sink` with the file's bytes in order, a chunk at a time.
+    Result<void> readEvidenceFile(const std::string& sha256,
+                                  const std::function<Result<void>(std::string_view)>& sink) const;
+    // The bytes the assessment's evidence takes, each distinct file counted once (removed ones too).
+    Result<std::int64_t> evidenceBytes(Id assessmentId) const;
+    // Drops removed evidence and the files nothing refers to any more. Called after each backup.
+    Result<std::size_t> purgeRemovedEvidence();
+
     // Bundles
     Result<Bundle> exportBundle(Id assessmentId) const;
     // All or nothing: a refused bundle leaves the database untouched.
@@ -166,6 +207,10 @@ private:
     // bundle with an equal model reuses the id instead of serialising and hashing its model again.
     using KnownSnapshots = std::vector<std::pair<const Model*, Id>>;
     Result<ImportOutcome> importOne(const Bundle& bundle, KnownSnapshots* known);
+    // Stores a file's content under its digest unless a complete copy is there, reading it again and
+    // checking that it still has that digest and size.
+    Result<void> stageEvidenceFile(const std::filesystem::path& file, const std::string& sha256,
+                                   std::int64_t size, const std::string& mediaType);
     std::unique_ptr<SQLite::Database> db_;
     // After db_, so that its statements are finalised before the database closes.
     std::unique_ptr<sql::StatementCache> statements_;

@@ -4,6 +4,8 @@
 //   scripts and markup in names.
 // - tests/data/v3/release-3.db (schema 3, written at commit d1daa70): the demo (a 1.0.0 baseline and a
 //   2.0.0 follow-up with eight voices), before the action plan.
+// - tests/data/v4/release-4.db (schema 4, written at commit e1f53c0): the demo with its action plan, before
+//   evidence.
 // - tests/data/v2/release-2.db (schema 2, written at commit 24d5061): the demo with its eight voices (a 1.0.0
 //   baseline and a 2.0.0 follow-up) and a second 1.0.0 assessment with N/A, a target and a note with markup.
 #include "core/bundle.hpp"
@@ -158,9 +160,18 @@ TEST_CASE("a schema-2 database keeps each distinct model once and scores as befo
         SQLite::Database after(copy.path.string(), SQLite::OPEN_READONLY);
         // Assessments 1 and 3 were made with the same 1.0.0 model: one snapshot serves both.
         CHECK(after.execAndGet("SELECT count(*) FROM model_snapshots").getInt() == 2);
-        // The pages the models' copies took are given back: no free pages, and a smaller file.
+        // The pages the models' copies took are given back: no free pages, and a smaller file once the
+        // later schemas' empty tables and indexes (one page each: the action plan's, the evidence's) are
+        // left out.
         CHECK(after.execAndGet("PRAGMA freelist_count").getInt() == 0);
-        CHECK(after.execAndGet("PRAGMA page_count").getInt() < pagesBefore);
+        const int laterEmptyPages =
+            after
+                .execAndGet(
+                    "SELECT count(*) FROM sqlite_master WHERE rootpage > 0 AND (tbl_name LIKE 'action%' "
+                    "OR tbl_name LIKE 'evidence%')")
+                .getInt();
+        CHECK(laterEmptyPages == 12);
+        CHECK(after.execAndGet("PRAGMA page_count").getInt() - laterEmptyPages < pagesBefore);
         CHECK(after.execAndGet("SELECT count(DISTINCT snapshot_id) FROM assessments").getInt() == 2);
         CHECK(after.execAndGet("SELECT count(*) FROM assessments WHERE snapshot_id IS NULL").getInt() == 0);
         CHECK(after
@@ -236,6 +247,41 @@ TEST_CASE("a schema-3 database gains the action plan, scores as before, and its 
     REQUIRE(store->deleteAssessment(*followUp).has_value());
     CHECK_FALSE(store->actions(1)->front().continuedInFollowUp);
     CHECK(isLate(store->actions(1)->front(), "2026-12-01"));
+}
+
+TEST_CASE("a schema-4 database gains evidence, keeps its action plan, and scores as before",
+          "[store][migration]") {
+    const auto fixtures = test::dataPath("v4");
+    MigratedCopy copy(fixtures / "release-4.db");
+    long actionsBefore = 0;
+    {
+        SQLite::Database before(copy.path.string(), SQLite::OPEN_READONLY);
+        REQUIRE(before.execAndGet("PRAGMA user_version").getInt() == 4);
+        actionsBefore = before.execAndGet("SELECT count(*) FROM actions").getInt64();
+        REQUIRE(actionsBefore > 0);
+    }
+    auto store = Store::open(copy.path);
+    REQUIRE(store.has_value());
+    CHECK(store->schemaVersion() == kSchemaVersion);
+    REQUIRE(std::filesystem::exists(copy.dir / "release-4.db.v4.bak"));
+    checkScoresAsBefore(*store, fixtures, {1, 2});
+    CHECK(static_cast<long>(store->actions(1)->size() + store->actions(2)->size()) == actionsBefore);
+    CHECK(store->evidence(2)->empty());
+    // The new tables work on the upgraded file: evidence on the baseline reaches a new follow-up.
+    test::writeBytes(copy.dir / "charter.pdf", "%PDF-1.4\n% the signed charter\n");
+    NewEvidence request;
+    request.file = copy.dir / "charter.pdf";
+    request.questionIds = {"GO1"};
+    auto added = store->addEvidence(1, request);
+    REQUIRE(added.has_value());
+    CHECK(added->mediaType == "application/pdf");
+    auto baseline = store->assessment(1);
+    auto followUp = store->createAssessment(
+        {baseline->info.clientId, "Second follow-up", "2027-01-10", "", Id{1}, &baseline->model});
+    REQUIRE(followUp.has_value());
+    auto carried = store->evidence(*followUp);
+    REQUIRE(carried->size() == 1);
+    CHECK(carried->front().carriedFrom == added->uid);
 }
 
 TEST_CASE("an upgraded database opens again without a second upgrade or backup", "[store][migration]") {

@@ -29,6 +29,7 @@ int participantCommand(CommandContext& context);
 int divergenceCommand(CommandContext& context);
 int actionsCommand(CommandContext& context);
 int actionCommand(CommandContext& context);
+int evidenceCommand(CommandContext& context);
 // score --by-group: each group's dimension and overall scores.
 int groupScoresCommand(CommandContext& context, const app::AssessmentState& state);
 

@@ -21,7 +21,11 @@ void printMerge(QTextStream& out, const QString& file, const ImportOutcome& outc
         out << "Merged " << file << " into assessment #" << outcome.assessmentId << ": "
             << count(outcome.addedParticipants, "new participant", "new participants") << ", "
             << count(outcome.addedAnswers, "new answer", "new answers") << ", "
-            << count(outcome.updatedAnswers, "answer updated", "answers updated") << " from the bundle.\n";
+            << count(outcome.updatedAnswers, "answer updated", "answers updated")
+            << (outcome.addedEvidence > 0
+                    ? ", " + count(outcome.addedEvidence, "new evidence file", "new evidence files")
+                    : QString())
+            << " from the bundle.\n";
     if (outcome.differences.empty())
         return;
     out << count(outcome.differences.size(), "voice differed", "voices differed")
@@ -67,6 +71,9 @@ int exportCommand(CommandContext& context) {
         return context.fail(written.error());
     context.out << "Wrote " << outPath << " (assessment #" << id << ", " << bundle->answers.size()
                 << " answers" << (password ? ", sealed with the password" : "") << ").\n";
+    if (!bundle->evidence.empty() && (suffix == "json" || suffix == "mwbundle"))
+        context.out << "Left out " << count(bundle->evidence.size(), "evidence file", "evidence files")
+                    << ": the bundle says what each one is and its checksum, not its bytes.\n";
     return ExitOk;
 }
 
@@ -120,7 +127,13 @@ int importCommand(CommandContext& context) {
             << (outcome.createdClient ? ", new client" : ", existing client");
         if (outcome.linkedBaseline)
             out << ", baseline #" << *outcome.linkedBaseline;
+        if (outcome.addedEvidence > 0)
+            out << ", " << count(outcome.addedEvidence, "evidence file", "evidence files");
         out << ").\n";
+        if (outcome.evidenceWithoutFile > 0)
+            out << count(outcome.evidenceWithoutFile, "piece of evidence was", "pieces of evidence were")
+                << " left out: the bundle does not carry their files, and this database does not hold "
+                   "them.\n";
     }
     if (outcomes->size() > 1)
         out << "Imported " << outcomes->size() << " bundles in one transaction.\n";

@@ -1,0 +1,193 @@
+// `maturity evidence` as a user runs it: attach, list, save out, remove and restore; a file of several
+// hundred MB streamed with a flat memory peak; and a process killed mid-attach that leaves nothing
+// half-written behind.
+#include "cli_fixture.hpp"
+#include "storage/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <nlohmann/json.hpp>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+extern char** environ;
+
+using namespace mw;
+using mw::test::CliFixture;
+
+namespace {
+
+// A child process of the real binary, so that its peak memory can be read and it can be killed.
+class Child {
+public:
+    explicit Child(std::vector<std::string> args) {
+        args.insert(args.begin(), MW_CLI_BINARY);
+        std::vector<char*> argv;
+        for (auto& a : args)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        // Its report lines are not the test's output.
+        posix_spawn_file_actions_t quiet;
+        posix_spawn_file_actions_init(&quiet);
+        posix_spawn_file_actions_addopen(&quiet, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+        const int spawned = posix_spawn(&pid_, MW_CLI_BINARY, &quiet, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&quiet);
+        REQUIRE(spawned == 0);
+    }
+    // Exit code and peak resident memory in KiB.
+    std::pair<int, long> wait() {
+        int status = 0;
+        rusage usage{};
+        REQUIRE(wait4(pid_, &status, 0, &usage) == pid_);
+        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, usage.ru_maxrss};
+    }
+    bool running() {
+        int status = 0;
+        return waitpid(pid_, &status, WNOHANG) == 0;
+    }
+    void kill() { ::kill(pid_, SIGKILL); }
+
+private:
+    pid_t pid_ = 0;
+};
+
+// A large file without writing it: a sparse file reads as zeros.
+std::filesystem::path sparseFile(const std::filesystem::path& at, std::uintmax_t bytes) {
+    { std::ofstream(at, std::ios::binary) << "%PDF-1.4\n"; }
+    std::filesystem::resize_file(at, bytes);
+    return at;
+}
+
+std::uintmax_t storedBytes(const std::filesystem::path& db) {
+    std::error_code ec;
+    auto size = [&](const std::filesystem::path& p) {
+        const auto n = std::filesystem::file_size(p, ec);
+        return ec ? std::uintmax_t{0} : n;
+    };
+    return size(db) + size(db.string() + "-wal");
+}
+
+} // namespace
+
+TEST_CASE("evidence add, list, get, set, remove and restore on the command line", "[cli][evidence]") {
+    CliFixture cli;
+    REQUIRE(cli.run({"demo"}).code == 0);
+    test::writeBytes(cli.dir / "diagram.pdf", "%PDF-1.4\n% zones and conduits\n");
+    auto added =
+        cli.run({"evidence", "add", "2", cli.file("diagram.pdf"), "--question", "SB1,SB2", "--title",
+                 "Zone & conduit <drawing>", "--valid-on", "2026-10-01", "--supplied-by", "Dan Okafor"});
+    INFO(added.err.toStdString());
+    REQUIRE(added.code == 0);
+    CHECK(
+        added.out.contains("Attached #1 'Zone & conduit <drawing>' (diagram.pdf, 30 bytes) to assessment #2, "
+                           "supporting SB1, SB2. Type PDF document"));
+
+    auto listed = cli.run({"evidence", "2"});
+    REQUIRE(listed.code == 0);
+    CHECK(listed.out.contains("Zone & conduit <drawing>  SB1, SB2   2026-10-01  Dan Okafor   PDF document"));
+    CHECK(listed.out.contains("2 of 55 questions have evidence"));
+
+    auto json = nlohmann::json::parse(cli.run({"evidence", "2", "--json"}).out.toStdString());
+    REQUIRE(json["evidence"].size() == 1);
+    CHECK(json["evidence"][0]["questions"] == nlohmann::json::array({"SB1", "SB2"}));
+    CHECK(json["evidence"][0]["mediaType"] == "application/pdf");
+    CHECK(json["evidence"][0]["fromBaseline"] == false);
+    std::size_t missing = 0;
+    for (const auto& q : json["questions"]) {
+        if (q["id"] == "SB1")
+            CHECK(q["evidence"] == nlohmann::json::array({1}));
+        missing += q["missingForLevel"].get<bool>() ? 1 : 0;
+    }
+    CHECK(json["missingForLevel"] == missing);
+    CHECK(missing > 0);
+
+    const QString copy = cli.file("copy.pdf");
+    REQUIRE(cli.run({"evidence", "get", "2", "1", "--out", copy}).code == 0);
+    CHECK(test::readBytes(cli.dir / "copy.pdf") == test::readBytes(cli.dir / "diagram.pdf"));
+
+    REQUIRE(cli.run({"evidence", "set", "2", "1", "--question", "SB1"}).code == 0);
+    CHECK(cli.run({"evidence", "2"}).out.contains("1 of 55 questions have evidence"));
+    auto removed = cli.run({"evidence", "remove", "2", "1"});
+    CHECK(removed.code == 0);
+    CHECK(removed.out.contains("'maturity evidence restore 2 1' until the next backup"));
+    CHECK(cli.run({"evidence", "2"}).out.contains("No evidence yet"));
+    REQUIRE(cli.run({"evidence", "restore", "2", "1"}).code == 0);
+    CHECK(cli.run({"evidence", "2"}).out.contains("Zone & conduit"));
+
+    // Bad input: one line naming what and where, exit 1 or 2, nothing written.
+    auto wrongAssessment = cli.run({"evidence", "get", "1", "1", "--out", copy});
+    CHECK(wrongAssessment.code == 1);
+    CHECK(wrongAssessment.err.contains("evidence 1 belongs to assessment 2, not to assessment 1"));
+    auto unknown = cli.run({"evidence", "remove", "2", "77"});
+    CHECK(unknown.code == 1);
+    CHECK(unknown.err.contains("no evidence with id 77"));
+    CHECK(cli.run({"evidence", "add", "2", cli.file("nothing.png")}).err.contains("no file at"));
+    CHECK(cli.run({"evidence", "add", "2", cli.file("diagram.pdf"), "--valid-on", "tomorrow"}).code == 2);
+    CHECK(cli.run({"evidence", "get", "2", "1"}).code == 2);
+    auto intoDatabase = cli.run({"evidence", "get", "2", "1", "--out", cli.db});
+    CHECK(intoDatabase.code == 1);
+    CHECK(nlohmann::json::parse(cli.run({"evidence", "2", "--json"}).out.toStdString())["evidence"].size() ==
+          1);
+}
+
+TEST_CASE("a file of several hundred MB is streamed: the peak memory does not grow with it",
+          "[cli][evidence][process]") {
+    CliFixture cli;
+    REQUIRE(cli.run({"demo"}).code == 0);
+    const auto small = sparseFile(cli.dir / "small.pdf", 64 * 1024);
+    const auto large = sparseFile(cli.dir / "large.pdf", 256ull * 1024 * 1024);
+    const std::string db = cli.db.toStdString();
+    auto [smallCode, smallPeak] = Child({"--db", db, "evidence", "add", "2", small.string()}).wait();
+    auto [largeCode, largePeak] = Child({"--db", db, "evidence", "add", "2", large.string()}).wait();
+    REQUIRE(smallCode == 0);
+    REQUIRE(largeCode == 0);
+    INFO("peak KiB: small " << smallPeak << ", large " << largePeak);
+    // Holding the file would add 320 MiB; streaming it adds a few chunks.
+    CHECK(largePeak - smallPeak < 48 * 1024);
+    const auto out = cli.dir / "large-copy.pdf";
+    auto [getCode, getPeak] = Child({"--db", db, "evidence", "get", "2", "2", "--out", out.string()}).wait();
+    REQUIRE(getCode == 0);
+    CHECK(getPeak - smallPeak < 48 * 1024);
+    CHECK(std::filesystem::file_size(out) == std::filesystem::file_size(large));
+}
+
+TEST_CASE("a process killed while it attaches a large file leaves no half-written evidence",
+          "[cli][evidence][process]") {
+    CliFixture cli;
+    REQUIRE(cli.run({"demo"}).code == 0);
+    const std::filesystem::path db = cli.db.toStdString();
+    const auto large = sparseFile(cli.dir / "large.pdf", 256ull * 1024 * 1024);
+    const auto before = storedBytes(db);
+    Child attach({"--db", db.string(), "evidence", "add", "2", large.string()});
+    // Killed once part of the file is in the database, well before all of it is.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (attach.running() && storedBytes(db) < before + 24 * 1024 * 1024 &&
+           std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    REQUIRE(attach.running());
+    attach.kill();
+    attach.wait();
+
+    {
+        auto store = Store::open(db);
+        REQUIRE(store.has_value());
+        CHECK(store->evidence(2, true)->empty());
+        SQLite::Database raw(db.string());
+        CHECK(raw.execAndGet("PRAGMA integrity_check").getString() == "ok");
+        CHECK(raw.execAndGet("SELECT count(*) FROM evidence_files WHERE complete = 1").getInt() == 0);
+    }
+    // Attached again, the half-stored copy is replaced by a whole one.
+    auto again = cli.run({"evidence", "add", "2", QString::fromStdString(large.string())});
+    INFO(again.err.toStdString());
+    REQUIRE(again.code == 0);
+    SQLite::Database raw(db.string());
+    CHECK(raw.execAndGet("SELECT count(*) FROM evidence_chunks").getInt() == 256);
+    CHECK(raw.execAndGet("SELECT count(*) FROM evidence_files WHERE complete = 1").getInt() == 1);
+}
