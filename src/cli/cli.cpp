@@ -140,14 +140,16 @@ const std::vector<CommandSpec> kCommandTable = {
      &cli::compareCommand},
     {"export",
      "export ID --out FILE [--password-file PATH]",
-     "Write a .json bundle, a password-sealed .mwbundle, .csv answers or an .xlsx workbook",
+     "Write a .json bundle, a .mwz package (the bundle with its evidence files), a password-sealed "
+     ".mwbundle, .csv answers or an .xlsx workbook",
      {{"out", "Output file; its extension picks the format.", "FILE"},
       {"password-file", "Seal the .mwbundle with the password in this file (else asked on the terminal).",
        "PATH"}},
      &cli::exportCommand},
     {"import",
      "import FILE... [--password-file PATH]",
-     "Import .json or sealed .mwbundle bundles, all in one transaction (all or nothing)",
+     "Import .json bundles, .mwz packages or sealed .mwbundle bundles, all in one transaction (all or "
+     "nothing)",
      {{"password-file", "The sealed bundle's password is in this file (else asked on the terminal).",
        "PATH"}},
      &cli::importCommand},

@@ -163,6 +163,16 @@ public:
     Result<std::int64_t> evidenceBytes(Id assessmentId) const;
     // Drops removed evidence and the files nothing refers to any more. Called after each backup.
     Result<std::size_t> purgeRemovedEvidence();
+    // Stores a file's content under its digest unless a complete copy is there, a chunk at a time from
+    // `read` (which fills the buffer and returns how many bytes it gave; 0 at the end). The bytes must have
+    // that digest and size, else nothing is kept; `source` names them in messages. Returns whether the
+    // content was new here. Committed a few chunks per transaction: linking evidence to it is the caller's
+    // next step, and discardEvidenceFiles drops what an import stored when the import is refused.
+    using ByteReader = std::function<Result<std::size_t>(char* buffer, std::size_t size)>;
+    Result<bool> storeEvidenceFile(const std::string& sha256, std::int64_t size, const ByteReader& read,
+                                   const std::string& source);
+    // Drops stored files that no evidence refers to, of these digests.
+    Result<void> discardEvidenceFiles(const std::vector<std::string>& sha256s);
 
     // Bundles
     Result<Bundle> exportBundle(Id assessmentId) const;
@@ -207,10 +217,6 @@ private:
     // bundle with an equal model reuses the id instead of serialising and hashing its model again.
     using KnownSnapshots = std::vector<std::pair<const Model*, Id>>;
     Result<ImportOutcome> importOne(const Bundle& bundle, KnownSnapshots* known);
-    // Stores a file's content under its digest unless a complete copy is there, reading it again and
-    // checking that it still has that digest and size.
-    Result<void> stageEvidenceFile(const std::filesystem::path& file, const std::string& sha256,
-                                   std::int64_t size, const std::string& mediaType);
     std::unique_ptr<SQLite::Database> db_;
     // After db_, so that its statements are finalised before the database closes.
     std::unique_ptr<sql::StatementCache> statements_;

@@ -27,8 +27,10 @@ namespace {
 // A child process of the real binary, so that its peak memory can be read and it can be killed.
 class Child {
 public:
-    explicit Child(std::vector<std::string> args) {
-        args.insert(args.begin(), MW_CLI_BINARY);
+    // The CLI with these arguments, or (cli false) the program the first argument names.
+    explicit Child(std::vector<std::string> args, bool cli = true) {
+        if (cli)
+            args.insert(args.begin(), MW_CLI_BINARY);
         std::vector<char*> argv;
         for (auto& a : args)
             argv.push_back(a.data());
@@ -37,7 +39,7 @@ public:
         posix_spawn_file_actions_t quiet;
         posix_spawn_file_actions_init(&quiet);
         posix_spawn_file_actions_addopen(&quiet, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-        const int spawned = posix_spawn(&pid_, MW_CLI_BINARY, &quiet, nullptr, argv.data(), environ);
+        const int spawned = posix_spawn(&pid_, argv.front(), &quiet, nullptr, argv.data(), environ);
         posix_spawn_file_actions_destroy(&quiet);
         REQUIRE(spawned == 0);
     }
@@ -190,4 +192,85 @@ TEST_CASE("a process killed while it attaches a large file leaves no half-writte
     SQLite::Database raw(db.string());
     CHECK(raw.execAndGet("SELECT count(*) FROM evidence_chunks").getInt() == 256);
     CHECK(raw.execAndGet("SELECT count(*) FROM evidence_files WHERE complete = 1").getInt() == 1);
+}
+
+namespace {
+
+// Rewrites one entry of a zip with other bytes, or leaves it out when they are empty (python3's zipfile, so
+// that the zip itself stays sound).
+void rewriteEntry(const std::filesystem::path& zip, const std::string& name, const std::string& bytes,
+                  const std::filesystem::path& out) {
+    const auto data = out.string() + ".entry";
+    test::writeBytes(data, bytes);
+    const std::string script = "import sys, zipfile\n"
+                               "src, name, dst = sys.argv[1], sys.argv[2], sys.argv[4]\n"
+                               "data = open(sys.argv[3], 'rb').read()\n"
+                               "with zipfile.ZipFile(src) as a, zipfile.ZipFile(dst, 'w') as b:\n"
+                               "    for i in a.infolist():\n"
+                               "        if i.filename == name:\n"
+                               "            if data: b.writestr(i, data)\n"
+                               "        else: b.writestr(i, a.read(i))\n";
+    Child python({"/usr/bin/python3", "-c", script, zip.string(), name, data, out.string()}, false);
+    REQUIRE(python.wait().first == 0);
+}
+
+long count(const QString& db, const char* sql) {
+    SQLite::Database raw(db.toStdString());
+    return raw.execAndGet(sql).getInt64();
+}
+
+} // namespace
+
+TEST_CASE("a .mwz package moves an assessment with its evidence files to another database, checksums intact",
+          "[cli][evidence][bundle]") {
+    CliFixture from;
+    REQUIRE(from.run({"demo"}).code == 0);
+    const std::string photo = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(200000, 'w');
+    test::writeBytes(from.dir / "whiteboard.png", photo);
+    test::writeBytes(from.dir / "zones.pdf", "%PDF-1.4\n% zones\n");
+    REQUIRE(from.run({"evidence", "add", "2", from.file("whiteboard.png"), "--question", "GO1"}).code == 0);
+    REQUIRE(from.run({"evidence", "add", "2", from.file("zones.pdf"), "--question", "SB1,SB2"}).code == 0);
+    REQUIRE(from.run({"evidence", "add", "2", from.file("whiteboard.png"), "--title", "Again"}).code == 0);
+    const QString package = from.file("follow-up.mwz");
+    auto exported = from.run({"export", "2", "--out", package});
+    REQUIRE(exported.code == 0);
+    CHECK(exported.out.contains("3 pieces of evidence in 2 files"));
+    // A plain bundle says what it left out.
+    CHECK(from.run({"export", "2", "--out", from.file("plain.json")})
+              .out.contains("Left out 3 evidence files"));
+
+    CliFixture to;
+    auto imported = to.run({"import", package});
+    INFO(imported.err.toStdString());
+    REQUIRE(imported.code == 0);
+    CHECK(imported.out.contains("3 pieces of evidence"));
+    auto json = nlohmann::json::parse(to.run({"evidence", "1", "--json"}).out.toStdString());
+    REQUIRE(json["evidence"].size() == 3);
+    CHECK(json["evidence"][0]["questions"] == nlohmann::json::array({"GO1"}));
+    CHECK(count(to.db, "SELECT count(*) FROM evidence_files") == 2);
+    REQUIRE(to.run({"evidence", "get", "1", "1", "--out", to.file("back.png")}).code == 0);
+    CHECK(test::readBytes(to.dir / "back.png") == photo);
+    // Importing it again changes nothing.
+    CHECK(to.run({"import", package}).out.contains("nothing changed"));
+
+    // A file whose bytes do not match its checksum: refused, and nothing of the package is kept.
+    const auto sha = json["evidence"][0]["sha256"].get<std::string>();
+    const auto tampered = from.dir / "tampered.mwz";
+    rewriteEntry(package.toStdString(), "evidence/" + sha, std::string(photo.size(), 'x'), tampered);
+    CliFixture third;
+    REQUIRE(third.run({"demo"}).code == 0);
+    auto refused = third.run({"import", QString::fromStdString(tampered.string())});
+    CHECK(refused.code == 1);
+    CHECK(refused.err.contains("does not match its checksum"));
+    CHECK(count(third.db, "SELECT count(*) FROM assessments") == 2);
+    CHECK(count(third.db, "SELECT count(*) FROM evidence_files") == 0);
+    CHECK(count(third.db, "SELECT count(*) FROM evidence_chunks") == 0);
+
+    // A package without one of its files is refused before the database is touched.
+    const auto incomplete = from.dir / "incomplete.mwz";
+    rewriteEntry(package.toStdString(), "evidence/" + sha, "", incomplete);
+    auto missing = third.run({"import", QString::fromStdString(incomplete.string())});
+    CHECK(missing.code == 1);
+    CHECK(missing.err.contains("the package has no evidence/" + QString::fromStdString(sha)));
+    CHECK(count(third.db, "SELECT count(*) FROM assessments") == 2);
 }

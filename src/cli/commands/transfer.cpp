@@ -1,4 +1,5 @@
 #include "app/documents.hpp"
+#include "app/evidence_package.hpp"
 #include "cli/commands/commands.hpp"
 #include "platform/qt_text.hpp"
 #include "report/exports.hpp"
@@ -23,7 +24,7 @@ void printMerge(QTextStream& out, const QString& file, const ImportOutcome& outc
             << count(outcome.addedAnswers, "new answer", "new answers") << ", "
             << count(outcome.updatedAnswers, "answer updated", "answers updated")
             << (outcome.addedEvidence > 0
-                    ? ", " + count(outcome.addedEvidence, "new evidence file", "new evidence files")
+                    ? ", " + count(outcome.addedEvidence, "new piece of evidence", "new pieces of evidence")
                     : QString())
             << " from the bundle.\n";
     if (outcome.differences.empty())
@@ -39,7 +40,7 @@ void printMerge(QTextStream& out, const QString& file, const ImportOutcome& outc
 int exportCommand(CommandContext& context) {
     const Id id = context.idArgument(0, "ID");
     context.expectPositionals(1);
-    const QString suffix = context.outputFormat({"json", "mwbundle", "csv", "xlsx"});
+    const QString suffix = context.outputFormat({"json", "mwz", "mwbundle", "csv", "xlsx"});
     const QString outPath = context.value("out");
     if (context.isSet("password-file") && suffix != "mwbundle")
         throw UsageError{"export: --password-file seals a bundle; write it to a .mwbundle file"};
@@ -54,6 +55,16 @@ int exportCommand(CommandContext& context) {
     auto workspace = context.workspace();
     if (!workspace)
         return context.fail(workspace.error());
+    if (suffix == "mwz") {
+        auto package = app::writePackage(**workspace, id, s(outPath));
+        if (!package)
+            return context.fail(package.error());
+        context.out << "Wrote " << outPath << " (assessment #" << id << ", " << package->bundle.answers.size()
+                    << " answers, "
+                    << count(package->bundle.evidence.size(), "piece of evidence", "pieces of evidence")
+                    << " in " << count(package->files, "file", "files") << ").\n";
+        return ExitOk;
+    }
     auto bundle = app::exportBundle(**workspace, id);
     if (!bundle)
         return context.fail(bundle.error());
@@ -73,7 +84,8 @@ int exportCommand(CommandContext& context) {
                 << " answers" << (password ? ", sealed with the password" : "") << ").\n";
     if (!bundle->evidence.empty() && (suffix == "json" || suffix == "mwbundle"))
         context.out << "Left out " << count(bundle->evidence.size(), "evidence file", "evidence files")
-                    << ": the bundle says what each one is and its checksum, not its bytes.\n";
+                    << ": the bundle says what each one is and its checksum, not its bytes (export to a .mwz "
+                       "package to carry them).\n";
     return ExitOk;
 }
 
@@ -85,7 +97,16 @@ int importCommand(CommandContext& context) {
     // password serves every sealed bundle of the command.
     std::optional<Secret> password;
     std::vector<std::pair<std::string, Bundle>> bundles;
+    std::vector<std::size_t> packages; // which of the bundles came in a .mwz, with their files
     for (const QString& file : files) {
+        if (app::isPackageFile(s(file))) {
+            auto bundle = app::readPackageBundle(s(file));
+            if (!bundle)
+                return context.fail(bundle.error());
+            packages.push_back(bundles.size());
+            bundles.emplace_back(s(file), std::move(*bundle));
+            continue;
+        }
         auto sealed = app::isSealedBundleFile(s(file));
         if (!sealed)
             return context.fail(sealed.error());
@@ -103,6 +124,16 @@ int importCommand(CommandContext& context) {
     auto workspace = context.workspace(true);
     if (!workspace)
         return context.fail(workspace.error());
+    // The packages' files go in first, each checked against its checksum; were the import refused, the
+    // guards drop them again.
+    std::vector<app::StoredFiles> stored;
+    for (std::size_t index : packages) {
+        stored.emplace_back((*workspace)->store());
+        if (auto copied = app::storePackageFiles(**workspace, bundles[index].first, bundles[index].second,
+                                                 stored.back());
+            !copied)
+            return context.fail(copied.error());
+    }
     // One bundle keeps the single import's messages; several share one transaction.
     Result<std::vector<ImportOutcome>> outcomes = std::vector<ImportOutcome>{};
     if (bundles.size() > 1) {
@@ -114,6 +145,8 @@ int importCommand(CommandContext& context) {
     }
     if (!outcomes)
         return context.fail(outcomes.error());
+    for (auto& files : stored)
+        files.keep();
     QTextStream& out = context.out;
     for (std::size_t i = 0; i < outcomes->size(); ++i) {
         const ImportOutcome& outcome = (*outcomes)[i];
@@ -128,7 +161,7 @@ int importCommand(CommandContext& context) {
         if (outcome.linkedBaseline)
             out << ", baseline #" << *outcome.linkedBaseline;
         if (outcome.addedEvidence > 0)
-            out << ", " << count(outcome.addedEvidence, "evidence file", "evidence files");
+            out << ", " << count(outcome.addedEvidence, "piece of evidence", "pieces of evidence");
         out << ").\n";
         if (outcome.evidenceWithoutFile > 0)
             out << count(outcome.evidenceWithoutFile, "piece of evidence was", "pieces of evidence were")

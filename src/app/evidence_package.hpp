@@ -1,0 +1,60 @@
+#pragma once
+// The .mwz package: a bundle with its evidence files, for moving an assessment to another database whole.
+// A zip (libzip) holding bundle.json and one entry per distinct file, evidence/<sha256>. Both directions
+// stream the files a chunk at a time, and an import keeps nothing unless all of it lands.
+#include "app/workspace.hpp"
+
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+namespace mw::app {
+
+inline constexpr std::string_view kPackageBundleEntry = "bundle.json";
+
+// Whether the bytes, or the file, begin like a zip, whatever it is called.
+bool looksLikePackage(std::string_view head);
+bool isPackageFile(const std::filesystem::path& path);
+
+struct PackageWritten {
+    Bundle bundle;
+    std::size_t files = 0; // distinct files carried
+};
+// Writes beside the target, then renames: a failed export leaves no half-written package.
+Result<PackageWritten> writePackage(Workspace& workspace, Id assessmentId,
+                                    const std::filesystem::path& target);
+
+// Reads and checks the package's bundle, and that the package holds an entry of the recorded size for
+// every piece of evidence, without touching any database.
+Result<Bundle> readPackageBundle(const std::filesystem::path& package);
+
+// The files an import stored: dropped when the guard goes unless kept (the import went ahead).
+class StoredFiles {
+public:
+    explicit StoredFiles(Store& store)
+        : store_(&store) {}
+    StoredFiles(StoredFiles&& other) noexcept
+        : store_(other.store_)
+        , added_(std::move(other.added_)) {
+        other.added_.clear();
+    }
+    StoredFiles(const StoredFiles&) = delete;
+    StoredFiles& operator=(const StoredFiles&) = delete;
+    ~StoredFiles() {
+        if (!added_.empty())
+            (void)store_->discardEvidenceFiles(added_);
+    }
+    void add(std::string sha256) { added_.push_back(std::move(sha256)); }
+    void keep() { added_.clear(); }
+
+private:
+    Store* store_;
+    std::vector<std::string> added_;
+};
+
+// Copies the package's evidence files into the database, each checked against its checksum; on a refusal
+// nothing it stored is kept. Link them by importing the bundle next, then keep().
+Result<void> storePackageFiles(Workspace& workspace, const std::filesystem::path& package,
+                               const Bundle& bundle, StoredFiles& stored);
+
+} // namespace mw::app
