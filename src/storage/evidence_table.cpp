@@ -67,13 +67,7 @@ Result<std::vector<Evidence>> Store::evidence(Id assessmentId, bool includeRemov
 }
 
 Result<Evidence> Store::evidenceItem(Id evidenceId) const {
-    auto assessmentId = guarded(path_, "find the evidence", [&]() -> Result<Id> {
-        auto q = statements_->prepare("SELECT assessment_id FROM evidence WHERE id = ?");
-        q->bind(1, static_cast<int64_t>(evidenceId));
-        if (!q->executeStep())
-            return fail(noEvidence(evidenceId));
-        return Id{q->getColumn(0).getInt64()};
-    });
+    auto assessmentId = evidenceAssessment(evidenceId);
     if (!assessmentId)
         return std::unexpected(assessmentId.error());
     auto all = evidence(*assessmentId, true);
@@ -97,13 +91,13 @@ Result<std::int64_t> Store::evidenceBytes(Id assessmentId) const {
 
 Result<Evidence> Store::editEvidence(Id evidenceId, const EvidenceEdit& edit) {
     backUpIfDue();
+    auto assessmentId = evidenceAssessment(evidenceId);
+    if (!assessmentId)
+        return std::unexpected(assessmentId.error());
     auto current = evidenceItem(evidenceId);
     if (!current)
         return std::unexpected(current.error());
     const Evidence changed = applied(*current, edit);
-    auto assessmentId = evidenceAssessment(evidenceId);
-    if (!assessmentId)
-        return std::unexpected(assessmentId.error());
     auto model = modelOf(*assessmentId);
     if (!model)
         return std::unexpected(model.error());
