@@ -4,6 +4,7 @@
 #include "app/answers.hpp"
 #include "app/workshop.hpp"
 #include "core/voices.hpp"
+#include "evidence_list.hpp"
 
 #include <QElapsedTimer>
 #include <QUndoCommand>
@@ -116,7 +117,8 @@ AssessmentDocument::AssessmentDocument(app::Workspace& workspace, app::Assessmen
     , baseline_(std::move(state.baseline))
     , participants_(state.participants)
     , roster_(Roster::of(participants_))
-    , actions_(std::move(state.actions)) {
+    , actions_(std::move(state.actions))
+    , evidence_(new EvidenceList(workspace, info_.id, std::move(state.evidence), undo_, this)) {
     activeVoice_ = participant_;
     for (auto& a : state.answers)
         answers_[{a.participantId, a.questionId}] = std::move(a);

@@ -15,6 +15,8 @@
 
 namespace mw::ui {
 
+class EvidenceList;
+
 class AssessmentDocument : public QObject {
     Q_OBJECT
 public:
@@ -29,6 +31,8 @@ public:
     // The roster: the consensus and every voice, with their groups.
     const std::vector<Participant>& participants() const { return participants_; }
     QUndoStack* undoStack() { return &undo_; }
+    // The files that back the answers; edits of them are steps on the same undo stack.
+    EvidenceList* evidence() const { return evidence_; }
 
     // The consensus answer to a question, if one was given (with a note being typed, as typed).
     std::optional<Answer> answer(const std::string& questionId) const;
@@ -138,6 +142,7 @@ private:
     std::optional<std::pair<Id, std::string>> pendingNote_; // the voice and question not yet on disk
     int current_ = 0;
     std::optional<std::string> sealed_;
+    EvidenceList* evidence_; // a child: goes with the document
 };
 
 } // namespace mw::ui

@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 
 #include <algorithm>
 
@@ -198,7 +199,9 @@ SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
     , consultancy_(new QLineEdit(this))
     , logo_(new QLineEdit(this))
     , assessor_(new QLineEdit(defaultAssessor(), this))
-    , model_(new QComboBox(this)) {
+    , model_(new QComboBox(this))
+    , perFile_(new QSpinBox(this))
+    , perAssessment_(new QSpinBox(this)) {
     setWindowTitle(tr("Settings"));
     const SavedBranding branding = savedBranding();
     consultancy_->setText(branding.consultancy);
@@ -230,6 +233,18 @@ SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
     roomBind_->setPlaceholderText(tr("Every interface; or one address, such as the room's Wi-Fi"));
     roomBind_->setToolTip(tr("Phones reach the room server on this address. The traffic is not encrypted."));
     form->addRow(tr("Room server address:"), roomBind_);
+    // Limits in MB, as the CLI's 'evidence limits' takes them; the database holds what is attached.
+    const EvidenceLimits limits = savedEvidenceLimits();
+    for (QSpinBox* box : {perFile_, perAssessment_}) {
+        box->setRange(1, 1024 * 1024);
+        box->setSuffix(tr(" MB"));
+    }
+    perFile_->setObjectName("evidencePerFile");
+    perAssessment_->setObjectName("evidencePerAssessment");
+    perFile_->setValue(static_cast<int>(limits.perFileBytes / kMebibyte));
+    perAssessment_->setValue(static_cast<int>(limits.perAssessmentBytes / kMebibyte));
+    form->addRow(tr("Largest evidence file:"), perFile_);
+    form->addRow(tr("Evidence per assessment:"), perAssessment_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -246,6 +261,10 @@ void SettingsDialog::save() const {
     settings.setValue("assessment/model", model_->currentData().toString());
     settings.setValue("presenter/scoresBeforeReveal", scoresBeforeReveal_->isChecked());
     settings.setValue("room/bind", roomBind_->text().trimmed());
+    EvidenceLimits limits;
+    limits.perFileBytes = perFile_->value() * kMebibyte;
+    limits.perAssessmentBytes = perAssessment_->value() * kMebibyte;
+    saveEvidenceLimits(limits);
 }
 
 QString SettingsDialog::roomBindAddress() {

@@ -8,6 +8,7 @@ class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLineEdit;
+class QSpinBox;
 
 namespace mw::ui {
 
@@ -88,6 +89,8 @@ private:
     QLineEdit* logo_;
     QLineEdit* assessor_;
     QComboBox* model_;
+    QSpinBox* perFile_;
+    QSpinBox* perAssessment_;
 };
 
 } // namespace mw::ui

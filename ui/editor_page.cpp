@@ -2,6 +2,8 @@
 
 #include "assessment_document.hpp"
 #include "assessment_keys.hpp"
+#include "evidence_attach.hpp"
+#include "evidence_list.hpp"
 #include "level_card.hpp"
 #include "startup.hpp"
 #include "voice_strip.hpp"
@@ -9,13 +11,16 @@
 #include "platform/qt_text.hpp"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDragEnterEvent>
 #include <QGridLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -48,6 +53,7 @@ EditorPage::EditorPage(QWidget* parent)
     , question_(new QLabel(this))
     , guidance_(new QLabel(this))
     , evidence_(new QLabel(this))
+    , attached_(new QLabel(this))
     , notApplicable_(new QPushButton(tr("Not applicable (N)"), this))
     , target_(new QComboBox(this))
     , confidence_(new QComboBox(this))
@@ -77,7 +83,9 @@ void EditorPage::setUpWidgets() {
     dimensions_->setTextElideMode(Qt::ElideNone);
     dimensions_->setAccessibleName(tr("Dimensions, each with how many questions are answered"));
 
-    for (auto* label : {breadcrumb_, question_, guidance_, evidence_}) {
+    setAcceptDrops(true);
+    attached_->setObjectName("attachedEvidence");
+    for (auto* label : {breadcrumb_, question_, guidance_, evidence_, attached_}) {
         label->setWordWrap(true);
         label->setTextFormat(Qt::PlainText); // model and user text is data, never markup
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -149,6 +157,7 @@ QWidget* EditorPage::buildQuestionPanel() {
     panel->addWidget(question_);
     panel->addWidget(guidance_);
     panel->addWidget(evidence_);
+    panel->addWidget(attached_);
     panel->addWidget(voices_);
     panel->addSpacing(6);
     panel->addLayout(cardGrid);
@@ -313,6 +322,16 @@ void EditorPage::setDocument(AssessmentDocument* document) {
     connect(document_, &AssessmentDocument::saved, this, [this](const QString& id, double ms) {
         noteStatus_->setText(tr("Saved %1 (%2 ms)").arg(id).arg(ms, 0, 'f', 1));
     });
+    connect(document_->evidence(), &EvidenceList::changed, this, [this] {
+        refreshAttached();
+        refreshDimensions();
+    });
+    connect(document_->evidence(), &EvidenceList::attachStarted, this,
+            [this](const QString& name) { noteStatus_->setText(tr("Attaching %1…").arg(name)); });
+    connect(document_->evidence(), &EvidenceList::attachDone, this,
+            [this](const Evidence& e) { noteStatus_->setText(tr("Attached “%1”").arg(q(e.title))); });
+    connect(document_->evidence(), &EvidenceList::attachFailed, this,
+            [this](const QString& message) { noteStatus_->setText(message); });
     dimensions_->clear();
     for (const auto& d : document_->model().dimensions)
         dimensions_->addItem(q(d.title));
@@ -356,7 +375,12 @@ void EditorPage::refreshDimensions() {
     for (int d = 0; d < static_cast<int>(document_->model().dimensions.size()); ++d) {
         const auto& dimension = document_->model().dimensions[d];
         const auto* result = scores.dimension(dimension.id);
-        const QString progress = tr("%1 of %2 answered").arg(result->answered).arg(result->total);
+        QString progress = tr("%1 of %2 answered").arg(result->answered).arg(result->total);
+        std::size_t files = 0;
+        for (const auto& question : dimension.questions)
+            files += document_->evidence()->countFor(question.id);
+        if (files > 0)
+            progress += files == 1 ? tr(" · 1 file") : tr(" · %1 files").arg(files);
         QListWidgetItem* item = dimensions_->item(d);
         item->setText(q(dimension.title) + "\n" + progress +
                       (result->answered == result->total ? "  ✓" : ""));
@@ -390,6 +414,7 @@ void EditorPage::showCurrent() {
         evidence << q(e);
     evidence_->setText(tr("Evidence to look for: %1").arg(evidence.join("; ")));
     evidence_->setVisible(!evidence.isEmpty());
+    refreshAttached();
     target_->clear();
     target_->addItem(tr("No target"), QVariant());
     for (const auto& l : model.scale)
@@ -454,6 +479,49 @@ void EditorPage::describeControls(const std::optional<Answer>& answer) {
     notes_->setAccessibleName(tr("Notes for %1 on %2 (E)").arg(who, q(question.id)));
 }
 
+void EditorPage::refreshAttached() {
+    if (!document_)
+        return;
+    const auto files = evidenceFor(document_->evidence()->attached(), document_->currentQuestion().id);
+    QStringList titles;
+    for (const Evidence* e : files)
+        titles << q(e->title);
+    attached_->setText(titles.isEmpty()
+                           ? tr("No evidence file attached: drop one here, paste a screenshot (Ctrl+V) or "
+                                "press Ctrl+Shift+E.")
+                           : tr("Evidence files (%1): %2").arg(titles.size()).arg(titles.join("; ")));
+    attached_->setPalette(titles.isEmpty() ? mutedPalette(guidance_) : guidance_->palette());
+}
+
+void EditorPage::pasteEvidence() {
+    QString problem;
+    const QStringList files = filesToAttach(QApplication::clipboard()->mimeData(), &problem);
+    if (files.isEmpty()) {
+        noteStatus_->setText(problem.isEmpty() ? tr("The clipboard holds no file or image to attach.")
+                                               : problem);
+        return;
+    }
+    attachNow(*document_, files, {document_->currentQuestion().id});
+}
+
+void EditorPage::dragEnterEvent(QDragEnterEvent* event) {
+    if (document_ && canAttach(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void EditorPage::dropEvent(QDropEvent* event) {
+    if (!document_)
+        return;
+    QString problem;
+    const QStringList files = filesToAttach(event->mimeData(), &problem);
+    if (files.isEmpty()) {
+        noteStatus_->setText(problem);
+        return;
+    }
+    event->acceptProposedAction();
+    attachNow(*document_, files, {document_->currentQuestion().id});
+}
+
 bool EditorPage::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() != QEvent::KeyPress || !document_ || !isVisible())
         return false;
@@ -474,6 +542,10 @@ bool EditorPage::eventFilter(QObject* watched, QEvent* event) {
         if (key->key() != Qt::Key_PageUp && key->key() != Qt::Key_PageDown &&
             !(key->key() == Qt::Key_F && key->modifiers() == Qt::ControlModifier))
             return false;
+    }
+    if (key->matches(QKeySequence::Paste)) {
+        pasteEvidence();
+        return true;
     }
     const KeyCommand command = keyCommand(*key);
     if (command.action == KeyAction::Notes) {

@@ -31,6 +31,9 @@ public:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    // A file dropped on the question is attached to it at once, its name as its title.
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void setUpWidgets();
@@ -44,6 +47,8 @@ private:
     void describeControls(const std::optional<Answer>& answer);
     void refreshDimensions();
     void rebuildFindList();
+    void refreshAttached();
+    void pasteEvidence();
 
     QPointer<AssessmentDocument> document_;
     QListWidget* dimensions_;
@@ -52,6 +57,7 @@ private:
     QLabel* question_;
     QLabel* guidance_;
     QLabel* evidence_;
+    QLabel* attached_; // the evidence files behind this question
     QList<LevelCard*> cards_;
     QPushButton* notApplicable_;
     QComboBox* target_;

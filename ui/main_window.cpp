@@ -7,6 +7,7 @@
 #include "dashboard_page.hpp"
 #include "dialogs.hpp"
 #include "editor_page.hpp"
+#include "evidence_page.hpp"
 #include "live_room.hpp"
 #include "platform/qt_text.hpp"
 #include "portfolio_view.hpp"
@@ -43,6 +44,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     , compare_(new ComparePage(workspace, this))
     , room_(new RoomPage(this))
     , actionPlan_(new ActionPlanPage(this))
+    , evidence_(new EvidencePage(this))
     , undoGroup_(new QUndoGroup(this))
     , databaseLabel_(new QLabel(this))
     , liveRoom_(new LiveRoom(this))
@@ -53,6 +55,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     tabs_->addTab(compare_, tr("&Compare"));
     tabs_->addTab(room_, tr("&Room"));
     tabs_->addTab(actionPlan_, tr("Ac&tion plan"));
+    tabs_->addTab(evidence_, tr("Evide&nce"));
     tabs_->setDocumentMode(true);
     splitter_ = new QSplitter(this);
     splitter_->addWidget(portfolio_);
@@ -74,6 +77,17 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     });
     connect(portfolio_, &PortfolioView::failed, this, &MainWindow::showError);
     connect(compare_, &ComparePage::failed, this, &MainWindow::showError);
+    connect(evidence_, &EvidencePage::failed, this, &MainWindow::showError);
+    connect(evidence_, &EvidencePage::status, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(evidence_, &EvidencePage::questionChosen, this, [this](const std::string& questionId) {
+        if (!document())
+            return;
+        const auto& questions = document()->questions();
+        for (std::size_t i = 0; i < questions.size(); ++i)
+            if (questions[i]->id == questionId)
+                document()->setCurrentIndex(static_cast<int>(i));
+    });
     connect(&workspace_, &Workspace::opened, this, [this] {
         updateTitle();
         rebuildRecentMenu();
@@ -168,6 +182,7 @@ void MainWindow::showDocument(AssessmentDocument* document) {
     dashboard_->setDocument(document);
     room_->setDocument(document);
     actionPlan_->setDocument(document);
+    evidence_->setDocument(document);
     if (document) {
         undoGroup_->addStack(document->undoStack());
         undoGroup_->setActiveStack(document->undoStack());

@@ -18,6 +18,7 @@ class AssessmentDocument;
 class ComparePage;
 class DashboardPage;
 class EditorPage;
+class EvidencePage;
 class LiveRoom;
 class PortfolioView;
 class RoomPage;
@@ -45,6 +46,7 @@ public:
     ComparePage* comparePage() const { return compare_; }
     RoomPage* roomPage() const { return room_; }
     ActionPlanPage* actionPlanPage() const { return actionPlan_; }
+    EvidencePage* evidencePage() const { return evidence_; }
     PortfolioView* portfolio() const { return portfolio_; }
     QTabWidget* tabs() const { return tabs_; }
     void showPage(int index);
@@ -62,6 +64,10 @@ public:
     // Reads the file (asking for its password when it is sealed, again when it does not open it),
     // imports it all or nothing and opens the assessment.
     void importBundleFile(const QString& path);
+    // A package (.mwz): the bundle with its evidence files, written or imported on a connection of its
+    // own off the UI thread; an import keeps nothing unless all of it lands.
+    QFuture<Result<void>> exportPackageFile(const QString& path);
+    void importPackageFile(const QString& path);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -90,6 +96,8 @@ private:
     void showExportProgress(const QString& path, QFuture<Result<void>> future);
     void openSealedBundle(const QString& path, const QString& problem);
     void finishImport(const QString& path, Result<Bundle> bundle);
+    void refuseImport(const QString& path, const Error& error);
+    void showImported(const ImportOutcome& outcome);
     void exportBundle();
     void importBundle();
     void presenterMode();
@@ -111,6 +119,7 @@ private:
     ComparePage* compare_;
     RoomPage* room_;
     ActionPlanPage* actionPlan_;
+    EvidencePage* evidence_;
     QUndoGroup* undoGroup_;
     QLabel* databaseLabel_;
     LiveRoom* liveRoom_;
@@ -132,6 +141,7 @@ private:
         QAction* participant = nullptr;
         QAction* presenter = nullptr;
         QAction* room = nullptr;
+        QAction* attach = nullptr;
     } actions_;
     bool sized_ = false; // the splitter is sized once, when the window first shows
 };

@@ -152,19 +152,25 @@ QFuture<Result<void>> MainWindow::exportBundleFile(const QString& path, std::opt
 void MainWindow::exportBundle() {
     if (!document())
         return;
-    const QString sealedFilter = tr("Sealed bundle, password protected (*.mwbundle)");
-    const QString plainFilter = tr("Plain bundle, readable by anyone (*.json)");
+    // A bundle names each evidence file but does not carry it: the choice says so.
+    const QString sealedFilter = tr("Sealed bundle, password protected, without the files (*.mwbundle)");
+    const QString packageFilter = tr("Package with the evidence files (*.mwz)");
+    const QString plainFilter = tr("Plain bundle, readable by anyone, without the files (*.json)");
     QString chosenFilter = sealedFilter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export bundle"),
-                                                documentsFolder() + "/" + suggestedFileName(".mwbundle"),
-                                                sealedFilter + ";;" + plainFilter, &chosenFilter);
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export bundle"), documentsFolder() + "/" + suggestedFileName(".mwbundle"),
+        sealedFilter + ";;" + packageFilter + ";;" + plainFilter, &chosenFilter);
     if (path.isEmpty())
         return;
     const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix != "json" && suffix != "mwbundle")
-        path += chosenFilter == plainFilter ? ".json" : ".mwbundle";
+    if (suffix != "json" && suffix != "mwbundle" && suffix != "mwz")
+        path += chosenFilter == plainFilter ? ".json" : chosenFilter == packageFilter ? ".mwz" : ".mwbundle";
     if (auto refused = app::checkOutputPath(workspace_.path().toStdString(), path.toStdString()); !refused) {
         showError(QString::fromStdString(refused.error().message));
+        return;
+    }
+    if (path.endsWith(".mwz", Qt::CaseInsensitive)) {
+        showExportProgress(path, exportPackageFile(path));
         return;
     }
     std::optional<Secret> password;
@@ -177,15 +183,41 @@ void MainWindow::exportBundle() {
     showExportProgress(path, exportBundleFile(path, std::move(password)));
 }
 
+QFuture<Result<void>> MainWindow::exportPackageFile(const QString& path) {
+    if (!document())
+        return QtFuture::makeReadyFuture(Result<void>(std::unexpected(Error{"no assessment is open", {}})));
+    return workspace_.writePackage(document()->id(), path)
+        .then([](const Result<app::PackageWritten>& written) {
+            return written ? Result<void>() : Result<void>(std::unexpected(written.error()));
+        });
+}
+
+void MainWindow::importPackageFile(const QString& path) {
+    whileWorking(this, tr("Importing %1…").arg(QFileInfo(path).fileName()), workspace_.importPackage(path),
+                 [this, path](const Result<ImportOutcome>& outcome) {
+                     if (!outcome) {
+                         refuseImport(path, outcome.error());
+                         return;
+                     }
+                     workspace_.imported(*outcome);
+                     showImported(*outcome);
+                 });
+}
+
 void MainWindow::importBundle() {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Import bundle"), documentsFolder(),
-                                     tr("Maturity bundles (*.mwbundle *.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import bundle or package"), documentsFolder(),
+        tr("Maturity bundles and packages (*.mwbundle *.mwz *.json);;All files (*)"));
     if (!path.isEmpty())
         importBundleFile(path);
 }
 
 void MainWindow::importBundleFile(const QString& path) {
+    // A package is known by its content, whatever it is called.
+    if (app::isPackageFile(s(path))) {
+        importPackageFile(path);
+        return;
+    }
     auto sealed = app::isSealedBundleFile(s(path));
     if (!sealed) {
         finishImport(path, std::unexpected(sealed.error()));
@@ -220,17 +252,21 @@ void MainWindow::openSealedBundle(const QString& path, const QString& problem) {
                  });
 }
 
+void MainWindow::refuseImport(const QString& path, const Error& error) {
+    QStringList details;
+    for (const auto& d : error.details)
+        details << q(d);
+    QMessageBox box(
+        QMessageBox::Warning, tr("Import refused"),
+        tr("Nothing was imported from %1.\n\n%2").arg(QFileInfo(path).fileName(), q(error.message)),
+        QMessageBox::Ok, this);
+    box.setDetailedText(details.join('\n'));
+    box.exec();
+}
+
 void MainWindow::finishImport(const QString& path, Result<Bundle> bundle) {
     if (!bundle) {
-        QStringList details;
-        for (const auto& d : bundle.error().details)
-            details << q(d);
-        QMessageBox box(QMessageBox::Warning, tr("Import refused"),
-                        tr("Nothing was imported from %1.\n\n%2")
-                            .arg(QFileInfo(path).fileName(), q(bundle.error().message)),
-                        QMessageBox::Ok, this);
-        box.setDetailedText(details.join('\n'));
-        box.exec();
+        refuseImport(path, bundle.error());
         return;
     }
     auto outcome = workspace_.importBundle(*bundle);
@@ -238,9 +274,18 @@ void MainWindow::finishImport(const QString& path, Result<Bundle> bundle) {
         showError(q(outcome.error().message));
         return;
     }
-    if (outcome->merged)
-        showMerge(*outcome);
-    if (auto opened = openAssessment(outcome->assessmentId); !opened)
+    showImported(*outcome);
+}
+
+void MainWindow::showImported(const ImportOutcome& outcome) {
+    if (outcome.merged)
+        showMerge(outcome);
+    else if (outcome.evidenceWithoutFile > 0)
+        statusBar()->showMessage(tr("%1 pieces of evidence were left out: the bundle does not carry their "
+                                    "files, and this database does not hold them.")
+                                     .arg(outcome.evidenceWithoutFile),
+                                 10000);
+    if (auto opened = openAssessment(outcome.assessmentId); !opened)
         showError(q(opened.error().message));
 }
 

@@ -9,6 +9,7 @@
 #include "dashboard_page.hpp"
 #include "dialogs.hpp"
 #include "editor_page.hpp"
+#include "evidence_attach.hpp"
 #include "live_room.hpp"
 #include "platform/qt_text.hpp"
 #include "portfolio_view.hpp"
@@ -85,7 +86,7 @@ void MainWindow::buildFileMenu() {
                          [this](const QString& path) { return exportSpreadsheet(path); });
     });
     actions_.bundle = file->addAction(tr("Export &bundle…"), this, &MainWindow::exportBundle);
-    file->addAction(tr("&Import bundle…"), this, &MainWindow::importBundle);
+    file->addAction(tr("&Import bundle or package…"), this, &MainWindow::importBundle);
     file->addSeparator();
     auto* quit = file->addAction(QIcon::fromTheme("application-exit"), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -112,6 +113,10 @@ void MainWindow::buildEditMenu() {
     actions_.markFinal = edit->addAction(tr("Mark assessment &final"), this, [this] {
         document()->setStatus(document()->info().status == Status::Final ? Status::Draft : Status::Final);
     });
+    actions_.attach = edit->addAction(tr("A&ttach evidence to this question…"), this, [this] {
+        chooseAndAttach(this, *document(), {document()->currentQuestion().id});
+    });
+    actions_.attach->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
     buildRoomActions(edit);
     edit->addSeparator();
     edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings)
@@ -128,6 +133,7 @@ void MainWindow::buildViewMenu() {
     // Ctrl+5 as well as the tab's Alt+T: a tab mnemonic is lost while a text field has the focus.
     view->addAction(tr("Action &plan"), this, [this] { showPage(4); })
         ->setShortcut(QKeySequence(tr("Ctrl+5")));
+    view->addAction(tr("&Evidence"), this, [this] { showPage(5); })->setShortcut(QKeySequence(tr("Ctrl+6")));
     view->addSeparator();
     auto* showPortfolio = view->addAction(tr("&Portfolio"));
     showPortfolio->setCheckable(true);
@@ -155,6 +161,8 @@ void MainWindow::buildHelpMenu() {
                "Ctrl+I\tassessment details\nCtrl+Shift+P\tadd a participant\nCtrl+Z / Ctrl+Shift+Z\tundo / "
                "redo\n"
                "Ctrl+0\tshow or hide the portfolio\nCtrl+4\tthe Room: each group's view\n"
+               "Ctrl+6\tthe evidence\nCtrl+Shift+E\tattach evidence to the question\n"
+               "Ctrl+V\tattach the copied file or screenshot to the question\n"
                "Ctrl+P\texport the report\nCtrl+Shift+V\topen or close the room for voting from phones\n\n"
                "In presenter mode (F5):\n\nB\tblind vote: hide the voices and the marks\nR\treveal\n"
                "D\tresults of the question's dimension\nA\tresults of the whole assessment\n"
@@ -184,7 +192,7 @@ void MainWindow::buildToolbar() {
     toolbar->addAction(actions_.spreadsheet);
     documentActions_ = {actions_.followUp, actions_.report,      actions_.comparison, actions_.spreadsheet,
                         actions_.bundle,   actions_.markFinal,   actions_.presenter,  actions_.find,
-                        actions_.details,  actions_.participant, actions_.room};
+                        actions_.details,  actions_.participant, actions_.room,       actions_.attach};
 }
 
 void MainWindow::rebuildRecentMenu() {

@@ -131,9 +131,44 @@ Result<Bundle> Workspace::exportBundle(Id id) {
 
 Result<ImportOutcome> Workspace::importBundle(const Bundle& bundle) {
     auto outcome = app::importBundle(*workspace_, bundle);
-    if (outcome && !outcome->alreadyPresent)
-        emit portfolioChanged();
+    if (outcome)
+        imported(*outcome);
     return outcome;
+}
+
+void Workspace::imported(const ImportOutcome& outcome) {
+    if (outcome.alreadyPresent)
+        return;
+    // A merge into the open assessment changed its answers and evidence under it: read it again.
+    if (outcome.merged && document_ && document_->id() == outcome.assessmentId) {
+        const int question = document_->currentIndex();
+        closeAssessment();
+        if (auto reopened = openAssessment(outcome.assessmentId))
+            (*reopened)->setCurrentIndex(question);
+    }
+    emit portfolioChanged();
+}
+
+QFuture<Result<app::PackageWritten>> Workspace::writePackage(Id id, const QString& path) {
+    writePending();
+    return QtConcurrent::run([database = workspace_->path(), catalog = catalog_, id,
+                              target = s(path)]() -> Result<app::PackageWritten> {
+        auto connection = app::Workspace::open(database, catalog, OpenMode::ExistingOnly);
+        if (!connection)
+            return std::unexpected(connection.error());
+        return app::writePackage(*connection, id, target);
+    });
+}
+
+QFuture<Result<ImportOutcome>> Workspace::importPackage(const QString& path) {
+    writePending();
+    return QtConcurrent::run(
+        [database = workspace_->path(), catalog = catalog_, package = s(path)]() -> Result<ImportOutcome> {
+            auto connection = app::Workspace::open(database, catalog, OpenMode::ExistingOnly);
+            if (!connection)
+                return std::unexpected(connection.error());
+            return app::importPackage(*connection, package);
+        });
 }
 
 QStringList Workspace::recentDatabases() {

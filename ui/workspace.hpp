@@ -3,6 +3,7 @@
 // and the document; this calls the application layer. Nothing in ui/ talks to the store.
 #include "app/assessments.hpp"
 #include "app/documents.hpp"
+#include "app/evidence_package.hpp"
 
 #include <QFuture>
 #include <QObject>
@@ -50,6 +51,13 @@ public:
     Result<ReportData> reportData(Id id);
     Result<Bundle> exportBundle(Id id);
     Result<ImportOutcome> importBundle(const Bundle& bundle);
+    // A package (.mwz) with the evidence files, each on a connection of its own off the UI thread. Call
+    // imported() with an import's outcome once it is back.
+    QFuture<Result<app::PackageWritten>> writePackage(Id id, const QString& path);
+    QFuture<Result<ImportOutcome>> importPackage(const QString& path);
+    // What an import changed reaches the views: the portfolio, and the open assessment when the import
+    // merged into it (it is read again).
+    void imported(const ImportOutcome& outcome);
 
     // Tell every view that clients or assessments changed (created, imported, renamed).
     void notifyPortfolioChanged() { emit portfolioChanged(); }

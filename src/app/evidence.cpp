@@ -40,6 +40,7 @@ Result<Evidence> attachEvidence(Workspace& workspace, Id assessmentId, const Att
     stored.suppliedBy = request.suppliedBy;
     stored.questionIds = request.questionIds;
     stored.limits = request.limits;
+    stored.progress = request.progress;
     if (!request.participant.empty()) {
         auto who = findParticipant(workspace, assessmentId, request.participant);
         if (!who)
@@ -75,6 +76,15 @@ Result<Evidence> removeEvidence(Workspace& workspace, Id evidenceId) {
 
 Result<Evidence> restoreEvidence(Workspace& workspace, Id evidenceId) {
     return workspace.store().restoreEvidence(evidenceId);
+}
+
+Result<std::vector<Evidence>> listEvidence(Workspace& workspace, Id assessmentId, bool includeRemoved) {
+    return workspace.store().evidence(assessmentId, includeRemoved);
+}
+
+Result<void> readEvidenceBytes(Workspace& workspace, const std::string& sha256,
+                               const std::function<Result<void>(std::string_view)>& sink) {
+    return workspace.store().readEvidenceFile(sha256, sink);
 }
 
 Result<Evidence> saveEvidenceFile(Workspace& workspace, Id evidenceId, const std::filesystem::path& target) {

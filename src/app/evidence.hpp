@@ -5,6 +5,7 @@
 #include "core/evidence_review.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +36,7 @@ struct AttachRequest {
     std::vector<std::string> questionIds; // empty: the assessment as a whole
     std::string participant;              // a voice's id, uid or name; empty: the consensus
     EvidenceLimits limits;
+    std::function<bool(std::int64_t done, std::int64_t total)> progress; // see NewEvidence::progress
 };
 // Checked (questions, date, participant, limits) before anything is written; committed whole or not at all.
 Result<Evidence> attachEvidence(Workspace& workspace, Id assessmentId, const AttachRequest& request);
@@ -44,6 +46,11 @@ Result<Evidence> findEvidence(Workspace& workspace, Id evidenceId, std::optional
 Result<Evidence> editEvidence(Workspace& workspace, Id evidenceId, const EvidenceEdit& edit);
 Result<Evidence> removeEvidence(Workspace& workspace, Id evidenceId);
 Result<Evidence> restoreEvidence(Workspace& workspace, Id evidenceId);
+// The assessment's evidence in the order attached, removed ones too when asked.
+Result<std::vector<Evidence>> listEvidence(Workspace& workspace, Id assessmentId, bool includeRemoved);
+// The file's bytes a chunk at a time, for a preview.
+Result<void> readEvidenceBytes(Workspace& workspace, const std::string& sha256,
+                               const std::function<Result<void>(std::string_view)>& sink);
 // Writes the file out, refusing the database's own files as the target.
 Result<Evidence> saveEvidenceFile(Workspace& workspace, Id evidenceId, const std::filesystem::path& target);
 

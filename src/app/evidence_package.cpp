@@ -139,6 +139,19 @@ Result<void> storePackageFiles(Workspace& workspace, const std::filesystem::path
     return {};
 }
 
+Result<ImportOutcome> importPackage(Workspace& workspace, const std::filesystem::path& package) {
+    auto bundle = readPackageBundle(package);
+    if (!bundle)
+        return std::unexpected(bundle.error());
+    StoredFiles stored(workspace.store());
+    if (auto copied = storePackageFiles(workspace, package, *bundle, stored); !copied)
+        return std::unexpected(copied.error());
+    auto outcome = workspace.store().importBundle(*bundle);
+    if (outcome)
+        stored.keep();
+    return outcome;
+}
+
 Result<PackageWritten> writePackage(Workspace& workspace, Id assessmentId,
                                     const std::filesystem::path& target) {
     if (auto refused = checkOutputPath(workspace.path(), target); !refused)

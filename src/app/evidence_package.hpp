@@ -57,4 +57,8 @@ private:
 Result<void> storePackageFiles(Workspace& workspace, const std::filesystem::path& package,
                                const Bundle& bundle, StoredFiles& stored);
 
+// One package imported whole: its bundle read and checked, its files stored, the bundle imported, or
+// nothing kept at all.
+Result<ImportOutcome> importPackage(Workspace& workspace, const std::filesystem::path& package);
+
 } // namespace mw::app

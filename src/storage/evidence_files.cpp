@@ -23,7 +23,12 @@ struct FileFacts {
     std::string mediaType;
 };
 
-Result<FileFacts> examine(const std::filesystem::path& file, std::int64_t limit) {
+Result<void> cancelled(const std::filesystem::path& file) {
+    return fail(file.string() + ": attaching it was cancelled; nothing of it was kept");
+}
+
+Result<FileFacts> examine(const std::filesystem::path& file, std::int64_t limit,
+                          const std::function<bool(std::int64_t, std::int64_t)>& progress) {
     std::error_code ec;
     if (!std::filesystem::exists(file, ec))
         return fail("no file at " + file.string());
@@ -55,6 +60,8 @@ Result<FileFacts> examine(const std::filesystem::path& file, std::int64_t limit)
         if (facts.size > limit)
             return fail(file.string() + " grew over the limit of " + formatByteSize(limit) +
                         " per evidence file while it was read");
+        if (progress && !progress(facts.size, 2 * size))
+            return std::unexpected(cancelled(file).error());
     }
     if (in.bad())
         return fail("cannot read " + file.string() + " (a read error)");
@@ -89,7 +96,7 @@ Result<Evidence> Store::addEvidence(Id assessmentId, const NewEvidence& request)
             return fail("assessment " + std::to_string(assessmentId) + " has no participant " +
                         std::to_string(*request.participantId));
     }
-    auto facts = examine(request.file, request.limits.perFileBytes);
+    auto facts = examine(request.file, request.limits.perFileBytes, request.progress);
     if (!facts)
         return std::unexpected(facts.error());
     auto used = evidenceBytes(assessmentId);
@@ -113,10 +120,14 @@ Result<Evidence> Store::addEvidence(Id assessmentId, const NewEvidence& request)
     std::ifstream in(request.file, std::ios::binary);
     if (!in)
         return fail("cannot read " + request.file.string() + " (permission denied?)");
+    std::int64_t copied = 0;
     auto fromFile = [&](char* buffer, std::size_t size) -> Result<std::size_t> {
         in.read(buffer, static_cast<std::streamsize>(size));
         if (in.bad())
             return fail("cannot read " + request.file.string() + " (a read error)");
+        copied += in.gcount();
+        if (request.progress && !request.progress(facts->size + copied, 2 * facts->size))
+            return std::unexpected(cancelled(request.file).error());
         return static_cast<std::size_t>(in.gcount());
     };
     if (auto stored = storeEvidenceFile(facts->sha256, facts->size, fromFile, request.file.string()); !stored)

@@ -71,6 +71,9 @@ struct NewEvidence {
     std::vector<std::string> questionIds;
     std::optional<Id> participantId;
     EvidenceLimits limits;
+    // Told the bytes read so far of both passes (the digest, then the copy) out of twice the file's size;
+    // returning false stops the attach, and nothing of it is kept.
+    std::function<bool(std::int64_t done, std::int64_t total)> progress;
 };
 
 struct LoadedAssessment {
