@@ -7,31 +7,18 @@
 #include "platform/qt_text.hpp"
 
 #include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QComboBox>
-#include <QDesktopServices>
-#include <QDir>
-#include <QDragEnterEvent>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QStyle>
-#include <QTemporaryDir>
 #include <QTreeWidget>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace mw::ui {
@@ -52,12 +39,6 @@ enum Column {
     QuestionsColumn,
     ColumnCount
 };
-
-// Copies opened in the desktop's application live here until the workbench closes.
-QTemporaryDir& openedCopies() {
-    static QTemporaryDir folder(QDir::tempPath() + "/maturity-evidence-XXXXXX");
-    return folder;
-}
 
 QString questionsText(const Evidence& evidence) {
     if (evidence.questionIds.empty())
@@ -479,23 +460,6 @@ void EvidencePage::showQuestion(const std::string& questionId) {
     list_->setFocus();
 }
 
-void EvidencePage::attachFiles() {
-    if (document_)
-        chooseAndAttach(this, *document_, filterQuestions());
-}
-
-void EvidencePage::pasteFiles() {
-    if (!document_)
-        return;
-    QString problem;
-    const QStringList files = filesToAttach(QApplication::clipboard()->mimeData(), &problem);
-    if (files.isEmpty()) {
-        emit failed(problem.isEmpty() ? tr("The clipboard holds no file or image to attach.") : problem);
-        return;
-    }
-    attachWithDialog(this, *document_, files, filterQuestions());
-}
-
 void EvidencePage::editSelected() {
     const Evidence* e = selected();
     if (!e)
@@ -522,80 +486,6 @@ void EvidencePage::removeOrRestoreSelected() {
                             : tr("Removed “%1”: Ctrl+Z brings it back, as does Restore until the next backup")
                                   .arg(title));
     }
-}
-
-namespace {
-// Writes the file off the UI thread; `done` gets the path once it is there.
-template <typename Done>
-void writeThen(EvidencePage* page, EvidenceList* list, Id id, const QString& target, Done done) {
-    auto* watcher = new QFutureWatcher<Result<Evidence>>(page);
-    QObject::connect(watcher, &QFutureWatcher<Result<Evidence>>::finished, page,
-                     [page, watcher, target, done] {
-                         watcher->deleteLater();
-                         const Result<Evidence> written = watcher->result();
-                         if (!written)
-                             emit page->failed(q(written.error().message));
-                         else
-                             done(target);
-                     });
-    watcher->setFuture(list->saveFile(id, target));
-}
-} // namespace
-
-void EvidencePage::openSelected() {
-    const Evidence* e = selected();
-    if (!e)
-        return;
-    if (!openedCopies().isValid()) {
-        emit failed(tr("No folder for opened copies could be made in %1.").arg(QDir::tempPath()));
-        return;
-    }
-    // Each copy in a folder of its own, so two files of the same name do not meet.
-    const QString folder = openedCopies().filePath(QString::number(e->id));
-    QDir().mkpath(folder);
-    const QString target = folder + "/" + QFileInfo(q(e->fileName)).fileName();
-    writeThen(this, document_->evidence(), e->id, target, [this](const QString& path) {
-        if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
-            emit failed(
-                tr("No application on this computer opens %1; save it and open it yourself.").arg(path));
-    });
-}
-
-void EvidencePage::saveSelected() {
-    const Evidence* e = selected();
-    if (!e)
-        return;
-    QSettings settings;
-    const QString folder =
-        settings
-            .value("evidence/saveFolder", QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .toString();
-    const QString target = QFileDialog::getSaveFileName(this, tr("Save evidence file"),
-                                                        folder + "/" + QFileInfo(q(e->fileName)).fileName());
-    if (target.isEmpty())
-        return;
-    settings.setValue("evidence/saveFolder", QFileInfo(target).path());
-    writeThen(this, document_->evidence(), e->id, target,
-              [this](const QString& path) { emit status(tr("Saved %1").arg(path)); });
-}
-
-void EvidencePage::dragEnterEvent(QDragEnterEvent* event) {
-    if (document_ && canAttach(event->mimeData()))
-        event->acceptProposedAction();
-}
-
-void EvidencePage::dropEvent(QDropEvent* event) {
-    if (!document_)
-        return;
-    QString problem;
-    const QStringList files = filesToAttach(event->mimeData(), &problem);
-    if (files.isEmpty()) {
-        emit failed(problem.isEmpty() ? tr("Nothing in the drop can be attached: drop files or an image.")
-                                      : problem);
-        return;
-    }
-    event->acceptProposedAction();
-    attachWithDialog(this, *document_, files, filterQuestions());
 }
 
 } // namespace mw::ui
