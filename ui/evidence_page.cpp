@@ -120,9 +120,15 @@ void EvidencePage::buildLayout() {
     // The title takes what the other columns leave; they are as wide as what they hold.
     list_->header()->setStretchLastSection(false);
     list_->header()->setMinimumSectionSize(60);
+    // The kind is in the details beside the list; the supplier and questions keep a set width, so the title
+    // still shows at twice the scale on a projector.
     for (int c = 0; c < ColumnCount; ++c)
-        list_->header()->setSectionResizeMode(c, c == TitleColumn ? QHeaderView::Stretch
-                                                                  : QHeaderView::ResizeToContents);
+        list_->header()->setSectionResizeMode(c, c == TitleColumn      ? QHeaderView::Stretch
+                                                 : c >= SuppliedColumn ? QHeaderView::Interactive
+                                                                       : QHeaderView::ResizeToContents);
+    list_->setColumnHidden(KindColumn, true);
+    list_->header()->resizeSection(SuppliedColumn, 120);
+    list_->header()->resizeSection(QuestionsColumn, 120);
     list_->setAccessibleName(tr("Evidence files"));
 
     preview_->setObjectName("evidencePreview");
