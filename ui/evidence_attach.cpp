@@ -38,6 +38,8 @@ app::AttachRequest requestFor(const AssessmentDocument& document, const QString&
     return request;
 }
 
+} // namespace
+
 QStringList voiceNames(const AssessmentDocument& document) {
     QStringList names;
     for (const auto& p : document.participants())
@@ -45,8 +47,6 @@ QStringList voiceNames(const AssessmentDocument& document) {
             names << q(p.name);
     return names;
 }
-
-} // namespace
 
 QStringList localFiles(const QMimeData* data) {
     QStringList files;

@@ -14,6 +14,8 @@ namespace mw::ui {
 
 class AssessmentDocument;
 
+// The room's voices by name, offered as who supplied a file.
+QStringList voiceNames(const AssessmentDocument& document);
 // The local files a drop or the clipboard carries.
 QStringList localFiles(const QMimeData* data);
 // Whether the data holds something to attach: local files or an image.

@@ -470,11 +470,8 @@ void EvidencePage::editSelected() {
     const Evidence* e = selected();
     if (!e)
         return;
-    QStringList voices;
-    for (const auto& p : document_->participants())
-        if (!p.isDefault)
-            voices << q(p.name);
-    EvidenceDialog dialog(document_->model(), *e, voices, tr("Evidence “%1”").arg(q(e->title)), this);
+    EvidenceDialog dialog(document_->model(), *e, voiceNames(*document_),
+                          tr("Evidence “%1”").arg(q(e->title)), this);
     if (dialog.exec() == QDialog::Accepted)
         document_->evidence()->edit(e->id, dialog.fields());
 }
