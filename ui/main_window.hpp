@@ -66,8 +66,10 @@ public:
     void importBundleFile(const QString& path);
     // A package (.mwz): the bundle with its evidence files, written or imported on a connection of its
     // own off the UI thread; an import keeps nothing unless all of it lands.
-    QFuture<Result<void>> exportPackageFile(const QString& path);
-    void importPackageFile(const QString& path);
+    // With a password the package is sealed, its files too.
+    QFuture<Result<void>> exportPackageFile(const QString& path, std::optional<Secret> password = {});
+    // A sealed package asks for its password (again, saying why, when it does not open it).
+    void importPackageFile(const QString& path, const QString& problem = QString());
 
 protected:
     void closeEvent(QCloseEvent* event) override;

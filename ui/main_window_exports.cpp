@@ -11,6 +11,7 @@
 #include "report/file_output.hpp"
 #include "workspace.hpp"
 
+#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -34,6 +35,12 @@ ReportOptions reportOptions() {
     ReportOptions options;
     options.branding = {saved.consultancy, saved.logoPath};
     return options;
+}
+
+QString wrongPasswordProblem() {
+    return QCoreApplication::translate(
+        "mw::ui::MainWindow", "That password does not open this file, or the file was changed after it "
+                              "was sealed. Try again, or cancel.");
 }
 } // namespace
 
@@ -153,48 +160,68 @@ void MainWindow::exportBundle() {
     if (!document())
         return;
     // A bundle names each evidence file but does not carry it: the choice says so.
+    const QString sealedPackageFilter =
+        tr("Sealed package with the evidence files, password protected (*.mwz)");
     const QString sealedFilter = tr("Sealed bundle, password protected, without the files (*.mwbundle)");
-    const QString packageFilter = tr("Package with the evidence files (*.mwz)");
+    const QString packageFilter = tr("Package with the evidence files, readable by anyone (*.mwz)");
     const QString plainFilter = tr("Plain bundle, readable by anyone, without the files (*.json)");
-    QString chosenFilter = sealedFilter;
+    QString chosenFilter = sealedPackageFilter;
     QString path = QFileDialog::getSaveFileName(
-        this, tr("Export bundle"), documentsFolder() + "/" + suggestedFileName(".mwbundle"),
-        sealedFilter + ";;" + packageFilter + ";;" + plainFilter, &chosenFilter);
+        this, tr("Export bundle"), documentsFolder() + "/" + suggestedFileName(".mwz"),
+        sealedPackageFilter + ";;" + sealedFilter + ";;" + packageFilter + ";;" + plainFilter, &chosenFilter);
     if (path.isEmpty())
         return;
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != "json" && suffix != "mwbundle" && suffix != "mwz")
-        path += chosenFilter == plainFilter ? ".json" : chosenFilter == packageFilter ? ".mwz" : ".mwbundle";
+        path += chosenFilter == plainFilter ? ".json" : chosenFilter == sealedFilter ? ".mwbundle" : ".mwz";
     if (auto refused = app::checkOutputPath(workspace_.path().toStdString(), path.toStdString()); !refused) {
         showError(QString::fromStdString(refused.error().message));
         return;
     }
-    if (path.endsWith(".mwz", Qt::CaseInsensitive)) {
-        showExportProgress(path, exportPackageFile(path));
-        return;
-    }
+    const bool package = path.endsWith(".mwz", Qt::CaseInsensitive);
     std::optional<Secret> password;
-    if (path.endsWith(".mwbundle", Qt::CaseInsensitive)) {
+    if (path.endsWith(".mwbundle", Qt::CaseInsensitive) || (package && chosenFilter != packageFilter)) {
         PasswordDialog dialog(PasswordDialog::Purpose::Seal, QFileInfo(path).fileName(), this);
         if (dialog.exec() != QDialog::Accepted)
             return;
         password = dialog.takePassword();
     }
-    showExportProgress(path, exportBundleFile(path, std::move(password)));
+    showExportProgress(path, package ? exportPackageFile(path, std::move(password))
+                                     : exportBundleFile(path, std::move(password)));
 }
 
-QFuture<Result<void>> MainWindow::exportPackageFile(const QString& path) {
+QFuture<Result<void>> MainWindow::exportPackageFile(const QString& path, std::optional<Secret> password) {
     if (!document())
         return QtFuture::makeReadyFuture(Result<void>(std::unexpected(Error{"no assessment is open", {}})));
-    return workspace_.writePackage(document()->id(), path)
+    auto secret =
+        password ? std::make_shared<const Secret>(std::move(*password)) : std::shared_ptr<const Secret>();
+    return workspace_.writePackage(document()->id(), path, std::move(secret))
         .then([](const Result<app::PackageWritten>& written) {
             return written ? Result<void>() : Result<void>(std::unexpected(written.error()));
         });
 }
 
-void MainWindow::importPackageFile(const QString& path) {
-    whileWorking(this, tr("Importing %1…").arg(QFileInfo(path).fileName()), workspace_.importPackage(path),
-                 [this, path](const Result<ImportOutcome>& outcome) {
+void MainWindow::importPackageFile(const QString& path, const QString& problem) {
+    auto sealed = app::isSealedPackage(s(path));
+    if (!sealed) {
+        refuseImport(path, sealed.error());
+        return;
+    }
+    std::shared_ptr<const Secret> secret;
+    if (*sealed) {
+        PasswordDialog dialog(PasswordDialog::Purpose::Open, QFileInfo(path).fileName(), this);
+        if (!problem.isEmpty())
+            dialog.setProblem(problem);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        secret = std::make_shared<const Secret>(dialog.takePassword());
+    }
+    whileWorking(this, tr("Importing %1…").arg(QFileInfo(path).fileName()),
+                 workspace_.importPackage(path, secret), [this, path](const Result<ImportOutcome>& outcome) {
+                     if (!outcome && outcome.error().message.ends_with(kUnsealRefused)) {
+                         importPackageFile(path, wrongPasswordProblem());
+                         return;
+                     }
                      if (!outcome) {
                          refuseImport(path, outcome.error());
                          return;
@@ -243,9 +270,7 @@ void MainWindow::openSealedBundle(const QString& path, const QString& problem) {
                      // The header was checked before asking, so a failure to open is the password (or a
                      // changed byte).
                      if (!bundle && bundle.error().message.ends_with(kUnsealRefused)) {
-                         openSealedBundle(
-                             path, tr("That password does not open this file, or the file was changed after "
-                                      "it was sealed. Try again, or cancel."));
+                         openSealedBundle(path, wrongPasswordProblem());
                          return;
                      }
                      finishImport(path, std::move(bundle));

@@ -149,26 +149,28 @@ void Workspace::imported(const ImportOutcome& outcome) {
     emit portfolioChanged();
 }
 
-QFuture<Result<app::PackageWritten>> Workspace::writePackage(Id id, const QString& path) {
+QFuture<Result<app::PackageWritten>> Workspace::writePackage(Id id, const QString& path,
+                                                             std::shared_ptr<const Secret> password) {
     writePending();
-    return QtConcurrent::run([database = workspace_->path(), catalog = catalog_, id,
-                              target = s(path)]() -> Result<app::PackageWritten> {
+    return QtConcurrent::run([database = workspace_->path(), catalog = catalog_, id, target = s(path),
+                              password]() -> Result<app::PackageWritten> {
         auto connection = app::Workspace::open(database, catalog, OpenMode::ExistingOnly);
         if (!connection)
             return std::unexpected(connection.error());
-        return app::writePackage(*connection, id, target);
+        return app::writePackage(*connection, id, target, password.get());
     });
 }
 
-QFuture<Result<ImportOutcome>> Workspace::importPackage(const QString& path) {
+QFuture<Result<ImportOutcome>> Workspace::importPackage(const QString& path,
+                                                        std::shared_ptr<const Secret> password) {
     writePending();
-    return QtConcurrent::run(
-        [database = workspace_->path(), catalog = catalog_, package = s(path)]() -> Result<ImportOutcome> {
-            auto connection = app::Workspace::open(database, catalog, OpenMode::ExistingOnly);
-            if (!connection)
-                return std::unexpected(connection.error());
-            return app::importPackage(*connection, package);
-        });
+    return QtConcurrent::run([database = workspace_->path(), catalog = catalog_, package = s(path),
+                              password]() -> Result<ImportOutcome> {
+        auto connection = app::Workspace::open(database, catalog, OpenMode::ExistingOnly);
+        if (!connection)
+            return std::unexpected(connection.error());
+        return app::importPackage(*connection, package, password.get());
+    });
 }
 
 QStringList Workspace::recentDatabases() {

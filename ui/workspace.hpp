@@ -53,8 +53,12 @@ public:
     Result<ImportOutcome> importBundle(const Bundle& bundle);
     // A package (.mwz) with the evidence files, each on a connection of its own off the UI thread. Call
     // imported() with an import's outcome once it is back.
-    QFuture<Result<app::PackageWritten>> writePackage(Id id, const QString& path);
-    QFuture<Result<ImportOutcome>> importPackage(const QString& path);
+    // With a password the package is sealed, or opened. Shared: a secret cannot be copied, and the task
+    // may outlive the call.
+    QFuture<Result<app::PackageWritten>> writePackage(Id id, const QString& path,
+                                                      std::shared_ptr<const Secret> password = {});
+    QFuture<Result<ImportOutcome>> importPackage(const QString& path,
+                                                 std::shared_ptr<const Secret> password = {});
     // What an import changed reaches the views: the portfolio, and the open assessment when the import
     // merged into it (it is read again).
     void imported(const ImportOutcome& outcome);

@@ -1,8 +1,10 @@
 #include "app/evidence_package.hpp"
 
+#include <nlohmann/json.hpp>
 #include <zip.h>
 
 #include <fstream>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -23,8 +25,31 @@ struct EntryCloser {
 };
 using Entry = std::unique_ptr<zip_file_t, EntryCloser>;
 
-std::string entryName(const std::string& sha256) {
-    return "evidence/" + sha256;
+// Where each distinct file lives in the package and how many bytes its entry holds, in the order the
+// files first appear. A sealed package numbers them, so the names say nothing of the content.
+struct FileEntry {
+    std::string sha256;
+    std::int64_t size = 0;
+    std::string title; // of the first evidence it backs, for messages
+    std::string name;
+    std::uint64_t entrySize = 0;
+};
+std::vector<FileEntry> fileEntries(const Bundle& bundle, bool sealed) {
+    std::vector<FileEntry> entries;
+    std::set<std::string> seen;
+    for (const auto& e : bundle.evidence) {
+        if (!seen.insert(e.sha256).second)
+            continue;
+        FileEntry entry{e.sha256, e.size, e.title, {}, static_cast<std::uint64_t>(e.size)};
+        if (sealed) {
+            entry.name = "evidence/" + std::to_string(entries.size() + 1);
+            entry.entrySize = sealedStreamSize(static_cast<std::uint64_t>(e.size));
+        } else {
+            entry.name = "evidence/" + e.sha256;
+        }
+        entries.push_back(std::move(entry));
+    }
+    return entries;
 }
 
 std::string zipError(int code) {
@@ -73,87 +98,205 @@ bool isPackageFile(const std::filesystem::path& path) {
     return in.gcount() == 4 && looksLikePackage(std::string_view(head, 4));
 }
 
-Result<Bundle> readPackageBundle(const std::filesystem::path& package) {
+Result<bool> isSealedPackage(const std::filesystem::path& package) {
     auto archive = openPackage(package);
     if (!archive)
         return std::unexpected(archive.error());
-    const std::string bundleName(kPackageBundleEntry);
-    auto found = locate(archive->get(), bundleName, package);
+    const std::string sealedName(kSealedPackageBundleEntry);
+    return zip_name_locate(archive->get(), sealedName.c_str(), 0) >= 0;
+}
+
+namespace {
+
+Result<std::string> readBundleEntry(zip_t* archive, const std::string& name,
+                                    const std::filesystem::path& package) {
+    auto found = locate(archive, name, package);
     if (!found)
         return std::unexpected(found.error());
     if (found->second > kMaxBundleBytes)
-        return fail(package.string() + ": its bundle.json is " +
+        return fail(package.string() + ": its " + name + " is " +
                     formatByteSize(static_cast<std::int64_t>(found->second)) + ", more than a bundle can be");
-    Entry entry(zip_fopen_index(archive->get(), found->first, 0));
+    Entry entry(zip_fopen_index(archive, found->first, 0));
     if (!entry)
-        return fail(package.string() + ": cannot read bundle.json (" + zip_strerror(archive->get()) + ")");
+        return fail(package.string() + ": cannot read " + name + " (" + zip_strerror(archive) + ")");
     std::string text(found->second, '\0');
     if (zip_fread(entry.get(), text.data(), text.size()) != static_cast<zip_int64_t>(text.size()))
-        return fail(package.string() + ": bundle.json is damaged (" + zip_file_strerror(entry.get()) + ")");
-    auto bundle = parseBundle(text, package.string() + ": bundle.json");
-    if (!bundle)
-        return std::unexpected(bundle.error());
-    for (const auto& e : bundle->evidence) {
-        auto file = locate(archive->get(), entryName(e.sha256), package);
-        if (!file)
-            return fail(file.error().message + " (the file of evidence '" + e.title + "')");
-        if (static_cast<std::int64_t>(file->second) != e.size)
-            return fail(package.string() + ": " + entryName(e.sha256) + " is " +
-                        formatByteSize(static_cast<std::int64_t>(file->second)) + ", but evidence '" +
-                        e.title + "' records " + formatByteSize(e.size));
-    }
-    return bundle;
+        return fail(package.string() + ": " + name + " is damaged (" + zip_file_strerror(entry.get()) + ")");
+    return text;
 }
 
-Result<void> storePackageFiles(Workspace& workspace, const std::filesystem::path& package,
-                               const Bundle& bundle, StoredFiles& stored) {
+// A sealed package's bundle: the sealed content is {"filesKey": hex, "bundle": {...}}.
+Result<OpenedPackage> openSealedBundle(std::string_view sealed, const Secret& password,
+                                       const std::filesystem::path& package) {
+    const std::string source = package.string();
+    auto plain = unseal(sealed, password, source);
+    if (!plain)
+        return std::unexpected(plain.error());
+    struct Wipe {
+        std::string& text;
+        ~Wipe() { wipeText(text); }
+    } wipe{*plain};
+    const auto content = nlohmann::json::parse(*plain, nullptr, false);
+    if (!content.is_object() || !content.contains("filesKey") || !content["filesKey"].is_string() ||
+        !content.contains("bundle") || !content["bundle"].is_object())
+        return fail(source + ": the sealed content is not a package's bundle and key");
+    auto key = StreamKey::fromHex(content["filesKey"].get_ref<const std::string&>(), source);
+    if (!key)
+        return std::unexpected(key.error());
+    auto bundle = parseBundle(content["bundle"].dump(), source + ": its sealed bundle");
+    if (!bundle)
+        return std::unexpected(bundle.error());
+    return OpenedPackage{std::move(*bundle), std::move(*key)};
+}
+
+} // namespace
+
+Result<OpenedPackage> readPackageBundle(const std::filesystem::path& package, const Secret* password) {
     auto archive = openPackage(package);
     if (!archive)
         return std::unexpected(archive.error());
-    std::set<std::string> done;
-    for (const auto& e : bundle.evidence) {
-        if (!done.insert(e.sha256).second)
-            continue;
-        const std::string name = entryName(e.sha256);
-        auto found = locate(archive->get(), name, package);
+    const std::string sealedName(kSealedPackageBundleEntry);
+    const bool sealed = zip_name_locate(archive->get(), sealedName.c_str(), 0) >= 0;
+    if (sealed && !password)
+        return fail(package.string() + " is sealed: it needs its password");
+    auto text =
+        readBundleEntry(archive->get(), sealed ? sealedName : std::string(kPackageBundleEntry), package);
+    if (!text)
+        return std::unexpected(text.error());
+    Result<OpenedPackage> opened =
+        sealed ? openSealedBundle(*text, *password, package) : [&]() -> Result<OpenedPackage> {
+        auto bundle = parseBundle(*text, package.string() + ": bundle.json");
+        if (!bundle)
+            return std::unexpected(bundle.error());
+        return OpenedPackage{std::move(*bundle), std::nullopt};
+    }();
+    if (!opened)
+        return opened;
+    for (const auto& file : fileEntries(opened->bundle, sealed)) {
+        auto found = locate(archive->get(), file.name, package);
+        if (!found)
+            return fail(found.error().message + " (the file of evidence '" + file.title + "')");
+        if (found->second != file.entrySize)
+            return fail(package.string() + ": " + file.name + " is " +
+                        formatByteSize(static_cast<std::int64_t>(found->second)) + ", but evidence '" +
+                        file.title + "' records " + formatByteSize(file.size) +
+                        (sealed
+                             ? " (sealed: " + formatByteSize(static_cast<std::int64_t>(file.entrySize)) + ")"
+                             : std::string()));
+    }
+    return opened;
+}
+
+namespace {
+
+// Reads exactly size bytes unless the entry ends first.
+Result<std::size_t> readEntry(zip_file_t* entry, char* buffer, std::size_t size, const std::string& source) {
+    std::size_t done = 0;
+    while (done < size) {
+        const zip_int64_t got = zip_fread(entry, buffer + done, size - done);
+        if (got < 0)
+            return fail(source + " is damaged (" + zip_file_strerror(entry) + ")");
+        if (got == 0)
+            break;
+        done += static_cast<std::size_t>(got);
+    }
+    return done;
+}
+
+// Serves a sealed entry's plain bytes, a sealed chunk opened at a time.
+class SealedEntryReader {
+public:
+    SealedEntryReader(zip_file_t* entry, const StreamKey& key, const std::string& sha256, std::string source)
+        : entry_(entry)
+        , opener_(key, sha256, source)
+        , source_(std::move(source)) {}
+
+    Result<std::size_t> operator()(char* buffer, std::size_t size) {
+        if (!started_) {
+            std::string header(StreamOpener::headerSize(), '\0');
+            auto got = readEntry(entry_, header.data(), header.size(), source_);
+            if (!got)
+                return std::unexpected(got.error());
+            if (auto ok = opener_.start(std::string_view(header).substr(0, *got)); !ok)
+                return std::unexpected(ok.error());
+            started_ = true;
+        }
+        while (offset_ == plain_.size() && !opener_.done()) {
+            std::string sealed(StreamOpener::sealedChunkSize(), '\0');
+            auto got = readEntry(entry_, sealed.data(), sealed.size(), source_);
+            if (!got)
+                return std::unexpected(got.error());
+            auto plain = opener_.open(std::string_view(sealed).substr(0, *got));
+            if (!plain)
+                return std::unexpected(plain.error());
+            plain_ = std::move(*plain);
+            offset_ = 0;
+        }
+        const std::size_t n = std::min(size, plain_.size() - offset_);
+        std::copy_n(plain_.data() + offset_, n, buffer);
+        offset_ += n;
+        return n;
+    }
+
+private:
+    zip_file_t* entry_;
+    StreamOpener opener_;
+    std::string source_;
+    std::string plain_;
+    std::size_t offset_ = 0;
+    bool started_ = false;
+};
+
+} // namespace
+
+Result<void> storePackageFiles(Workspace& workspace, const std::filesystem::path& package,
+                               const Bundle& bundle, const StreamKey* filesKey, StoredFiles& stored) {
+    auto archive = openPackage(package);
+    if (!archive)
+        return std::unexpected(archive.error());
+    const bool sealed = filesKey != nullptr;
+    for (const auto& file : fileEntries(bundle, sealed)) {
+        auto found = locate(archive->get(), file.name, package);
         if (!found)
             return std::unexpected(found.error());
         Entry entry(zip_fopen_index(archive->get(), found->first, 0));
+        const std::string source = package.string() + ": " + file.name;
         if (!entry)
-            return fail(package.string() + ": cannot read " + name + " (" + zip_strerror(archive->get()) +
-                        ")");
-        auto read = [&](char* buffer, std::size_t size) -> Result<std::size_t> {
-            const zip_int64_t got = zip_fread(entry.get(), buffer, size);
-            if (got < 0)
-                return fail(package.string() + ": " + name + " is damaged (" +
-                            zip_file_strerror(entry.get()) + ")");
-            return static_cast<std::size_t>(got);
-        };
-        auto added =
-            workspace.store().storeEvidenceFile(e.sha256, e.size, read, package.string() + ": " + name);
+            return fail("cannot read " + source + " (" + zip_strerror(archive->get()) + ")");
+        Store::ByteReader read;
+        if (sealed) {
+            auto reader = std::make_shared<SealedEntryReader>(entry.get(), *filesKey, file.sha256, source);
+            read = [reader](char* buffer, std::size_t size) { return (*reader)(buffer, size); };
+        } else
+            read = [&](char* buffer, std::size_t size) {
+                return readEntry(entry.get(), buffer, size, source);
+            };
+        auto added = workspace.store().storeEvidenceFile(file.sha256, file.size, read, source);
         if (!added)
             return std::unexpected(added.error());
         if (*added)
-            stored.add(e.sha256);
+            stored.add(file.sha256);
     }
     return {};
 }
 
-Result<ImportOutcome> importPackage(Workspace& workspace, const std::filesystem::path& package) {
-    auto bundle = readPackageBundle(package);
-    if (!bundle)
-        return std::unexpected(bundle.error());
+Result<ImportOutcome> importPackage(Workspace& workspace, const std::filesystem::path& package,
+                                    const Secret* password) {
+    auto opened = readPackageBundle(package, password);
+    if (!opened)
+        return std::unexpected(opened.error());
     StoredFiles stored(workspace.store());
-    if (auto copied = storePackageFiles(workspace, package, *bundle, stored); !copied)
+    const StreamKey* filesKey = opened->filesKey ? &*opened->filesKey : nullptr;
+    if (auto copied = storePackageFiles(workspace, package, opened->bundle, filesKey, stored); !copied)
         return std::unexpected(copied.error());
-    auto outcome = workspace.store().importBundle(*bundle);
+    auto outcome = workspace.store().importBundle(opened->bundle);
     if (outcome)
         stored.keep();
     return outcome;
 }
 
 Result<PackageWritten> writePackage(Workspace& workspace, Id assessmentId,
-                                    const std::filesystem::path& target) {
+                                    const std::filesystem::path& target, const Secret* password) {
     if (auto refused = checkOutputPath(workspace.path(), target); !refused)
         return std::unexpected(refused.error());
     auto bundle = workspace.store().exportBundle(assessmentId);
@@ -187,7 +330,19 @@ Result<PackageWritten> writePackage(Workspace& workspace, Id assessmentId,
     if (!raw)
         return fail("cannot write " + partial.string() + " (" + zipError(code) + ")");
     Archive archive(raw);
-    const std::string json = serializeBundle(*bundle);
+    // With a password the bundle is sealed together with a random key for the files, each sealed with it.
+    const std::optional<StreamKey> filesKey =
+        password ? std::optional<StreamKey>(StreamKey::generate()) : std::nullopt;
+    std::string json = serializeBundle(*bundle);
+    if (filesKey) {
+        std::string content = R"({"filesKey":")" + filesKey->hex() + R"(","bundle":)" + json + "}";
+        auto sealed = seal(content, *password);
+        wipeText(content);
+        wipeText(json);
+        if (!sealed)
+            return std::unexpected(sealed.error());
+        json = std::move(*sealed);
+    }
     auto addSource = [&](const std::string& name, zip_source_t* source, bool compress) -> Result<void> {
         if (!source)
             return fail("cannot add " + name + " to " + target.string() + " (" + zip_strerror(archive.get()) +
@@ -203,31 +358,43 @@ Result<PackageWritten> writePackage(Workspace& workspace, Id assessmentId,
                                  compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0);
         return {};
     };
-    if (auto added = addSource(std::string(kPackageBundleEntry),
-                               zip_source_buffer(archive.get(), json.data(), json.size(), 0), true);
+    if (auto added = addSource(std::string(filesKey ? kSealedPackageBundleEntry : kPackageBundleEntry),
+                               zip_source_buffer(archive.get(), json.data(), json.size(), 0), !filesKey);
         !added)
         return std::unexpected(added.error());
-    std::set<std::string> files;
-    for (const auto& e : bundle->evidence) {
-        if (!files.insert(e.sha256).second)
-            continue;
-        const auto copy = staging / e.sha256;
+    std::map<std::string, std::string> mediaTypes;
+    for (const auto& e : bundle->evidence)
+        mediaTypes.try_emplace(e.sha256, e.mediaType);
+    const auto files = fileEntries(*bundle, filesKey.has_value());
+    for (const auto& file : files) {
+        const auto copy = staging / std::to_string(&file - files.data());
         std::ofstream out(copy, std::ios::binary | std::ios::trunc);
-        auto written =
-            workspace.store().readEvidenceFile(e.sha256, [&](std::string_view bytes) -> Result<void> {
-                out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-                if (!out)
-                    return fail("cannot write " + copy.string() + " (is the disk full?)");
-                return {};
-            });
+        auto put = [&](std::string_view bytes) -> Result<void> {
+            out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+            if (!out)
+                return fail("cannot write " + copy.string() + " (is the disk full?)");
+            return {};
+        };
+        std::optional<StreamSealer> sealer;
+        if (filesKey) {
+            sealer.emplace(*filesKey, file.sha256);
+            (void)put(sealer->header());
+        }
+        auto written = workspace.store().readEvidenceFile(file.sha256, [&](std::string_view bytes) {
+            return sealer ? put(sealer->add(bytes)) : put(bytes);
+        });
+        if (written && sealer)
+            written = put(sealer->finish());
         out.close();
         if (!written)
             return std::unexpected(written.error());
         if (!out)
             return fail("cannot write " + copy.string() + " (is the disk full?)");
-        const bool compress = e.mediaType.starts_with("text/") || e.mediaType == "application/json";
-        if (auto added = addSource(entryName(e.sha256),
-                                   zip_source_file(archive.get(), copy.string().c_str(), 0, -1), compress);
+        const std::string& mediaType = mediaTypes[file.sha256];
+        const bool compress =
+            !filesKey && (mediaType.starts_with("text/") || mediaType == "application/json");
+        if (auto added =
+                addSource(file.name, zip_source_file(archive.get(), copy.string().c_str(), 0, -1), compress);
             !added)
             return std::unexpected(added.error());
     }

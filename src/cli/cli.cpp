@@ -139,19 +139,19 @@ const std::vector<CommandSpec> kCommandTable = {
      {{"json", "Machine-readable output (documented in docs/cli-json.md)."}},
      &cli::compareCommand},
     {"export",
-     "export ID --out FILE [--password-file PATH]",
-     "Write a .json bundle, a .mwz package (the bundle with its evidence files), a password-sealed "
-     ".mwbundle, .csv answers or an .xlsx workbook",
+     "export ID --out FILE [--seal] [--password-file PATH]",
+     "Write a .json bundle, a .mwz package (the bundle with its evidence files, sealed with --seal), a "
+     "password-sealed .mwbundle, .csv answers or an .xlsx workbook",
      {{"out", "Output file; its extension picks the format.", "FILE"},
-      {"password-file", "Seal the .mwbundle with the password in this file (else asked on the terminal).",
+      {"seal", "Seal the .mwz package with a password, its files too (a .mwbundle is always sealed)."},
+      {"password-file", "Seal with the password in this file (else asked on the terminal); implies --seal.",
        "PATH"}},
      &cli::exportCommand},
     {"import",
      "import FILE... [--password-file PATH]",
-     "Import .json bundles, .mwz packages or sealed .mwbundle bundles, all in one transaction (all or "
-     "nothing)",
-     {{"password-file", "The sealed bundle's password is in this file (else asked on the terminal).",
-       "PATH"}},
+     "Import .json bundles, .mwz packages (sealed or not) or sealed .mwbundle bundles, all in one "
+     "transaction (all or nothing)",
+     {{"password-file", "The sealed files' password is in this file (else asked on the terminal).", "PATH"}},
      &cli::importCommand},
     {"backup",
      "backup [--out FILE]",

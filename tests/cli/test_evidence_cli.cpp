@@ -1,7 +1,8 @@
 // `maturity evidence` as a user runs it: attach, list, save out, remove and restore; a file of several
-// hundred MB streamed with a flat memory peak; and a process killed mid-attach that leaves nothing
-// half-written behind.
+// hundred MB streamed with a flat memory peak; a process killed mid-attach that leaves nothing
+// half-written behind; and .mwz packages, plain and sealed, moved between databases.
 #include "cli_fixture.hpp"
+#include "core/sealed_stream.hpp"
 #include "storage/store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -285,4 +286,91 @@ TEST_CASE("a .mwz package moves an assessment with its evidence files to another
     CHECK(missing.code == 1);
     CHECK(missing.err.contains("the package has no evidence/" + QString::fromStdString(sha)));
     CHECK(count(third.db, "SELECT count(*) FROM assessments") == 2);
+}
+
+namespace {
+
+// The bytes of one entry of a zip, read with python3's zipfile.
+std::string entryBytes(const std::filesystem::path& zip, const std::string& name) {
+    const auto data = zip.string() + ".read";
+    const std::string script =
+        "import sys, zipfile\n"
+        "open(sys.argv[3], 'wb').write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))\n";
+    Child python({"/usr/bin/python3", "-c", script, zip.string(), name, data}, false);
+    REQUIRE(python.wait().first == 0);
+    return test::readBytes(data);
+}
+
+} // namespace
+
+TEST_CASE("a sealed .mwz package carries the files sealed too, and opens only with its password, intact",
+          "[cli][evidence][bundle][sealed]") {
+    CliFixture from;
+    REQUIRE(from.run({"demo"}).code == 0);
+    const std::string photo = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(150000, 'w');
+    test::writeBytes(from.dir / "whiteboard.png", photo);
+    test::writeBytes(from.dir / "zones.pdf", "%PDF-1.4\n% zone and conduit drawing\n");
+    REQUIRE(from.run({"evidence", "add", "2", from.file("whiteboard.png"), "--question", "GO1"}).code == 0);
+    REQUIRE(from.run({"evidence", "add", "2", from.file("zones.pdf"), "--question", "SB1"}).code == 0);
+    test::writeBytes(from.dir / "pw.txt", "correct horse battery\n");
+    test::writeBytes(from.dir / "wrong.txt", "not the password\n");
+    const QString package = from.file("sealed.mwz");
+    auto exported = from.run({"export", "2", "--out", package, "--password-file", from.file("pw.txt")});
+    INFO(exported.err.toStdString());
+    REQUIRE(exported.code == 0);
+    CHECK(exported.out.contains("2 pieces of evidence in 2 files, all sealed with the password"));
+
+    // Nothing readable inside: neither the client, the files' bytes, nor their checksums.
+    const std::string bytes = test::readBytes(package.toStdString());
+    CHECK(bytes.find("Severn Vale") == std::string::npos);
+    CHECK(bytes.find(std::string(64, 'w')) == std::string::npos);
+    CHECK(bytes.find("zone and conduit") == std::string::npos);
+    const auto listed = nlohmann::json::parse(from.run({"evidence", "2", "--json"}).out.toStdString());
+    for (const auto& e : listed["evidence"])
+        CHECK(bytes.find(e["sha256"].get<std::string>()) == std::string::npos);
+    CHECK(bytes.find("bundle.json") == std::string::npos);
+
+    CliFixture to;
+    auto wrong = to.run({"import", package, "--password-file", from.file("wrong.txt")});
+    CHECK(wrong.code == 1);
+    CHECK(wrong.err.contains("wrong password"));
+    CHECK_FALSE(std::filesystem::exists(to.db.toStdString())); // refused before any database is opened
+
+    auto imported = to.run({"import", package, "--password-file", from.file("pw.txt")});
+    INFO(imported.err.toStdString());
+    REQUIRE(imported.code == 0);
+    CHECK(imported.out.contains("2 pieces of evidence"));
+    CHECK(count(to.db, "SELECT count(*) FROM evidence_files WHERE complete = 1") == 2);
+    REQUIRE(to.run({"evidence", "get", "1", "1", "--out", to.file("back.png")}).code == 0);
+    CHECK(test::readBytes(to.dir / "back.png") == photo);
+
+    // One changed byte in a sealed file: refused, and nothing of the package is kept.
+    std::string changed = entryBytes(package.toStdString(), "evidence/1");
+    REQUIRE(changed.size() == sealedStreamSize(photo.size()));
+    changed[changed.size() / 2] ^= 0x20;
+    const auto tampered = from.dir / "tampered.mwz";
+    rewriteEntry(package.toStdString(), "evidence/1", changed, tampered);
+    CliFixture third;
+    REQUIRE(third.run({"demo"}).code == 0);
+    auto refused = third.run(
+        {"import", QString::fromStdString(tampered.string()), "--password-file", from.file("pw.txt")});
+    CHECK(refused.code == 1);
+    CHECK(refused.err.contains("evidence/1: the sealed file was changed after it was sealed"));
+    CHECK(count(third.db, "SELECT count(*) FROM assessments") == 2);
+    CHECK(count(third.db, "SELECT count(*) FROM evidence_files") == 0);
+    CHECK(count(third.db, "SELECT count(*) FROM evidence_chunks") == 0);
+
+    // Cut short: refused by its size before the database is touched.
+    const auto cut = from.dir / "cut.mwz";
+    rewriteEntry(package.toStdString(), "evidence/1", changed.substr(0, changed.size() - 17), cut);
+    auto short_ =
+        third.run({"import", QString::fromStdString(cut.string()), "--password-file", from.file("pw.txt")});
+    CHECK(short_.code == 1);
+    CHECK(short_.err.contains("evidence/1 is"));
+    CHECK(count(third.db, "SELECT count(*) FROM assessments") == 2);
+
+    // Only a package or a .mwbundle can be sealed.
+    auto csv = from.run({"export", "2", "--out", from.file("answers.csv"), "--seal"});
+    CHECK(csv.code == ExitUsage);
+    CHECK(csv.err.contains("only a .mwz package or a .mwbundle bundle can be sealed"));
 }

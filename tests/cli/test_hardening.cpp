@@ -258,7 +258,7 @@ TEST_CASE("sealing refuses a short, empty or missing password file, and a plain 
         "password file " + h.file("none.txt") + ": no such file");
     auto plain = h.run({"export", "2", "--out", h.file("b.json"), "--password-file", h.file("short.txt")});
     CHECK(plain.code == 2);
-    CHECK(plain.err.contains("--password-file seals a bundle; write it to a .mwbundle file"));
+    CHECK(plain.err.contains("only a .mwz package or a .mwbundle bundle can be sealed"));
     CHECK_FALSE(std::filesystem::exists(h.dir / "b.mwbundle"));
     CHECK_FALSE(std::filesystem::exists(h.dir / "b.json"));
     std::filesystem::remove(h.dir / "short.txt");

@@ -4,6 +4,7 @@
 #include "editor_page.hpp"
 #include "evidence_list.hpp"
 #include "evidence_page.hpp"
+#include "password_typer.hpp"
 #include "workbench_fixture.hpp"
 
 #include <QApplication>
@@ -255,6 +256,41 @@ TEST_CASE("a package carries the evidence files to another database through the 
     Workbench target;
     target.window->importPackageFile(package);
     QTRY_VERIFY_WITH_TIMEOUT(target.window->document() != nullptr, 10000);
+    const auto& attached = target.window->document()->evidence()->attached();
+    REQUIRE(attached.size() == 1);
+    CHECK(attached[0].sha256 == source.doc()->evidence()->attached()[0].sha256);
+    const auto copy = target.dir / "copy.png";
+    auto saved = target.window->document()->evidence()->saveFile(attached[0].id,
+                                                                 QString::fromStdString(copy.string()));
+    saved.waitForFinished();
+    REQUIRE(saved.result().has_value());
+    CHECK(QImage(QString::fromStdString(copy.string())).size() == QSize(640, 480));
+}
+
+TEST_CASE("a sealed package carries the files too and opens in the workbench only with its password",
+          "[ui][evidence][sealed]") {
+    DemoWorkbench source;
+    QSignalSpy done(source.doc()->evidence(), &EvidenceList::attachDone);
+    app::AttachRequest request;
+    request.file = writePng(source.dir, "site.png").toStdString();
+    request.questionIds = {source.doc()->questions()[2]->id};
+    source.doc()->evidence()->attach(request);
+    REQUIRE(done.wait(10000));
+    const QString package = QString::fromStdString((source.dir / "sealed.mwz").string());
+    auto written = source.window->exportPackageFile(package, Secret(std::string("correct horse battery")));
+    written.waitForFinished();
+    REQUIRE(written.result().has_value());
+    CHECK(test::readBytes(source.dir / "sealed.mwz").find("Severn Vale") == std::string::npos);
+
+    Workbench target;
+    {
+        PasswordTyper typer({"not the password", "correct horse battery"});
+        target.window->importPackageFile(package);
+        QTRY_VERIFY_WITH_TIMEOUT(target.window->document() != nullptr, 30000);
+        CHECK(typer.asked == 2);
+        REQUIRE(typer.problems.size() == 2);
+        CHECK(typer.problems[1].startsWith("That password does not open this file"));
+    }
     const auto& attached = target.window->document()->evidence()->attached();
     REQUIRE(attached.size() == 1);
     CHECK(attached[0].sha256 == source.doc()->evidence()->attached()[0].sha256);

@@ -1,6 +1,6 @@
 // Sealed bundles in the workbench: written off the UI thread with the password asked twice, opened with the
 // password asked once, and asked again (saying why) when it does not open the file.
-#include "password_dialog.hpp"
+#include "password_typer.hpp"
 #include "portfolio_view.hpp"
 #include "workbench_fixture.hpp"
 
@@ -14,44 +14,6 @@
 using namespace mw;
 using namespace mw::ui;
 using namespace mw::ui::test_support;
-
-namespace {
-
-// Answers every password dialog that comes up with the next password in the list (cancels when there is
-// none left), and keeps what each one said.
-struct PasswordTyper {
-    QStringList passwords;
-    QStringList problems;
-    int asked = 0;
-    QTimer timer;
-    explicit PasswordTyper(QStringList typed)
-        : passwords(std::move(typed)) {
-        timer.setInterval(20);
-        QObject::connect(&timer, &QTimer::timeout, [this] {
-            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
-                problems << "message: " + box->text();
-                box->reject();
-                return;
-            }
-            auto* dialog = qobject_cast<PasswordDialog*>(QApplication::activeModalWidget());
-            if (!dialog)
-                return;
-            ++asked;
-            problems << dialog->findChild<QLabel*>("passwordProblem")->text();
-            if (passwords.isEmpty()) {
-                dialog->reject();
-                return;
-            }
-            const QString password = passwords.takeFirst();
-            for (auto* field : dialog->findChildren<QLineEdit*>())
-                field->setText(password);
-            dialog->accept();
-        });
-        timer.start();
-    }
-};
-
-} // namespace
 
 TEST_CASE("the workbench seals a bundle and opens it again only with the password", "[ui][sealed]") {
     DemoWorkbench source;

@@ -42,11 +42,12 @@ int exportCommand(CommandContext& context) {
     context.expectPositionals(1);
     const QString suffix = context.outputFormat({"json", "mwz", "mwbundle", "csv", "xlsx"});
     const QString outPath = context.value("out");
-    if (context.isSet("password-file") && suffix != "mwbundle")
-        throw UsageError{"export: --password-file seals a bundle; write it to a .mwbundle file"};
+    const bool sealing = suffix == "mwbundle" || context.isSet("seal") || context.isSet("password-file");
+    if (sealing && suffix != "mwbundle" && suffix != "mwz")
+        throw UsageError{"export: only a .mwz package or a .mwbundle bundle can be sealed"};
     // Asked before anything is read, so a mistyped password leaves nothing half-done.
     std::optional<Secret> password;
-    if (suffix == "mwbundle") {
+    if (sealing) {
         auto given = context.password(true);
         if (!given)
             return context.fail(given.error());
@@ -56,13 +57,14 @@ int exportCommand(CommandContext& context) {
     if (!workspace)
         return context.fail(workspace.error());
     if (suffix == "mwz") {
-        auto package = app::writePackage(**workspace, id, s(outPath));
+        auto package = app::writePackage(**workspace, id, s(outPath), password ? &*password : nullptr);
         if (!package)
             return context.fail(package.error());
         context.out << "Wrote " << outPath << " (assessment #" << id << ", " << package->bundle.answers.size()
                     << " answers, "
                     << count(package->bundle.evidence.size(), "piece of evidence", "pieces of evidence")
-                    << " in " << count(package->files, "file", "files") << ").\n";
+                    << " in " << count(package->files, "file", "files")
+                    << (password ? ", all sealed with the password" : "") << ").\n";
         return ExitOk;
     }
     auto bundle = app::exportBundle(**workspace, id);
@@ -85,7 +87,7 @@ int exportCommand(CommandContext& context) {
     if (!bundle->evidence.empty() && (suffix == "json" || suffix == "mwbundle"))
         context.out << "Left out " << count(bundle->evidence.size(), "evidence file", "evidence files")
                     << ": the bundle says what each one is and its checksum, not its bytes (export to a .mwz "
-                       "package to carry them).\n";
+                       "package to carry them, with --seal to seal them too).\n";
     return ExitOk;
 }
 
@@ -97,25 +99,36 @@ int importCommand(CommandContext& context) {
     // password serves every sealed bundle of the command.
     std::optional<Secret> password;
     std::vector<std::pair<std::string, Bundle>> bundles;
-    std::vector<std::size_t> packages; // which of the bundles came in a .mwz, with their files
+    // The bundles that came in a .mwz, with what opens their files.
+    std::vector<std::pair<std::size_t, std::optional<StreamKey>>> packages;
+    auto askOnce = [&]() -> Result<void> {
+        if (password)
+            return {};
+        auto given = context.password(false);
+        if (!given)
+            return std::unexpected(given.error());
+        password = std::move(*given);
+        return {};
+    };
     for (const QString& file : files) {
         if (app::isPackageFile(s(file))) {
-            auto bundle = app::readPackageBundle(s(file));
-            if (!bundle)
-                return context.fail(bundle.error());
-            packages.push_back(bundles.size());
-            bundles.emplace_back(s(file), std::move(*bundle));
+            auto sealed = app::isSealedPackage(s(file));
+            if (!sealed)
+                return context.fail(sealed.error());
+            if (auto asked = *sealed ? askOnce() : Result<void>(); !asked)
+                return context.fail(asked.error());
+            auto opened = app::readPackageBundle(s(file), *sealed ? &*password : nullptr);
+            if (!opened)
+                return context.fail(opened.error());
+            packages.emplace_back(bundles.size(), std::move(opened->filesKey));
+            bundles.emplace_back(s(file), std::move(opened->bundle));
             continue;
         }
         auto sealed = app::isSealedBundleFile(s(file));
         if (!sealed)
             return context.fail(sealed.error());
-        if (*sealed && !password) {
-            auto given = context.password(false);
-            if (!given)
-                return context.fail(given.error());
-            password = std::move(*given);
-        }
+        if (auto asked = *sealed ? askOnce() : Result<void>(); !asked)
+            return context.fail(asked.error());
         auto bundle = app::readBundleFile(s(file), *sealed ? &*password : nullptr);
         if (!bundle)
             return context.fail(bundle.error());
@@ -127,10 +140,10 @@ int importCommand(CommandContext& context) {
     // The packages' files go in first, each checked against its checksum; were the import refused, the
     // guards drop them again.
     std::vector<app::StoredFiles> stored;
-    for (std::size_t index : packages) {
+    for (auto& [index, filesKey] : packages) {
         stored.emplace_back((*workspace)->store());
         if (auto copied = app::storePackageFiles(**workspace, bundles[index].first, bundles[index].second,
-                                                 stored.back());
+                                                 filesKey ? &*filesKey : nullptr, stored.back());
             !copied)
             return context.fail(copied.error());
     }
