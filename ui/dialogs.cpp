@@ -194,6 +194,7 @@ QString ParticipantDialog::role() const {
 
 SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
     : QDialog(parent)
+    , evidenceImages_(new QCheckBox(tr("Show evidence photos under each question"), this))
     , roomBind_(new QLineEdit(this))
     , scoresBeforeReveal_(new QCheckBox(tr("Show scores before the reveal in a blind vote"), this))
     , consultancy_(new QLineEdit(this))
@@ -224,6 +225,10 @@ SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
     form->addRow(tr("Logo:"), logoRow);
     form->addRow(tr("Default assessor:"), assessor_);
     form->addRow(tr("Default model:"), model_);
+    evidenceImages_->setChecked(reportEvidenceImages());
+    evidenceImages_->setToolTip(tr("PNG, JPEG, GIF, BMP and WebP files, at most 8 by 6 cm each, in the PDF "
+                                   "and the ODT; other files are listed by title."));
+    form->addRow(tr("Reports:"), evidenceImages_);
     scoresBeforeReveal_->setChecked(presenterScoresBeforeReveal());
     scoresBeforeReveal_->setToolTip(
         tr("Off: while the votes are hidden, presenter mode hides the room's scores too, so no number "
@@ -261,6 +266,7 @@ void SettingsDialog::save() const {
     settings.setValue("assessment/model", model_->currentData().toString());
     settings.setValue("presenter/scoresBeforeReveal", scoresBeforeReveal_->isChecked());
     settings.setValue("room/bind", roomBind_->text().trimmed());
+    settings.setValue("report/evidenceImages", evidenceImages_->isChecked());
     EvidenceLimits limits;
     limits.perFileBytes = perFile_->value() * kMebibyte;
     limits.perAssessmentBytes = perAssessment_->value() * kMebibyte;
@@ -270,6 +276,10 @@ void SettingsDialog::save() const {
 QString SettingsDialog::roomBindAddress() {
     const QString address = QSettings().value("room/bind").toString().trimmed();
     return address.isEmpty() ? QStringLiteral("0.0.0.0") : address;
+}
+
+bool SettingsDialog::reportEvidenceImages() {
+    return QSettings().value("report/evidenceImages", false).toBool();
 }
 
 bool SettingsDialog::presenterScoresBeforeReveal() {

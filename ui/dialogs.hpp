@@ -81,8 +81,11 @@ public:
     static bool presenterScoresBeforeReveal();
     // The address the room server listens on: one interface, or 0.0.0.0 for every one (the default).
     static QString roomBindAddress();
+    // Whether reports show each question's evidence photos under its findings; off unless chosen.
+    static bool reportEvidenceImages();
 
 private:
+    QCheckBox* evidenceImages_;
     QLineEdit* roomBind_;
     QCheckBox* scoresBeforeReveal_;
     QLineEdit* consultancy_;

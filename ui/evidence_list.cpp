@@ -1,10 +1,9 @@
 #include "evidence_list.hpp"
 
 #include "platform/qt_text.hpp"
+#include "report/evidence_images.hpp"
 
-#include <QBuffer>
 #include <QFutureWatcher>
-#include <QImageReader>
 #include <QUndoCommand>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
@@ -15,9 +14,6 @@
 namespace mw::ui {
 
 namespace {
-
-// Larger images are not read for a thumbnail: the list shows their kind instead.
-constexpr std::int64_t kThumbnailSourceLimit = 48 * kMebibyte;
 
 // Work off the UI thread gets a connection of its own, so that answers keep saving on the UI's; it
 // holds what it needs by value, as the workbench may open another database meanwhile.
@@ -247,7 +243,8 @@ QFuture<Result<Evidence>> EvidenceList::saveFile(Id evidenceId, const QString& t
 }
 
 QImage EvidenceList::thumbnail(const Evidence& evidence, int size) {
-    if (!isPreviewableImage(evidence.mediaType) || evidence.size > kThumbnailSourceLimit)
+    // Larger images are not read for a thumbnail: the list shows their kind instead.
+    if (!isDecodableImage(evidence))
         return {};
     const QString key = thumbnailKey(evidence, size);
     if (auto found = thumbnails_.constFind(key); found != thumbnails_.constEnd())
@@ -267,18 +264,7 @@ QImage EvidenceList::thumbnail(const Evidence& evidence, int size) {
             });
             if (!read)
                 return {};
-            QBuffer buffer(&bytes);
-            QImageReader reader(&buffer);
-            // Scaled while decoding where the format allows (JPEG), so a camera's photo is not decoded whole.
-            const QSize full = reader.size();
-            if (full.isValid() && (full.width() > size || full.height() > size))
-                reader.setScaledSize(full.scaled(size, size, Qt::KeepAspectRatio));
-            QImage image = reader.read();
-            if (image.isNull())
-                return {};
-            return image.width() > size || image.height() > size
-                       ? image.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation)
-                       : image;
+            return decodeScaledImage(bytes, size);
         });
     auto* watcher = new QFutureWatcher<QImage>(this);
     connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, key] {

@@ -3,6 +3,7 @@
 #include "app/workspace.hpp"
 #include "assessment_document.hpp"
 #include "compare_page.hpp"
+#include "dialogs.hpp"
 #include "main_window.hpp"
 #include "password_dialog.hpp"
 #include "platform/qt_text.hpp"
@@ -29,11 +30,13 @@
 namespace mw::ui {
 
 namespace {
-// The consultancy's branding as saved in the settings, for the report library.
-ReportOptions reportOptions() {
+// The consultancy's branding and choices as saved in the settings, for the report library.
+ReportOptions reportOptions(const Workspace& workspace) {
     const SavedBranding saved = savedBranding();
     ReportOptions options;
     options.branding = {saved.consultancy, saved.logoPath};
+    if (SettingsDialog::reportEvidenceImages())
+        options.evidenceImages = workspace.evidenceReader();
     return options;
 }
 
@@ -61,7 +64,7 @@ QFuture<Result<void>> MainWindow::exportReport(const QString& path) {
     auto data = workspace_.reportData(document()->id());
     if (!data)
         return QtFuture::makeReadyFuture(Result<void>(std::unexpected(data.error())));
-    const ReportOptions options = reportOptions();
+    const ReportOptions options = reportOptions(workspace_);
     const bool odt = path.endsWith(".odt", Qt::CaseInsensitive);
     return QtConcurrent::run([data = std::move(*data), options, path, odt]() {
         return odt ? writeReportOdt(data, options, path) : writeReportPdf(data, options, path);
@@ -74,7 +77,7 @@ QFuture<Result<void>> MainWindow::exportComparison(Id before, Id after, const QS
     if (!beforeData || !afterData)
         return QtFuture::makeReadyFuture(
             Result<void>(std::unexpected(!beforeData ? beforeData.error() : afterData.error())));
-    const ReportOptions options = reportOptions();
+    const ReportOptions options = reportOptions(workspace_);
     const bool odt = path.endsWith(".odt", Qt::CaseInsensitive);
     return QtConcurrent::run([b = std::move(*beforeData), a = std::move(*afterData), options, path, odt]() {
         return odt ? writeComparisonOdt(b, a, options, path) : writeComparisonPdf(b, a, options, path);

@@ -1,6 +1,7 @@
 #include "workspace.hpp"
 
 #include "app/backups.hpp"
+#include "app/evidence.hpp"
 #include "assessment_document.hpp"
 #include "platform/app_paths.hpp"
 #include "platform/qt_text.hpp"
@@ -159,6 +160,28 @@ QFuture<Result<app::PackageWritten>> Workspace::writePackage(Id id, const QStrin
             return std::unexpected(connection.error());
         return app::writePackage(*connection, id, target, password.get());
     });
+}
+
+EvidenceBytes Workspace::evidenceReader() const {
+    struct Reader {
+        std::filesystem::path database;
+        app::ModelCatalog catalog;
+        std::optional<app::Workspace> connection;
+        bool refused = false;
+    };
+    auto reader = std::make_shared<Reader>(Reader{workspace_->path(), catalog_, std::nullopt});
+    return [reader](const Evidence& evidence) -> std::optional<std::string> {
+        if (!reader->connection && !reader->refused) {
+            auto opened = app::Workspace::open(reader->database, reader->catalog, OpenMode::ExistingOnly);
+            if (opened)
+                reader->connection.emplace(std::move(*opened));
+            reader->refused = !opened;
+        }
+        if (!reader->connection)
+            return std::nullopt;
+        auto content = app::readEvidenceContent(*reader->connection, evidence, kDecodableImageLimit);
+        return content ? std::optional(std::move(*content)) : std::nullopt;
+    };
 }
 
 QFuture<Result<ImportOutcome>> Workspace::importPackage(const QString& path,

@@ -4,6 +4,7 @@
 #include "app/assessments.hpp"
 #include "app/documents.hpp"
 #include "app/evidence_package.hpp"
+#include "report/evidence_images.hpp"
 
 #include <QFuture>
 #include <QObject>
@@ -57,6 +58,9 @@ public:
     // may outlive the call.
     QFuture<Result<app::PackageWritten>> writePackage(Id id, const QString& path,
                                                       std::shared_ptr<const Secret> password = {});
+    // Reads evidence files for a report written off the UI thread, on a connection it opens when first
+    // asked (on the report's thread) and closes when the last copy goes.
+    EvidenceBytes evidenceReader() const;
     QFuture<Result<ImportOutcome>> importPackage(const QString& path,
                                                  std::shared_ptr<const Secret> password = {});
     // What an import changed reaches the views: the portfolio, and the open assessment when the import

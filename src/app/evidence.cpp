@@ -87,6 +87,22 @@ Result<void> readEvidenceBytes(Workspace& workspace, const std::string& sha256,
     return workspace.store().readEvidenceFile(sha256, sink);
 }
 
+Result<std::string> readEvidenceContent(Workspace& workspace, const Evidence& evidence, std::int64_t limit) {
+    if (evidence.size > limit)
+        return fail("evidence '" + evidence.title + "' is " + formatByteSize(evidence.size) +
+                    ", more than the " + formatByteSize(limit) + " read whole");
+    std::string content;
+    content.reserve(static_cast<std::size_t>(evidence.size));
+    auto read =
+        workspace.store().readEvidenceFile(evidence.sha256, [&](std::string_view piece) -> Result<void> {
+            content.append(piece);
+            return {};
+        });
+    if (!read)
+        return std::unexpected(read.error());
+    return content;
+}
+
 Result<Evidence> saveEvidenceFile(Workspace& workspace, Id evidenceId, const std::filesystem::path& target) {
     if (auto refused = checkOutputPath(workspace.path(), target); !refused)
         return std::unexpected(refused.error());

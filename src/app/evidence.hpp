@@ -51,6 +51,8 @@ Result<std::vector<Evidence>> listEvidence(Workspace& workspace, Id assessmentId
 // The file's bytes a chunk at a time, for a preview.
 Result<void> readEvidenceBytes(Workspace& workspace, const std::string& sha256,
                                const std::function<Result<void>(std::string_view)>& sink);
+// The whole file at once, for a picture to decode; a file larger than the limit is refused unread.
+Result<std::string> readEvidenceContent(Workspace& workspace, const Evidence& evidence, std::int64_t limit);
 // Writes the file out, refusing the database's own files as the target.
 Result<Evidence> saveEvidenceFile(Workspace& workspace, Id evidenceId, const std::filesystem::path& target);
 

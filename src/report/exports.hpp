@@ -6,6 +6,7 @@
 #include "core/gaps.hpp"
 #include "core/report_data.hpp"
 #include "core/voices.hpp"
+#include "report/evidence_images.hpp"
 #include "report/radar.hpp"
 
 #include <QPageSize>
@@ -25,6 +26,9 @@ struct ReportBranding {
 struct ReportOptions {
     QPageSize::PageSizeId pageSize = QPageSize::A4;
     ReportBranding branding;
+    // When set, each question shows its evidence photos (raster images only) under its findings, at most
+    // 8 by 6 cm each; the callback reads a file's bytes as the report reaches it.
+    EvidenceBytes evidenceImages;
 };
 
 // A radar with no axes or series yet: rings labelled with the model's score levels, and its range.

@@ -237,8 +237,37 @@ void appendProfile(ReportHtml& html, const ReportData& data) {
 }
 
 // One question of the findings: its levels, the descriptor observed, and the notes.
+// The question's evidence photos, each under its caption's title, when the report embeds them.
+void appendEvidenceImages(ReportHtml& html, const std::vector<const Evidence*>& files,
+                          const ReportOptions& options) {
+    if (!options.evidenceImages)
+        return;
+    // Decoded at 900 pixels at most: about 280 dpi at the 8 cm they are shown at most.
+    constexpr int kDecodedSide = 900;
+    for (const Evidence* e : files) {
+        if (!isDecodableImage(*e))
+            continue;
+        const QString name = QStringLiteral("mw-evidence-%1.png").arg(QString::fromStdString(e->sha256));
+        auto known = std::find_if(html.images.begin(), html.images.end(),
+                                  [&](const auto& image) { return image.first == name; });
+        if (known == html.images.end()) {
+            const auto bytes = options.evidenceImages(*e);
+            if (!bytes)
+                continue;
+            QImage image = decodeScaledImage(QByteArray::fromStdString(*bytes), kDecodedSide);
+            if (image.isNull())
+                continue;
+            html.images.emplace_back(name, std::move(image));
+            known = std::prev(html.images.end());
+        }
+        html.body += QStringLiteral("<p class=\"evidence-image\">%1</p><p class=\"caption\">%2</p>")
+                         .arg(imageMarker(static_cast<std::size_t>(known - html.images.begin())),
+                              esc(evidenceLabel(*e)));
+    }
+}
+
 void appendQuestionFinding(ReportHtml& html, const ReportData& data, const Question& question,
-                           const QuestionResult& qr) {
+                           const QuestionResult& qr, const ReportOptions& options) {
     const Model& model = *data.model;
     const Answer* answer = data.consensusAnswer(question.id);
 
@@ -268,9 +297,11 @@ void appendQuestionFinding(ReportHtml& html, const ReportData& data, const Quest
     if (answer && !answer->note.empty())
         html.body += QStringLiteral("<p><span class=\"label\">Notes and evidence:</span> %1</p>")
                          .arg(escMultiline(answer->note));
-    if (const auto files = evidenceFor(data.evidence, question.id); !files.empty())
+    if (const auto files = evidenceFor(data.evidence, question.id); !files.empty()) {
         html.body += QStringLiteral("<p><span class=\"label\">Evidence files:</span> %1</p>")
                          .arg(esc(evidenceLabels(files)));
+        appendEvidenceImages(html, files, options);
+    }
 }
 
 // Every evidence file with its checksum, so that a reader can tell the file they hold is the one assessed.
@@ -297,7 +328,7 @@ void appendEvidenceFiles(ReportHtml& html, const ReportData& data) {
 }
 
 // Every dimension with its questions.
-void appendFindings(ReportHtml& html, const ReportData& data) {
+void appendFindings(ReportHtml& html, const ReportData& data, const ReportOptions& options) {
     const Model& model = *data.model;
     const Scorecard& scores = data.scores;
     html.heading(1, QStringLiteral("Findings by dimension"));
@@ -318,7 +349,7 @@ void appendFindings(ReportHtml& html, const ReportData& data) {
                 !held.empty())
                 html.body += QStringLiteral("<p><b>%1</b></p>").arg(esc(held));
         for (const auto& question : dimension.questions)
-            appendQuestionFinding(html, data, question, scores.questions[qIndex++]);
+            appendQuestionFinding(html, data, question, scores.questions[qIndex++], options);
     }
     html.pageBreak();
 }
@@ -375,7 +406,7 @@ ReportHtml reportHtml(const ReportData& data, const ReportOptions& options, bool
     appendProfile(html, data);
     appendPerceptionGap(html, data);
     appendActionsSinceBaseline(html, data);
-    appendFindings(html, data);
+    appendFindings(html, data, options);
     appendActionPlan(html, data);
     appendAppendix(html, data);
     return html;

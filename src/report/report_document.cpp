@@ -43,6 +43,8 @@ th { color: #17365d; font-weight: bold; text-align: left; }
 .question { margin-top: 9px; margin-bottom: 2px; font-weight: bold; -qt-user-state: 1; }
 .meta { color: #33414f; margin-bottom: 2px; }
 .label { color: #1f4e79; font-weight: bold; }
+.evidence-image { margin-top: 4px; margin-bottom: 2px; -qt-user-state: 1; }
+.caption { color: #5a6673; margin-bottom: 9px; }
 )CSS";
 
 } // namespace
@@ -130,6 +132,17 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, Target target, c
     QString body = html.cover + kPageBreak + QStringLiteral("<h1>Contents</h1>") +
                    tableMarker(tables.size() - 1) + kPageBreak + html.body;
 
+    // Evidence photos at most 8 by 6 cm: the PDF's layout counts 72 units to the inch, a word processor 96.
+    const double unitsPerCm = (target == Target::Pdf ? 72.0 : 96.0) / 2.54;
+    for (std::size_t i = 0; i < html.images.size(); ++i) {
+        const auto& [name, image] = html.images[i];
+        doc->addResource(QTextDocument::ImageResource, QUrl(name), image);
+        const double scale = std::min({8 * unitsPerCm / image.width(), 6 * unitsPerCm / image.height(), 1.0});
+        body.replace(imageMarker(i), QStringLiteral("<img src=\"%1\" width=\"%2\" height=\"%3\"/>")
+                                         .arg(name)
+                                         .arg(qRound(image.width() * scale))
+                                         .arg(qRound(image.height() * scale)));
+    }
     for (std::size_t i = 0; i < html.charts.size(); ++i) {
         const QString name = QStringLiteral("mw-radar-%1").arg(i);
         if (target == Target::WordProcessor) {

@@ -92,6 +92,9 @@ inline QString tableMarker(std::size_t index) {
 inline QString timelineMarker(std::size_t index) {
     return QStringLiteral("@@MW-TIMELINE-%1@@").arg(index);
 }
+inline QString imageMarker(std::size_t index) {
+    return QStringLiteral("@@MW-IMAGE-%1@@").arg(index);
+}
 
 // Tables and charts appear in the HTML as markers; the PDF and the ODT replace them differently.
 struct ReportHtml {
@@ -101,6 +104,8 @@ struct ReportHtml {
     std::vector<RadarChart> charts;
     std::vector<TimelineChart> timelines;
     std::vector<ReportTable> tables;
+    // Evidence photos by resource name; the markers give each one's place, sized for the target.
+    std::vector<std::pair<QString, QImage>> images;
 
     // The marker of a new table, to be placed between paragraphs.
     QString table(ReportTable table);

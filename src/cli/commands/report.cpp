@@ -1,4 +1,5 @@
 #include "app/documents.hpp"
+#include "app/evidence.hpp"
 #include "cli/commands/commands.hpp"
 #include "platform/settings.hpp"
 #include "report/exports.hpp"
@@ -25,6 +26,11 @@ int reportCommand(CommandContext& context) {
         return context.fail(data.error());
     const SavedBranding branding = savedBranding();
     options.branding = {branding.consultancy, branding.logoPath};
+    if (context.isSet("embed-images"))
+        options.evidenceImages = [&workspace](const Evidence& evidence) -> std::optional<std::string> {
+            auto content = app::readEvidenceContent(**workspace, evidence, kDecodableImageLimit);
+            return content ? std::optional(std::move(*content)) : std::nullopt;
+        };
     Result<void> written;
     if (baseId) {
         auto base = app::reportData(**workspace, *baseId);
