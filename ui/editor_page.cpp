@@ -2,7 +2,6 @@
 
 #include "assessment_document.hpp"
 #include "assessment_keys.hpp"
-#include "evidence_attach.hpp"
 #include "evidence_list.hpp"
 #include "level_card.hpp"
 #include "startup.hpp"
@@ -11,23 +10,16 @@
 #include "platform/qt_text.hpp"
 
 #include <QApplication>
-#include <QClipboard>
 #include <QComboBox>
-#include <QCompleter>
-#include <QDragEnterEvent>
 #include <QGridLayout>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedLayout>
-#include <QStringListModel>
-#include <QTextCursor>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -276,27 +268,6 @@ void EditorPage::connectControls() {
     });
 }
 
-void EditorPage::connectFind() {
-    connect(find_, &QLineEdit::returnPressed, this, [this] {
-        if (!document_)
-            return;
-        const QString text = find_->text().trimmed();
-        const auto& questions = document_->questions();
-        for (std::size_t i = 0; i < questions.size(); ++i) {
-            const QString label = q(questions[i]->id) + " — " + q(questions[i]->text);
-            if (label == text || q(questions[i]->id).compare(text, Qt::CaseInsensitive) == 0 ||
-                label.contains(text, Qt::CaseInsensitive)) {
-                document_->setCurrentIndex(static_cast<int>(i));
-                find_->clear();
-                // Later, so the Return still travelling up from the find field is not read as "next".
-                QTimer::singleShot(0, this, [this] { findChild<QWidget*>("questionPanel")->setFocus(); });
-                return;
-            }
-        }
-        noteStatus_->setText(tr("No question matches “%1”").arg(text));
-    });
-}
-
 void EditorPage::setDocument(AssessmentDocument* document) {
     if (document_)
         disconnect(document_, nullptr, this, nullptr);
@@ -339,31 +310,6 @@ void EditorPage::setDocument(AssessmentDocument* document) {
     voices_->setDocument(document_);
     refreshDimensions();
     showCurrent();
-}
-
-void EditorPage::rebuildFindList() {
-    QStringList entries;
-    for (const auto* question : document_->questions())
-        entries << q(question->id) + " — " + q(question->text);
-    auto* completer = new QCompleter(entries, find_);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setFilterMode(Qt::MatchContains);
-    connect(completer, qOverload<const QString&>(&QCompleter::activated), this, [this](const QString&) {
-        QTimer::singleShot(0, find_, [this] { emit find_->returnPressed(); });
-    });
-    if (find_->completer())
-        find_->completer()->deleteLater();
-    find_->setCompleter(completer);
-}
-
-void EditorPage::focusFind() {
-    find_->setFocus();
-    find_->selectAll();
-}
-
-void EditorPage::focusQuestion() {
-    if (document_)
-        findChild<QWidget*>("questionPanel")->setFocus(Qt::OtherFocusReason);
 }
 
 void EditorPage::refreshDimensions() {
@@ -491,73 +437,6 @@ void EditorPage::refreshAttached() {
                                 "press Ctrl+Shift+E.")
                            : tr("Evidence files (%1): %2").arg(titles.size()).arg(titles.join("; ")));
     attached_->setPalette(titles.isEmpty() ? mutedPalette(guidance_) : guidance_->palette());
-}
-
-void EditorPage::pasteEvidence() {
-    QString problem;
-    const QStringList files = filesToAttach(QApplication::clipboard()->mimeData(), &problem);
-    if (files.isEmpty()) {
-        noteStatus_->setText(problem.isEmpty() ? tr("The clipboard holds no file or image to attach.")
-                                               : problem);
-        return;
-    }
-    attachNow(*document_, files, {document_->currentQuestion().id});
-}
-
-void EditorPage::dragEnterEvent(QDragEnterEvent* event) {
-    if (document_ && canAttach(event->mimeData()))
-        event->acceptProposedAction();
-}
-
-void EditorPage::dropEvent(QDropEvent* event) {
-    if (!document_)
-        return;
-    QString problem;
-    const QStringList files = filesToAttach(event->mimeData(), &problem);
-    if (files.isEmpty()) {
-        noteStatus_->setText(problem);
-        return;
-    }
-    event->acceptProposedAction();
-    attachNow(*document_, files, {document_->currentQuestion().id});
-}
-
-bool EditorPage::eventFilter(QObject* watched, QEvent* event) {
-    if (event->type() != QEvent::KeyPress || !document_ || !isVisible())
-        return false;
-    auto* widget = qobject_cast<QWidget*>(watched);
-    if (!widget || widget->window() != window() || !isAncestorOf(widget))
-        return false;
-    auto* key = static_cast<QKeyEvent*>(event);
-    // A key a text field ignored travels up to its parents; it is still typing, not a command.
-    QWidget* focus = QApplication::focusWidget();
-    const bool typing = qobject_cast<QPlainTextEdit*>(widget) || qobject_cast<QLineEdit*>(widget) ||
-                        qobject_cast<QPlainTextEdit*>(focus) || qobject_cast<QLineEdit*>(focus);
-    if (typing) {
-        // In a text field only leaving it and paging between questions are ours; the rest is typing.
-        if (key->key() == Qt::Key_Escape) {
-            findChild<QWidget*>("questionPanel")->setFocus();
-            return true;
-        }
-        if (key->key() != Qt::Key_PageUp && key->key() != Qt::Key_PageDown &&
-            !(key->key() == Qt::Key_F && key->modifiers() == Qt::ControlModifier))
-            return false;
-    }
-    if (key->matches(QKeySequence::Paste)) {
-        pasteEvidence();
-        return true;
-    }
-    const KeyCommand command = keyCommand(*key);
-    if (command.action == KeyAction::Notes) {
-        notes_->setFocus(Qt::ShortcutFocusReason);
-        notes_->moveCursor(QTextCursor::End);
-        return true;
-    }
-    if (command.action == KeyAction::Find) {
-        focusFind();
-        return true;
-    }
-    return runKeyCommand(command, *document_);
 }
 
 } // namespace mw::ui
