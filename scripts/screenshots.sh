@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the real workbench window under Xvfb, driven by key presses in a facilitator's order: the
-# editor with the voice strip, the dashboard, the Room page (each group's view), Compare, the Action plan, and presenter mode
+# editor with the voice strip, the dashboard, the Room page (each group's view), Compare, the Action plan, the
+# Evidence page, and presenter mode
 # (a question, the blind vote, the revealed vote, the results slides). Taken at 1280x720, at 1920x1080 with
 # QT_SCALE_FACTOR=2, and with the dark and light themes. Needs xvfb, xdotool and imagemagick.
 # Usage: scripts/screenshots.sh [BUILD_DIR] [OUT_DIR]
@@ -13,6 +14,15 @@ work="$(mktemp -d)"
 trap 'kill ${app:-} ${xvfb:-} 2>/dev/null || true; rm -rf "$work"' EXIT
 db="$work/demo.db"
 "$build/src/cli/maturity" --db "$db" demo >/dev/null
+# Evidence as a workshop gathers it: a photo of the whiteboard and a document handed over on a stick.
+convert -size 1600x1200 gradient:'#f4f1e8-#d8d2c0' -fill '#1f4e79' -pointsize 90 \
+    -draw "text 120,300 'OT zone L2 - DMZ - IT'" -fill '#a02020' -draw "rectangle 120,500 700,900" \
+    "$work/whiteboard.jpg"
+printf '%%PDF-1.4\n%% asset register\n' >"$work/assets.pdf"
+"$build/src/cli/maturity" --db "$db" evidence add 2 "$work/whiteboard.jpg" --question GO1 --question SB1 \
+    --title "Whiteboard: zones and conduits" --valid-on 2026-11-20 --supplied-by "Plant OT lead" >/dev/null
+"$build/src/cli/maturity" --db "$db" evidence add 2 "$work/assets.pdf" --question SB1 \
+    --title "Asset register export" --supplied-by "IT service desk" >/dev/null
 export XDG_CONFIG_HOME="$work/config"
 
 shoot() { sleep 1.5; import -window root "$out/$1.png"; }
@@ -54,6 +64,8 @@ facilitate() {
     shoot "compare$suffix"
     xdotool key ctrl+5
     shoot "action-plan$suffix"
+    xdotool key ctrl+6
+    shoot "evidence$suffix"
     xdotool key ctrl+1 F5
     shoot "presenter$suffix"
     xdotool key b

@@ -61,7 +61,7 @@ EvidencePage::EvidencePage(QWidget* parent)
     , progressLabel_(new QLabel(progressRow_))
     , progress_(new QProgressBar(progressRow_))
     , list_(new QTreeWidget(this))
-    , preview_(new QLabel(this))
+    , preview_(new ImageLabel(this))
     , details_(new QLabel(this))
     , open_(new QPushButton(tr("&Open"), this))
     , save_(new QPushButton(tr("&Save as…"), this))
@@ -129,11 +129,11 @@ void EvidencePage::buildLayout() {
     list_->setColumnHidden(KindColumn, true);
     list_->header()->resizeSection(SuppliedColumn, 120);
     list_->header()->resizeSection(QuestionsColumn, 120);
+    list_->installEventFilter(this); // a narrow list gives the title the supplier's and date's room
     list_->setAccessibleName(tr("Evidence files"));
 
     preview_->setObjectName("evidencePreview");
-    preview_->setAlignment(Qt::AlignCenter);
-    preview_->setMinimumSize(200, 160);
+    preview_->setMinimumSize(120, 90);
     details_->setObjectName("evidenceDetails");
     details_->setTextFormat(Qt::PlainText); // user text is data, never markup
     details_->setWordWrap(true);
@@ -143,8 +143,9 @@ void EvidencePage::buildLayout() {
     side->setMaximumWidth(kPreviewThumbnail + 40); // the list keeps most of the width
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(preview_);
-    sideLayout->addWidget(details_, 1);
+    // The details get the height their text needs; the picture takes what is left.
+    sideLayout->addWidget(preview_, 1);
+    sideLayout->addWidget(details_, 0);
     auto* buttons = new QGridLayout;
     buttons->addWidget(open_, 0, 0);
     buttons->addWidget(save_, 0, 1);
@@ -179,6 +180,17 @@ void EvidencePage::buildLayout() {
     layout->addLayout(top);
     layout->addWidget(progressRow_);
     layout->addWidget(vertical, 1);
+}
+
+bool EvidencePage::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == list_ && event->type() == QEvent::Resize) {
+        // Below this width (at twice the scale, or beside a wide portfolio) the title would be cut to a
+        // word; the date and the supplier stay in the details beside the list.
+        const bool narrow = list_->width() < 600;
+        list_->setColumnHidden(ValidColumn, narrow);
+        list_->setColumnHidden(SuppliedColumn, narrow);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void EvidencePage::connectControls() {
@@ -396,20 +408,21 @@ void EvidencePage::refreshDetails() {
     for (QPushButton* b : {open_, save_, edit_, remove_})
         b->setEnabled(e != nullptr);
     if (!e) {
-        preview_->clear();
-        preview_->setText(document_
-                              ? tr("Drop files here, paste a screenshot (Ctrl+V) or press Alt+I to attach.")
-                              : tr("No assessment is open."));
+        preview_->setMessage(
+            document_ ? tr("Drop files here, paste a screenshot (Ctrl+V) or press Alt+I to attach.")
+                      : tr("No assessment is open."));
         preview_->setWordWrap(true);
         details_->clear();
         return;
     }
-    const QImage image = document_->evidence()->thumbnail(*e, kPreviewThumbnail);
+    // Decoded for the screen's pixels, so that it is sharp at twice the scale too.
+    const int side = qRound(kPreviewThumbnail * devicePixelRatioF());
+    const QImage image = document_->evidence()->thumbnail(*e, side);
     if (image.isNull())
-        preview_->setText(isPreviewableImage(e->mediaType) ? tr("Reading the image…")
-                                                           : q(describeMediaType(e->mediaType)));
+        preview_->setMessage(isPreviewableImage(e->mediaType) ? tr("Reading the image…")
+                                                              : q(describeMediaType(e->mediaType)));
     else
-        preview_->setPixmap(QPixmap::fromImage(image));
+        preview_->setImage(image);
     QStringList lines{
         q(e->title),
         tr("File: %1 (%2, %3)")
@@ -464,31 +477,6 @@ void EvidencePage::showQuestion(const std::string& questionId) {
     if (index >= 0)
         filter_->setCurrentIndex(index);
     list_->setFocus();
-}
-
-void EvidencePage::editSelected() {
-    const Evidence* e = selected();
-    if (!e)
-        return;
-    EvidenceDialog dialog(document_->model(), *e, voiceNames(*document_),
-                          tr("Evidence “%1”").arg(q(e->title)), this);
-    if (dialog.exec() == QDialog::Accepted)
-        document_->evidence()->edit(e->id, dialog.fields());
-}
-
-void EvidencePage::removeOrRestoreSelected() {
-    if (const Evidence* e = selected()) {
-        const Id id = e->id;
-        const bool removed = e->removed();
-        const QString title = q(e->title);
-        if (removed)
-            document_->evidence()->restore(id);
-        else
-            document_->evidence()->remove(id);
-        emit status(removed ? tr("Restored “%1”").arg(title)
-                            : tr("Removed “%1”: Ctrl+Z brings it back, as does Restore until the next backup")
-                                  .arg(title));
-    }
 }
 
 } // namespace mw::ui

@@ -3,6 +3,7 @@
 // removal; a preview of images (raster only, never a document rendered); and the questions answered at
 // level 3 or above with nothing behind them, with what the model suggests to look for.
 #include "core/evidence_review.hpp"
+#include "image_label.hpp"
 
 #include <QPointer>
 #include <QWidget>
@@ -49,6 +50,7 @@ signals:
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void buildLayout();
@@ -71,7 +73,7 @@ private:
     QLabel* progressLabel_;
     QProgressBar* progress_;
     QTreeWidget* list_;
-    QLabel* preview_;
+    ImageLabel* preview_;
     QLabel* details_;
     QPushButton* open_;
     QPushButton* save_;

@@ -1,7 +1,8 @@
-// The Evidence page's ways in and out for files: attaching from a dialog, the clipboard or a drop, and
-// writing a file out to open it or keep it, off the UI thread.
+// The Evidence page's ways in and out for files: attaching from a dialog, the clipboard or a drop, writing
+// a file out to open it or keep it (off the UI thread), and changing or removing the selected one.
 #include "assessment_document.hpp"
 #include "evidence_attach.hpp"
+#include "evidence_dialog.hpp"
 #include "evidence_list.hpp"
 #include "evidence_page.hpp"
 #include "platform/qt_text.hpp"
@@ -120,6 +121,31 @@ void EvidencePage::dropEvent(QDropEvent* event) {
     }
     event->acceptProposedAction();
     attachWithDialog(this, *document_, files, filterQuestions());
+}
+
+void EvidencePage::editSelected() {
+    const Evidence* e = selected();
+    if (!e)
+        return;
+    EvidenceDialog dialog(document_->model(), *e, voiceNames(*document_),
+                          tr("Evidence “%1”").arg(q(e->title)), this);
+    if (dialog.exec() == QDialog::Accepted)
+        document_->evidence()->edit(e->id, dialog.fields());
+}
+
+void EvidencePage::removeOrRestoreSelected() {
+    if (const Evidence* e = selected()) {
+        const Id id = e->id;
+        const bool removed = e->removed();
+        const QString title = q(e->title);
+        if (removed)
+            document_->evidence()->restore(id);
+        else
+            document_->evidence()->remove(id);
+        emit status(removed ? tr("Restored “%1”").arg(title)
+                            : tr("Removed “%1”: Ctrl+Z brings it back, as does Restore until the next backup")
+                                  .arg(title));
+    }
 }
 
 } // namespace mw::ui
