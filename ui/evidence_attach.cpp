@@ -3,6 +3,7 @@
 #include "assessment_document.hpp"
 #include "evidence_dialog.hpp"
 #include "evidence_list.hpp"
+#include "main_window.hpp"
 #include "platform/qt_text.hpp"
 #include "platform/settings.hpp"
 
@@ -13,7 +14,6 @@
 #include <QImage>
 #include <QMimeData>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -126,9 +126,9 @@ void attachNow(AssessmentDocument& document, const QStringList& files,
 void chooseAndAttach(QWidget* parent, AssessmentDocument& document,
                      const std::vector<std::string>& questions) {
     QSettings settings;
-    const QString folder =
-        settings.value("evidence/folder", QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .toString();
+    QString folder = settings.value("evidence/folder").toString();
+    if (!QFileInfo(folder).isDir())
+        folder = documentsFolder();
     const QStringList files = QFileDialog::getOpenFileNames(parent, QObject::tr("Attach evidence"), folder,
                                                             QObject::tr("All files (*)"));
     if (files.isEmpty())

@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -81,16 +82,9 @@ EvidenceDialog::EvidenceDialog(const Model& model, const Evidence& evidence, con
     connect(buttons, &QDialogButtonBox::accepted, this, &EvidenceDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(questionFilter_, &QLineEdit::textChanged, this, &EvidenceDialog::filterQuestions);
-    // Down from the filter goes into the list, so the questions are ticked without the mouse.
-    connect(questionFilter_, &QLineEdit::returnPressed, this, [this] {
-        questions_->setFocus();
-        for (int row = 0; row < questions_->count(); ++row)
-            if (auto* item = questions_->item(row);
-                !item->isHidden() && item->flags() & Qt::ItemIsUserCheckable) {
-                questions_->setCurrentItem(item);
-                break;
-            }
-    });
+    // Enter in the filter goes into the list (Tab does too) rather than closing the dialog, so the
+    // questions are ticked without the mouse.
+    questionFilter_->installEventFilter(this);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(backs);
@@ -111,6 +105,17 @@ EvidenceDialog::EvidenceDialog(const Model& model, const Evidence& evidence, con
     resize(720, 560);
 }
 
+bool EvidenceDialog::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == questionFilter_ && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            questions_->setFocus(Qt::TabFocusReason);
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
 void EvidenceDialog::filterQuestions(const QString& text) {
     const QString wanted = text.trimmed();
     for (int row = 0; row < questions_->count(); ++row) {
@@ -118,6 +123,15 @@ void EvidenceDialog::filterQuestions(const QString& text) {
         const bool header = !(item->flags() & Qt::ItemIsUserCheckable);
         item->setHidden(!wanted.isEmpty() && (header || !item->text().contains(wanted, Qt::CaseInsensitive)));
     }
+    // Space ticks the current question: it must be one in view, else the key would tick nothing visible.
+    if (QListWidgetItem* current = questions_->currentItem(); current && !current->isHidden())
+        return;
+    for (int row = 0; row < questions_->count(); ++row)
+        if (auto* item = questions_->item(row);
+            !item->isHidden() && item->flags() & Qt::ItemIsUserCheckable) {
+            questions_->setCurrentItem(item);
+            return;
+        }
 }
 
 QStringList EvidenceDialog::checkedQuestions() const {

@@ -28,7 +28,7 @@ struct NewAssessmentRequest;
 
 // A file name from a client's and assessment's names, without characters file systems refuse.
 QString safeFileName(QString name);
-// Where file dialogs start: the user's documents folder.
+// Where file dialogs start: the user's documents folder, or home when there is none.
 QString documentsFolder();
 
 class MainWindow : public QMainWindow {

@@ -1,4 +1,5 @@
 // Opening the file: what is ours, the pragmas, the backup before an upgrade.
+#include "storage/presence_lock.hpp"
 #include "storage/sql_support.hpp"
 
 #include <sqlite3.h>
@@ -69,6 +70,7 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
         // FULL: an acknowledged answer survives a crash or power cut, not only a killed process.
         db->exec("PRAGMA synchronous = FULL");
         Store store(std::move(db), path);
+        store.presence_ = PresenceLock::hold(path);
         if (version < kSchemaVersion) {
             if (version > 0) {
                 const auto backup = path.string() + ".v" + std::to_string(version) + ".bak";

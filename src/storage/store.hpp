@@ -23,6 +23,8 @@ class StatementCache;
 
 namespace mw {
 
+class PresenceLock;
+
 inline constexpr int kSchemaVersion = 5;
 
 // Whether opening may create the database. Commands that only read or change what is there open existing
@@ -223,6 +225,8 @@ private:
     std::unique_ptr<SQLite::Database> db_;
     // After db_, so that its statements are finalised before the database closes.
     std::unique_ptr<sql::StatementCache> statements_;
+    // After db_, so that it lets go before the database closes (see presence_lock.hpp).
+    std::unique_ptr<PresenceLock> presence_;
     // Model snapshots never change once stored, so parsing one per assessment is enough.
     mutable std::map<Id, std::shared_ptr<const Model>> modelCache_;
     std::filesystem::path path_;

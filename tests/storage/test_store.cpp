@@ -211,6 +211,45 @@ TEST_CASE("a second connection in this program keeps the first one's log safe fr
         1);
 }
 
+TEST_CASE("another part of this program reading the database's files keeps its log safe from other programs",
+          "[store][locks]") {
+    // A file dialog showing the database's folder reads the first bytes of the database, its log and its
+    // index to tell their type, and closes them: with POSIX locks that drops every lock this process holds
+    // on them, and the next program to close the database would then delete the log this connection
+    // still writes to. Seen with the workbench's "Attach evidence" dialog and a `maturity` command.
+    Fixture f;
+    Store store = f.open();
+    const Id id = f.newAssessment(store);
+    REQUIRE(store.saveAnswer(id, test::level("A1", 1, 4)).has_value());
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::ifstream sniff(f.path.string() + suffix, std::ios::binary);
+        char head[64];
+        sniff.read(head, sizeof head);
+    }
+    const std::string script = "import sqlite3, sys\n"
+                               "db = sqlite3.connect(sys.argv[1])\n"
+                               "db.execute('SELECT count(*) FROM answers').fetchall()\n"
+                               "db.close()\n";
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        execl("/usr/bin/python3", "python3", "-c", script.c_str(), f.path.c_str(),
+              static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(std::filesystem::exists(f.path.string() + "-wal"));
+    CHECK(std::filesystem::exists(f.path.string() + "-shm"));
+    REQUIRE(store.saveAnswer(id, test::level("A2", 3, 4)).has_value());
+    SQLite::Database reader(f.path.string(), SQLite::OPEN_READONLY);
+    CHECK(
+        reader.execAndGet("SELECT count(*) FROM answers WHERE question_id = 'A2' AND current = 3").getInt() ==
+        1);
+}
+
 TEST_CASE("files that are not our database give a clear error", "[store]") {
     Fixture f;
     SECTION("plain text") {

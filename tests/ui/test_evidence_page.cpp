@@ -2,6 +2,7 @@
 // editor and the dimension list, listed and filtered on the Evidence page with thumbnails of raster images
 // only, removed and restored as undoable steps, and carried by a .mwz package to another database.
 #include "editor_page.hpp"
+#include "evidence_dialog.hpp"
 #include "evidence_list.hpp"
 #include "evidence_page.hpp"
 #include "password_typer.hpp"
@@ -11,6 +12,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QImage>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -300,4 +302,34 @@ TEST_CASE("a sealed package carries the files too and opens in the workbench onl
     saved.waitForFinished();
     REQUIRE(saved.result().has_value());
     CHECK(QImage(QString::fromStdString(copy.string())).size() == QSize(640, 480));
+}
+
+TEST_CASE("the evidence dialog ticks a filtered question with the keyboard alone", "[ui][evidence]") {
+    DemoWorkbench bench;
+    Evidence start;
+    start.title = "photo";
+    start.fileName = "photo.jpg";
+    start.questionIds = {"GO1"}; // attached from the question in discussion
+    EvidenceDialog dialog(bench.doc()->model(), start, {}, "Attach photo.jpg");
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    auto* filter = dialog.findChild<QLineEdit*>("evidenceQuestionFilter");
+    auto* questions = dialog.findChild<QListWidget*>("evidenceQuestions");
+    filter->setFocus();
+    QTest::keyClicks(filter, "SB1");
+    // GO1, the current question, is filtered out of view: Tab then Space ticks the first one in view.
+    QTest::keyClick(filter, Qt::Key_Tab);
+    REQUIRE(questions->hasFocus());
+    REQUIRE(questions->currentItem() != nullptr);
+    CHECK_FALSE(questions->currentItem()->isHidden());
+    QTest::keyClick(questions, Qt::Key_Space);
+    CHECK(dialog.checkedQuestions() == QStringList{"GO1", "SB1"});
+    // Enter in the filter goes into the list too.
+    filter->setFocus();
+    filter->clear();
+    QTest::keyClicks(filter, "SB2");
+    QTest::keyClick(filter, Qt::Key_Return);
+    CHECK(questions->hasFocus());
+    QTest::keyClick(questions, Qt::Key_Space);
+    CHECK(dialog.checkedQuestions() == QStringList{"GO1", "SB1", "SB2"});
 }
