@@ -171,6 +171,30 @@ TEST_CASE("an acknowledged answer survives the process being killed", "[store]")
     CHECK((*answers)[0].current == 4);
 }
 
+namespace {
+
+// Another program opens the database, reads, and closes it: a program of its own (a forked copy of this
+// one would inherit SQLite's record of this process's locks).
+void readAndCloseFromAnotherProgram(const std::filesystem::path& database) {
+    const std::string script = "import sqlite3, sys\n"
+                               "db = sqlite3.connect(sys.argv[1])\n"
+                               "db.execute('SELECT count(*) FROM answers').fetchall()\n"
+                               "db.close()\n";
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        execl("/usr/bin/python3", "python3", "-c", script.c_str(), database.c_str(),
+              static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+}
+
+} // namespace
+
 TEST_CASE("a second connection in this program keeps the first one's log safe from other programs",
           "[store][locks]") {
     // The workbench opens the database again for the day's copy. Had that open read the file outside
@@ -185,23 +209,7 @@ TEST_CASE("a second connection in this program keeps the first one's log safe fr
         REQUIRE(second.has_value());
         CHECK(second->assessmentInfo(id).has_value());
     }
-    // Another program opens the database, reads, and closes it: a program of its own (a forked copy of
-    // this one would inherit SQLite's record of this process's locks).
-    const std::string script = "import sqlite3, sys\n"
-                               "db = sqlite3.connect(sys.argv[1])\n"
-                               "db.execute('SELECT count(*) FROM answers').fetchall()\n"
-                               "db.close()\n";
-    const pid_t child = fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-        execl("/usr/bin/python3", "python3", "-c", script.c_str(), f.path.c_str(),
-              static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    int status = 0;
-    waitpid(child, &status, 0);
-    REQUIRE(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 0);
+    readAndCloseFromAnotherProgram(f.path);
     CHECK(std::filesystem::exists(f.path.string() + "-wal"));
     // What this connection writes next is in the file that every other program reads.
     REQUIRE(store.saveAnswer(id, test::level("A2", 3, 4)).has_value());
@@ -226,21 +234,7 @@ TEST_CASE("another part of this program reading the database's files keeps its l
         char head[64];
         sniff.read(head, sizeof head);
     }
-    const std::string script = "import sqlite3, sys\n"
-                               "db = sqlite3.connect(sys.argv[1])\n"
-                               "db.execute('SELECT count(*) FROM answers').fetchall()\n"
-                               "db.close()\n";
-    const pid_t child = fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-        execl("/usr/bin/python3", "python3", "-c", script.c_str(), f.path.c_str(),
-              static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    int status = 0;
-    waitpid(child, &status, 0);
-    REQUIRE(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 0);
+    readAndCloseFromAnotherProgram(f.path);
     CHECK(std::filesystem::exists(f.path.string() + "-wal"));
     CHECK(std::filesystem::exists(f.path.string() + "-shm"));
     REQUIRE(store.saveAnswer(id, test::level("A2", 3, 4)).has_value());

@@ -241,23 +241,20 @@ TEST_CASE("a cancelled attach keeps nothing, and answers save while a file is st
     CHECK(db.execAndGet("SELECT count(*) FROM evidence_chunks").getInt() == 0);
 }
 
-TEST_CASE("a package carries the evidence files to another database through the workbench",
-          "[ui][evidence]") {
-    DemoWorkbench source;
-    QSignalSpy done(source.doc()->evidence(), &EvidenceList::attachDone);
-    app::AttachRequest request;
-    request.file = writePng(source.dir, "site.png").toStdString();
-    request.questionIds = {source.doc()->questions()[2]->id};
-    source.doc()->evidence()->attach(request);
-    REQUIRE(done.wait(10000));
-    const QString package = QString::fromStdString((source.dir / "follow-up.mwz").string());
-    auto written = source.window->exportPackageFile(package);
-    written.waitForFinished();
-    REQUIRE(written.result().has_value());
+namespace {
 
-    Workbench target;
-    target.window->importPackageFile(package);
-    QTRY_VERIFY_WITH_TIMEOUT(target.window->document() != nullptr, 10000);
+// A 640x480 photo attached to the third question, stored before this returns.
+void attachSitePhoto(DemoWorkbench& bench) {
+    QSignalSpy done(bench.doc()->evidence(), &EvidenceList::attachDone);
+    app::AttachRequest request;
+    request.file = writePng(bench.dir, "site.png").toStdString();
+    request.questionIds = {bench.doc()->questions()[2]->id};
+    bench.doc()->evidence()->attach(request);
+    REQUIRE(done.wait(10000));
+}
+
+// The target's open assessment holds the source's photo, byte for byte, and saves it out as an image.
+void expectSamePhoto(DemoWorkbench& source, Workbench& target) {
     const auto& attached = target.window->document()->evidence()->attached();
     REQUIRE(attached.size() == 1);
     CHECK(attached[0].sha256 == source.doc()->evidence()->attached()[0].sha256);
@@ -269,15 +266,27 @@ TEST_CASE("a package carries the evidence files to another database through the 
     CHECK(QImage(QString::fromStdString(copy.string())).size() == QSize(640, 480));
 }
 
+} // namespace
+
+TEST_CASE("a package carries the evidence files to another database through the workbench",
+          "[ui][evidence]") {
+    DemoWorkbench source;
+    attachSitePhoto(source);
+    const QString package = QString::fromStdString((source.dir / "follow-up.mwz").string());
+    auto written = source.window->exportPackageFile(package);
+    written.waitForFinished();
+    REQUIRE(written.result().has_value());
+
+    Workbench target;
+    target.window->importPackageFile(package);
+    QTRY_VERIFY_WITH_TIMEOUT(target.window->document() != nullptr, 10000);
+    expectSamePhoto(source, target);
+}
+
 TEST_CASE("a sealed package carries the files too and opens in the workbench only with its password",
           "[ui][evidence][sealed]") {
     DemoWorkbench source;
-    QSignalSpy done(source.doc()->evidence(), &EvidenceList::attachDone);
-    app::AttachRequest request;
-    request.file = writePng(source.dir, "site.png").toStdString();
-    request.questionIds = {source.doc()->questions()[2]->id};
-    source.doc()->evidence()->attach(request);
-    REQUIRE(done.wait(10000));
+    attachSitePhoto(source);
     const QString package = QString::fromStdString((source.dir / "sealed.mwz").string());
     auto written = source.window->exportPackageFile(package, Secret(std::string("correct horse battery")));
     written.waitForFinished();
@@ -293,15 +302,7 @@ TEST_CASE("a sealed package carries the files too and opens in the workbench onl
         REQUIRE(typer.problems.size() == 2);
         CHECK(typer.problems[1].startsWith("That password does not open this file"));
     }
-    const auto& attached = target.window->document()->evidence()->attached();
-    REQUIRE(attached.size() == 1);
-    CHECK(attached[0].sha256 == source.doc()->evidence()->attached()[0].sha256);
-    const auto copy = target.dir / "copy.png";
-    auto saved = target.window->document()->evidence()->saveFile(attached[0].id,
-                                                                 QString::fromStdString(copy.string()));
-    saved.waitForFinished();
-    REQUIRE(saved.result().has_value());
-    CHECK(QImage(QString::fromStdString(copy.string())).size() == QSize(640, 480));
+    expectSamePhoto(source, target);
 }
 
 TEST_CASE("the evidence dialog ticks a filtered question with the keyboard alone", "[ui][evidence]") {
