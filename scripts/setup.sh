@@ -17,6 +17,8 @@ if [ "$want_test_tools" = "test" ]; then
   packages+=(poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui xvfb xauth)
   # The phone page is tested in a real browser: headless Chromium driven through Selenium.
   packages+=(chromium chromium-driver python3-selenium)
+  # The workbook is read back with openpyxl (validations, formats, formulas, paper).
+  packages+=(python3-openpyxl)
   # The join slide's QR code is read back with zbarimg.
   packages+=(zbar-tools)
   # The fuzz targets: clang-16 with libc++ and its sanitizer and libFuzzer runtimes.

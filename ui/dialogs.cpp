@@ -195,6 +195,7 @@ QString ParticipantDialog::role() const {
 SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
     : QDialog(parent)
     , evidenceImages_(new QCheckBox(tr("Show evidence photos under each question"), this))
+    , paper_(new QComboBox(this))
     , roomBind_(new QLineEdit(this))
     , scoresBeforeReveal_(new QCheckBox(tr("Show scores before the reveal in a blind vote"), this))
     , consultancy_(new QLineEdit(this))
@@ -229,6 +230,10 @@ SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
     evidenceImages_->setToolTip(tr("PNG, JPEG, GIF, BMP and WebP files, at most 8 by 6 cm each, in the PDF "
                                    "and the ODT; other files are listed by title."));
     form->addRow(tr("Reports:"), evidenceImages_);
+    paper_->addItem(tr("A4"), false);
+    paper_->addItem(tr("US Letter"), true);
+    paper_->setCurrentIndex(savedLetterPaper() ? 1 : 0);
+    form->addRow(tr("Paper:"), paper_);
     scoresBeforeReveal_->setChecked(presenterScoresBeforeReveal());
     scoresBeforeReveal_->setToolTip(
         tr("Off: while the votes are hidden, presenter mode hides the room's scores too, so no number "
@@ -267,6 +272,7 @@ void SettingsDialog::save() const {
     settings.setValue("presenter/scoresBeforeReveal", scoresBeforeReveal_->isChecked());
     settings.setValue("room/bind", roomBind_->text().trimmed());
     settings.setValue("report/evidenceImages", evidenceImages_->isChecked());
+    saveLetterPaper(paper_->currentData().toBool());
     EvidenceLimits limits;
     limits.perFileBytes = perFile_->value() * kMebibyte;
     limits.perAssessmentBytes = perAssessment_->value() * kMebibyte;

@@ -86,6 +86,7 @@ public:
 
 private:
     QCheckBox* evidenceImages_;
+    QComboBox* paper_;
     QLineEdit* roomBind_;
     QCheckBox* scoresBeforeReveal_;
     QLineEdit* consultancy_;

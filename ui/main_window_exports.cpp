@@ -36,6 +36,7 @@ ReportOptions reportOptions(const Workspace& workspace) {
     const SavedBranding saved = savedBranding();
     ReportOptions options;
     options.branding = {saved.consultancy, saved.logoPath};
+    options.pageSize = savedLetterPaper() ? QPageSize::Letter : QPageSize::A4;
     if (SettingsDialog::reportEvidenceImages())
         options.evidenceImages = workspace.evidenceReader();
     return options;
@@ -91,7 +92,10 @@ QFuture<Result<void>> MainWindow::exportSpreadsheet(const QString& path) {
     auto data = workspace_.reportData(document()->id());
     if (!data)
         return QtFuture::makeReadyFuture(Result<void>(std::unexpected(data.error())));
-    return QtConcurrent::run([data = std::move(*data), path]() { return writeXlsx(data, path); });
+    ReportOptions options = reportOptions(workspace_);
+    options.evidenceImages = {}; // a workbook has no pictures
+    return QtConcurrent::run(
+        [data = std::move(*data), path, options]() { return writeXlsx(data, path, options); });
 }
 
 void MainWindow::exportWithDialog(const QString& caption, const QString& filter, const QString& suggested,

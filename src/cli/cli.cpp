@@ -139,13 +139,14 @@ const std::vector<CommandSpec> kCommandTable = {
      {{"json", "Machine-readable output (documented in docs/cli-json.md)."}},
      &cli::compareCommand},
     {"export",
-     "export ID --out FILE [--seal] [--password-file PATH]",
+     "export ID --out FILE [--seal] [--password-file PATH] [--page-size A4|Letter]",
      "Write a .json bundle, a .mwz package (the bundle with its evidence files, sealed with --seal), a "
      "password-sealed .mwbundle, .csv answers or an .xlsx workbook",
      {{"out", "Output file; its extension picks the format.", "FILE"},
       {"seal", "Seal the .mwz package with a password, its files too (a .mwbundle is always sealed)."},
       {"password-file", "Seal with the password in this file (else asked on the terminal); implies --seal.",
-       "PATH"}},
+       "PATH"},
+      {"page-size", "The .xlsx workbook's paper: A4 or Letter (default: the settings', else A4).", "SIZE"}},
      &cli::exportCommand},
     {"import",
      "import FILE... [--password-file PATH]",
@@ -174,7 +175,7 @@ const std::vector<CommandSpec> kCommandTable = {
      {{"out", "Output file; its extension picks the format.", "FILE"},
       {"embed-images", "Show each question's evidence photos under its findings (raster images only)."},
       {"compare", "Write a before/after comparison report against this baseline id.", "BASE_ID"},
-      {"page-size", "A4 (default) or Letter.", "SIZE"}},
+      {"page-size", "A4 or Letter (default: the paper chosen in the settings, else A4).", "SIZE"}},
      &cli::reportCommand},
 };
 

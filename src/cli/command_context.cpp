@@ -4,6 +4,7 @@
 #include "cli/password_prompt.hpp"
 #include "platform/app_paths.hpp"
 #include "platform/qt_text.hpp"
+#include "platform/settings.hpp"
 
 #include <QFileInfo>
 
@@ -92,6 +93,17 @@ Result<app::AssessmentState> CommandContext::loadAssessment(Id id) {
     if (!opened)
         return std::unexpected(opened.error());
     return app::loadAssessment(**opened, id);
+}
+
+QPageSize::PageSizeId CommandContext::pageSize() const {
+    const QString given = value(QStringLiteral("page-size")).toLower();
+    if (given.isEmpty())
+        return savedLetterPaper() ? QPageSize::Letter : QPageSize::A4;
+    if (given == "letter")
+        return QPageSize::Letter;
+    if (given != "a4")
+        throw UsageError{command_ + ": --page-size must be A4 or Letter"};
+    return QPageSize::A4;
 }
 
 Result<Secret> CommandContext::password(bool sealing) const {

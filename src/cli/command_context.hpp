@@ -8,6 +8,7 @@
 #include "core/sealed_bundle.hpp"
 
 #include <QCommandLineParser>
+#include <QPageSize>
 #include <QString>
 #include <QTextStream>
 
@@ -79,6 +80,9 @@ public:
 
     // The --out path's format, one of `formats` (lower-case extensions); a usage error otherwise.
     QString outputFormat(const QStringList& formats) const;
+
+    // --page-size (A4 or Letter), else the paper chosen in the settings.
+    QPageSize::PageSizeId pageSize() const;
 
     // The password from --password-file, else asked on the terminal; `sealing` asks twice.
     Result<Secret> password(bool sealing) const;

@@ -15,6 +15,14 @@ void saveBranding(const SavedBranding& branding) {
     settings.setValue("report/logo", branding.logoPath);
 }
 
+bool savedLetterPaper() {
+    return QSettings().value("report/paper").toString() == QLatin1String("Letter");
+}
+
+void saveLetterPaper(bool letter) {
+    QSettings().setValue("report/paper", letter ? QStringLiteral("Letter") : QStringLiteral("A4"));
+}
+
 EvidenceLimits savedEvidenceLimits() {
     QSettings settings;
     const EvidenceLimits defaults;

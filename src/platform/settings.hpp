@@ -15,6 +15,10 @@ struct SavedBranding {
 SavedBranding savedBranding();
 void saveBranding(const SavedBranding& branding);
 
+// The paper reports and spreadsheets are laid out for: A4 unless US Letter was chosen.
+bool savedLetterPaper();
+void saveLetterPaper(bool letter);
+
 // How large an evidence file and an assessment's evidence may be (EvidenceLimits' defaults until changed).
 EvidenceLimits savedEvidenceLimits();
 void saveEvidenceLimits(const EvidenceLimits& limits);

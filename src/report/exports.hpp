@@ -66,7 +66,8 @@ Result<void> writeComparisonPdf(const ReportData& before, const ReportData& afte
                                 const ReportOptions& options, const QString& path);
 Result<void> writeComparisonOdt(const ReportData& before, const ReportData& after,
                                 const ReportOptions& options, const QString& path);
-// Three sheets: answers, dimension scores and the action plan.
-Result<void> writeXlsx(const ReportData& data, const QString& path);
+// The answers, the dimension scores, the action plan, the gaps without an action and (in workshop mode)
+// every voice; laid out for the options' paper, the consultancy as the file's company.
+Result<void> writeXlsx(const ReportData& data, const QString& path, const ReportOptions& options = {});
 
 } // namespace mw

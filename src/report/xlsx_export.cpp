@@ -8,6 +8,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -35,14 +36,18 @@ namespace {
     X(workbook_close)                                                                                        \
     X(workbook_new)                                                                                          \
     X(workbook_set_properties)                                                                               \
+    X(worksheet_data_validation_range)                                                                       \
     X(worksheet_autofilter)                                                                                  \
     X(worksheet_fit_to_pages)                                                                                \
     X(worksheet_freeze_panes)                                                                                \
     X(worksheet_repeat_rows)                                                                                 \
     X(worksheet_set_column)                                                                                  \
     X(worksheet_set_landscape)                                                                               \
+    X(worksheet_set_paper)                                                                                   \
     X(worksheet_set_row)                                                                                     \
     X(worksheet_write_blank)                                                                                 \
+    X(worksheet_write_formula_num)                                                                           \
+    X(worksheet_write_formula_str)                                                                           \
     X(worksheet_write_number)                                                                                \
     X(worksheet_write_string)
 
@@ -108,9 +113,11 @@ void writeOptional(const XlsxWriter& xlsx, lxw_worksheet* sheet, lxw_row_t row, 
 struct Formats {
     lxw_format* header = nullptr;
     lxw_format* wrap = nullptr;
-    lxw_format* number = nullptr; // scores: two decimals
-    lxw_format* level = nullptr;  // levels and level gaps: whole numbers on a whole scale
-    lxw_format* input = nullptr;  // cells left for the client to fill in
+    lxw_format* number = nullptr;     // scores: two decimals
+    lxw_format* level = nullptr;      // levels and level gaps: whole numbers on a whole scale
+    lxw_format* levelInput = nullptr; // a level the client may change: the gap beside it follows
+    lxw_format* percent = nullptr;
+    lxw_format* input = nullptr; // cells left for the client to fill in
     lxw_format* date = nullptr;
 };
 
@@ -134,6 +141,15 @@ Formats addFormats(const XlsxWriter& xlsx, lxw_workbook* book, const Model& mode
     f.level = xlsx.workbook_add_format(book);
     xlsx.format_set_num_format(f.level, wholeScale ? "0" : "0.0#");
     xlsx.format_set_align(f.level, LXW_ALIGN_VERTICAL_TOP);
+    f.levelInput = xlsx.workbook_add_format(book);
+    xlsx.format_set_num_format(f.levelInput, wholeScale ? "0" : "0.0#");
+    xlsx.format_set_align(f.levelInput, LXW_ALIGN_VERTICAL_TOP);
+    xlsx.format_set_bg_color(f.levelInput, 0xFFF8E1);
+    xlsx.format_set_border(f.levelInput, LXW_BORDER_THIN);
+    xlsx.format_set_border_color(f.levelInput, 0xD0D7DE);
+    f.percent = xlsx.workbook_add_format(book);
+    xlsx.format_set_num_format(f.percent, "0%");
+    xlsx.format_set_align(f.percent, LXW_ALIGN_VERTICAL_TOP);
     f.input = xlsx.workbook_add_format(book);
     xlsx.format_set_bg_color(f.input, 0xFFF8E1);
     xlsx.format_set_border(f.input, LXW_BORDER_THIN);
@@ -149,9 +165,18 @@ Formats addFormats(const XlsxWriter& xlsx, lxw_workbook* book, const Model& mode
     return f;
 }
 
+// A1-style name of a cell, for formulas.
+std::string cellName(lxw_row_t row, lxw_col_t col) {
+    std::string letters;
+    for (unsigned n = col + 1; n > 0; n = (n - 1) / 26)
+        letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+    return letters + std::to_string(row + 1);
+}
+
 struct SheetWriter {
     const XlsxWriter& xlsx;
     Formats f;
+    std::uint8_t paper = 9; // Excel's paper codes: 9 is A4, 1 is US Letter
     // Neither the library nor a spreadsheet opening the file fits a row to its wrapped text, so each row
     // is given the height its longest cell needs, estimated from the column's width.
     mutable std::map<lxw_worksheet*, std::vector<double>> widths;
@@ -176,6 +201,36 @@ struct SheetWriter {
         most = std::max(most, needed);
     }
 
+    // A gap that follows its levels: target minus current, empty while either is. The value computed
+    // here is stored with it, so a reader that does not calculate shows the same number.
+    void gapFormula(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t gapCol, lxw_col_t currentCol,
+                    lxw_col_t targetCol, std::optional<double> gap, lxw_format* format) const {
+        const std::string current = cellName(row, currentCol), target = cellName(row, targetCol);
+        const std::string formula = "=IF(AND(ISNUMBER(" + target + "),ISNUMBER(" + current + "))," + target +
+                                    "-" + current + ",\"\")";
+        if (gap)
+            xlsx.worksheet_write_formula_num(sheet, row, gapCol, formula.c_str(), format, *gap);
+        else
+            xlsx.worksheet_write_formula_str(sheet, row, gapCol, formula.c_str(), format, "");
+    }
+
+    // Levels typed into these cells must be on the model's scale.
+    void levelValidation(lxw_worksheet* sheet, lxw_row_t lastRow, lxw_col_t col, const Model& model) const {
+        if (model.scale.empty() || lastRow < 1)
+            return;
+        lxw_data_validation validation{};
+        validation.validate = LXW_VALIDATION_TYPE_DECIMAL;
+        validation.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+        validation.minimum_number = model.scale.front().value;
+        validation.maximum_number = model.scale.back().value;
+        std::string title = "Level off the scale";
+        std::string message = "Give a level from " + formatNumber(model.scale.front().value) + " to " +
+                              formatNumber(model.scale.back().value) + ", or leave it empty.";
+        validation.error_title = title.data();
+        validation.error_message = message.data();
+        xlsx.worksheet_data_validation_range(sheet, 1, col, lastRow, col, &validation);
+    }
+
     void fitRows() const {
         for (const auto& [sheet, rows] : lines)
             for (const auto& [row, count] : rows)
@@ -195,6 +250,7 @@ struct SheetWriter {
         }
         xlsx.worksheet_freeze_panes(sheet, 1, 0);
         xlsx.worksheet_set_landscape(sheet);
+        xlsx.worksheet_set_paper(sheet, paper);
         xlsx.worksheet_fit_to_pages(sheet, 1, 0);
         xlsx.worksheet_repeat_rows(sheet, 0, 0);
         return col;
@@ -225,17 +281,17 @@ void writeAnswersSheet(const SheetWriter& w, lxw_workbook* book, const ReportDat
         w.text(answers, row, 0, qr.dimension->title, w.f.wrap);
         w.text(answers, row, 1, qr.question->id, w.f.wrap);
         w.text(answers, row, 2, qr.question->text, w.f.wrap);
-        writeOptional(xlsx, answers, row, 3, qr.answer.current, w.f.level);
+        writeOptional(xlsx, answers, row, 3, qr.answer.current, w.f.levelInput);
         w.text(answers, row, 4, qr.answer.current ? model.levelLabel(*qr.answer.current) : std::string(),
                w.f.wrap);
         xlsx.worksheet_write_string(answers, row, 5, qr.answer.notApplicable ? "yes" : "", w.f.wrap);
         const std::optional<double> target =
             qr.answer.current ? std::optional<double>(qr.effectiveTarget()) : std::nullopt;
-        writeOptional(xlsx, answers, row, 6, target, w.f.level);
+        writeOptional(xlsx, answers, row, 6, target, w.f.levelInput);
         xlsx.worksheet_write_string(answers, row, 7, target ? model.levelLabel(*target).c_str() : "",
                                     w.f.wrap);
-        writeOptional(xlsx, answers, row, 8,
-                      target ? std::optional<double>(*target - *qr.answer.current) : std::nullopt, w.f.level);
+        w.gapFormula(answers, row, 8, 3, 6,
+                     target ? std::optional<double>(*target - *qr.answer.current) : std::nullopt, w.f.level);
         xlsx.worksheet_write_string(answers, row, 9, a ? std::string(toString(a->confidence)).c_str() : "",
                                     w.f.wrap);
         w.text(answers, row, 10, a ? a->note : std::string(), w.f.wrap);
@@ -245,6 +301,8 @@ void writeAnswersSheet(const SheetWriter& w, lxw_workbook* book, const ReportDat
         ++row;
     }
     xlsx.worksheet_autofilter(answers, 0, 0, row - 1, answerCols - 1);
+    w.levelValidation(answers, row - 1, 3, model);
+    w.levelValidation(answers, row - 1, 6, model);
 }
 
 // Sheet 4, in workshop mode: one row per voice and question, for the client's own pivot tables.
@@ -311,7 +369,7 @@ void writeScoresSheet(const SheetWriter& w, lxw_workbook* book, const ReportData
                        {"Gap", 8},
                        {"Answered", 10},
                        {"Questions", 10},
-                       {"Complete %", 11}});
+                       {"Complete", 11}});
     lxw_row_t row = 1;
     for (const auto& d : data.scores.dimensions) {
         w.text(scores, row, 0, d.title, w.f.wrap);
@@ -320,10 +378,10 @@ void writeScoresSheet(const SheetWriter& w, lxw_workbook* book, const ReportData
         w.text(scores, row, 3, d.currentLabel, w.f.wrap);
         writeOptional(xlsx, scores, row, 4, d.target, w.f.number);
         w.text(scores, row, 5, d.targetLabel, w.f.wrap);
-        writeOptional(xlsx, scores, row, 6, d.gap(), w.f.number);
+        w.gapFormula(scores, row, 6, 2, 4, d.gap(), w.f.number);
         xlsx.worksheet_write_number(scores, row, 7, static_cast<double>(d.answered), nullptr);
         xlsx.worksheet_write_number(scores, row, 8, static_cast<double>(d.total), nullptr);
-        xlsx.worksheet_write_number(scores, row, 9, d.completeness, w.f.number);
+        xlsx.worksheet_write_number(scores, row, 9, d.completeness / 100.0, w.f.percent);
         ++row;
     }
     xlsx.worksheet_write_string(scores, row, 0, "Overall", w.f.header);
@@ -372,6 +430,21 @@ void writePlanSheet(const SheetWriter& w, lxw_workbook* book, const ReportData& 
     }
     if (row > 1)
         xlsx.worksheet_autofilter(plan, 0, 0, row - 1, planCols - 1);
+    // Status from a list, on the plan's rows and on rows a client adds below them.
+    std::array<std::string, 4> statusNames{};
+    std::array<char*, 5> statusList{};
+    for (std::size_t i = 0; i < statusNames.size(); ++i) {
+        statusNames[i] = std::string(toString(static_cast<ActionStatus>(i)));
+        statusList[i] = statusNames[i].data();
+    }
+    lxw_data_validation status{};
+    status.validate = LXW_VALIDATION_TYPE_LIST;
+    status.value_list = statusList.data();
+    std::string statusTitle = "Status";
+    std::string statusMessage = "The status is one of: " + std::string(kActionStatuses) + ".";
+    status.error_title = statusTitle.data();
+    status.error_message = statusMessage.data();
+    xlsx.worksheet_data_validation_range(plan, 1, 6, row - 1 + 100, 6, &status); // 100 rows to add
 
     // The gaps no open action serves yet, ranked: what the plan still has to cover.
     const std::set<std::string> served = questionsServed(data.actions);
@@ -400,7 +473,7 @@ void writePlanSheet(const SheetWriter& w, lxw_workbook* book, const ReportData& 
         w.text(open, row, 4, g.questionText, w.f.wrap);
         xlsx.worksheet_write_number(open, row, 5, g.current, w.f.level);
         xlsx.worksheet_write_number(open, row, 6, g.target, w.f.level);
-        xlsx.worksheet_write_number(open, row, 7, g.gap, w.f.level);
+        w.gapFormula(open, row, 7, 5, 6, g.gap, w.f.level);
         xlsx.worksheet_write_number(open, row, 8, g.priority, w.f.number);
         w.text(open, row, 9, g.recommendation, w.f.wrap);
         ++row;
@@ -409,21 +482,29 @@ void writePlanSheet(const SheetWriter& w, lxw_workbook* book, const ReportData& 
         xlsx.worksheet_autofilter(open, 0, 0, row - 1, openCols - 1);
 }
 
-void setProperties(const XlsxWriter& xlsx, lxw_workbook* book, const ReportData& data) {
+void setProperties(const XlsxWriter& xlsx, lxw_workbook* book, const ReportData& data,
+                   const ReportOptions& options) {
     lxw_doc_properties properties{};
     // The C API takes non-const strings but only reads them.
     std::string title = data.client.name + " - " + data.info.title;
+    std::string subject = "IT/OT convergence maturity assessment of " + data.info.date;
     std::string author = data.info.assessor;
+    std::string company = options.branding.consultancy.toStdString();
+    std::string keywords = "maturity, IT/OT convergence, " + data.model->title;
     std::string comments = "Written by Maturity Workbench";
     properties.title = title.data();
+    properties.subject = subject.data();
     properties.author = author.data();
+    if (!company.empty())
+        properties.company = company.data();
+    properties.keywords = keywords.data();
     properties.comments = comments.data();
     xlsx.workbook_set_properties(book, &properties);
 }
 
 } // namespace
 
-Result<void> writeXlsx(const ReportData& data, const QString& path) {
+Result<void> writeXlsx(const ReportData& data, const QString& path, const ReportOptions& options) {
     const auto& loaded = xlsxWriter();
     if (!loaded)
         return fail(path.toStdString() + ": " + loaded.error().message);
@@ -435,13 +516,17 @@ Result<void> writeXlsx(const ReportData& data, const QString& path) {
         if (!book)
             return fail(path.toStdString() +
                         ": cannot create the workbook (check the folder exists and is writable)");
-        const SheetWriter writer{xlsx, addFormats(xlsx, book.get(), *data.model), {}, {}};
+        const SheetWriter writer{xlsx,
+                                 addFormats(xlsx, book.get(), *data.model),
+                                 options.pageSize == QPageSize::Letter ? std::uint8_t{1} : std::uint8_t{9},
+                                 {},
+                                 {}};
         writeAnswersSheet(writer, book.get(), data);
         writeScoresSheet(writer, book.get(), data);
         writePlanSheet(writer, book.get(), data);
         writeVoicesSheet(writer, book.get(), data);
         writer.fitRows();
-        setProperties(xlsx, book.get(), data);
+        setProperties(xlsx, book.get(), data, options);
         if (lxw_error error = book.close(); error != LXW_NO_ERROR) {
             QFile::remove(temporary);
             return fail(path.toStdString() + ": cannot write the workbook (" + xlsx.lxw_strerror(error) +

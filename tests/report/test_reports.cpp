@@ -296,7 +296,7 @@ TEST_CASE("the XLSX workbook opens in LibreOffice with answers, scores and an ac
     CHECK(text.contains("Next step"));
     CHECK(text.contains("Owner"));
     CHECK(text.contains("Dan Okafor (OT security)"));
-    CHECK(text.contains("Complete %"));
+    CHECK(text.contains("Complete"));
     // The fourth sheet: one row per voice and question.
     CHECK(text.contains("Participant Group Role Level"));
     CHECK(text.contains("Gareth Lloyd OT Control systems engineer"));

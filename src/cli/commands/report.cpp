@@ -12,11 +12,7 @@ int reportCommand(CommandContext& context) {
     const QString suffix = context.outputFormat({"pdf", "odt"});
     const QString outPath = context.value("out");
     ReportOptions options;
-    const QString pageSize = context.value("page-size").toLower();
-    if (pageSize == "letter")
-        options.pageSize = QPageSize::Letter;
-    else if (!pageSize.isEmpty() && pageSize != "a4")
-        throw UsageError{"report: --page-size must be A4 or Letter"};
+    options.pageSize = context.pageSize();
     const auto baseId = context.idOption("compare", "report: --compare takes an assessment id");
     auto workspace = context.workspace();
     if (!workspace)

@@ -2,6 +2,7 @@
 #include "app/evidence_package.hpp"
 #include "cli/commands/commands.hpp"
 #include "platform/qt_text.hpp"
+#include "platform/settings.hpp"
 #include "report/exports.hpp"
 #include "report/file_output.hpp"
 
@@ -33,6 +34,14 @@ void printMerge(QTextStream& out, const QString& file, const ImportOutcome& outc
         << " on both sides; the later one is kept:\n";
     for (const auto& difference : outcome.differences)
         out << "  " << q(difference) << '\n';
+}
+
+// The paper and the consultancy, as a report would have them.
+ReportOptions spreadsheetOptions(const CommandContext& context) {
+    ReportOptions options;
+    options.pageSize = context.pageSize();
+    options.branding.consultancy = savedBranding().consultancy;
+    return options;
 }
 
 } // namespace
@@ -79,7 +88,7 @@ int exportCommand(CommandContext& context) {
     } else if (suffix == "csv")
         written = writeAnswersCsvFile(*bundle, outPath);
     else
-        written = writeXlsx(ReportData::fromBundle(*bundle), outPath);
+        written = writeXlsx(ReportData::fromBundle(*bundle), outPath, spreadsheetOptions(context));
     if (!written)
         return context.fail(written.error());
     context.out << "Wrote " << outPath << " (assessment #" << id << ", " << bundle->answers.size()
