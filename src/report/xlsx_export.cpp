@@ -214,6 +214,24 @@ struct SheetWriter {
             xlsx.worksheet_write_formula_str(sheet, row, gapCol, formula.c_str(), format, "");
     }
 
+    // The name of the level in another cell, as the model's scale names it (the highest level at or
+    // below the value), so that it follows a changed level too; the name written here is stored with it.
+    void levelNameFormula(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, lxw_col_t levelCol,
+                          const Model& model, const std::string& name) const {
+        std::string values, names;
+        for (const auto& level : model.scale) {
+            values += (values.empty() ? "" : ",") + formatNumber(level.value);
+            std::string quoted;
+            for (const char c : level.label)
+                quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+            names += (names.empty() ? "\"" : ",\"") + quoted + "\"";
+        }
+        const std::string level = cellName(row, levelCol);
+        const std::string formula = "=IF(ISNUMBER(" + level + "),IFERROR(LOOKUP(" + level + ",{" + values +
+                                    "},{" + names + "}),\"\"),\"\")";
+        xlsx.worksheet_write_formula_str(sheet, row, col, formula.c_str(), f.wrap, name.c_str());
+    }
+
     // Levels typed into these cells must be on the model's scale.
     void levelValidation(lxw_worksheet* sheet, lxw_row_t lastRow, lxw_col_t col, const Model& model) const {
         if (model.scale.empty() || lastRow < 1)
@@ -282,14 +300,13 @@ void writeAnswersSheet(const SheetWriter& w, lxw_workbook* book, const ReportDat
         w.text(answers, row, 1, qr.question->id, w.f.wrap);
         w.text(answers, row, 2, qr.question->text, w.f.wrap);
         writeOptional(xlsx, answers, row, 3, qr.answer.current, w.f.levelInput);
-        w.text(answers, row, 4, qr.answer.current ? model.levelLabel(*qr.answer.current) : std::string(),
-               w.f.wrap);
+        w.levelNameFormula(answers, row, 4, 3, model,
+                           qr.answer.current ? model.levelLabel(*qr.answer.current) : std::string());
         xlsx.worksheet_write_string(answers, row, 5, qr.answer.notApplicable ? "yes" : "", w.f.wrap);
         const std::optional<double> target =
             qr.answer.current ? std::optional<double>(qr.effectiveTarget()) : std::nullopt;
         writeOptional(xlsx, answers, row, 6, target, w.f.levelInput);
-        xlsx.worksheet_write_string(answers, row, 7, target ? model.levelLabel(*target).c_str() : "",
-                                    w.f.wrap);
+        w.levelNameFormula(answers, row, 7, 6, model, target ? model.levelLabel(*target) : std::string());
         w.gapFormula(answers, row, 8, 3, 6,
                      target ? std::optional<double>(*target - *qr.answer.current) : std::nullopt, w.f.level);
         xlsx.worksheet_write_string(answers, row, 9, a ? std::string(toString(a->confidence)).c_str() : "",

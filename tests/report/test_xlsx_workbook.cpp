@@ -25,6 +25,7 @@ app = zipfile.ZipFile(sys.argv[1]).read('docProps/app.xml').decode()
 print(json.dumps({
     'paper': [s.page_setup.paperSize for s in book.worksheets],
     'current': [answers['D2'].value, answers['D2'].number_format],
+    'currentName': answers['E2'].value,
     'gap': [answers['I2'].value, answers['I2'].number_format],
     'scoreGap': scores['G2'].value,
     'complete': [scores['J2'].value, scores['J2'].number_format],
@@ -49,7 +50,7 @@ book.save(sys.argv[4])
 const char* const kCells = R"PY(
 import csv, sys
 row = list(csv.reader(open(sys.argv[1], encoding='utf-8')))[1]
-print(','.join([row[3], row[6], row[8]]))
+print('|'.join([row[3], row[4], row[6], row[8]]))
 )PY";
 
 } // namespace
@@ -69,6 +70,10 @@ TEST_CASE("the workbook has whole levels, percentages, a Status list, gap formul
 
     CHECK(book["paper"] == nlohmann::json::array({1, 1, 1, 1, 1})); // US Letter on every sheet
     CHECK(book["current"][1] == "0");
+    CHECK(
+        book["currentName"] ==
+        "=IF(ISNUMBER(D2),IFERROR(LOOKUP(D2,{0,1,2,3,4,5},{\"Absent\",\"Initial\",\"Developing\",\"Defined\","
+        "\"Managed\",\"Optimised\"}),\"\"),\"\")");
     CHECK(book["gap"][0] == "=IF(AND(ISNUMBER(G2),ISNUMBER(D2)),G2-D2,\"\")");
     CHECK(book["gap"][1] == "0");
     CHECK(book["scoreGap"] == "=IF(AND(ISNUMBER(E2),ISNUMBER(C2)),E2-C2,\"\")");
@@ -116,11 +121,12 @@ TEST_CASE("a level changed in the workbook changes its gap when the spreadsheet 
     const Run cells = run("/usr/bin/python3", {"-c", kCells, QString::fromStdString(csv.string())});
     REQUIRE(cells.exitCode == 0);
     INFO(cells.output.toStdString());
-    // Current, Target and Gap of GO1, as LibreOffice computed them after the change.
-    const QStringList values = cells.output.trimmed().split(',');
-    REQUIRE(values.size() == 3);
+    // Current, its name, Target and Gap of GO1, as LibreOffice computed them after the change.
+    const QStringList values = cells.output.trimmed().split('|');
+    REQUIRE(values.size() == 4);
     CHECK(values[0].toDouble() == 1);
-    CHECK(values[1].toDouble() == target);
-    CHECK(values[2].toDouble() == target - 1);
+    CHECK(values[1] == QString::fromStdString(demo.followUp.model->levelLabel(1)));
+    CHECK(values[2].toDouble() == target);
+    CHECK(values[3].toDouble() == target - 1);
     CHECK(target - 1 != target - *first.answer.current); // the gap did change
 }
