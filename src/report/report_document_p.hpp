@@ -1,6 +1,7 @@
 #pragma once
 // Internal to maturity_report: the report as HTML sections before pagination.
 #include "report/exports.hpp"
+#include "report/odf_package.hpp"
 #include "report/report_table.hpp"
 #include "report/timeline.hpp"
 
@@ -164,6 +165,8 @@ inline constexpr int kKeepWithNext = 1;
 
 Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options, const QString& path,
                            const QString& runningTitle);
-Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, const QString& path);
+// The ODT: Qt's ODF writer, then the page, running header and footer and metadata it leaves out.
+Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, const QString& path,
+                      OdfFacts facts);
 
 } // namespace mw

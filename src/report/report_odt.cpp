@@ -85,7 +85,8 @@ void writeDefaultFontIntoText(QTextDocument& doc, const QFont& font) {
 
 } // namespace
 
-Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, const QString& path) {
+Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, const QString& path,
+                      OdfFacts facts) {
     const QImage logo = loadLogo(options.branding.logoPath);
     // Word processors number their own pages; the contents lists the sections without numbers.
     auto doc = assemble(html, Target::WordProcessor, logo, nullptr, {}, nullptr);
@@ -98,20 +99,36 @@ Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, cons
     QTextDocumentWriter writer(&buffer, "ODF");
     if (!writer.write(doc.get()))
         return fail(path.toStdString() + ": cannot write the ODT document");
-    if (auto written = writeFileAtomically(path, buffer.data()); !written)
+    facts.pageSize = options.pageSize;
+    if (!options.branding.consultancy.isEmpty())
+        facts.header += QStringLiteral("  ·  ") + options.branding.consultancy;
+    auto package = completeOdfPackage(buffer.data(), facts);
+    if (!package)
+        return fail(path.toStdString() + ": " + package.error().message);
+    if (auto written = writeFileAtomically(path, *package); !written)
         return written;
     return {};
 }
 
 Result<void> writeReportOdt(const ReportData& data, const ReportOptions& options, const QString& path) {
     const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
-    return writeOdt(reportHtml(data, options, hasLogo), options, path);
+    const QString title = QString::fromStdString(data.client.name + " - " + data.info.title);
+    return writeOdt(reportHtml(data, options, hasLogo), options, path,
+                    {title, QStringLiteral("IT/OT convergence maturity assessment"),
+                     QString::fromStdString(data.info.assessor), QString::fromStdString(data.info.date),
+                     title, options.pageSize});
 }
 
 Result<void> writeComparisonOdt(const ReportData& before, const ReportData& after,
                                 const ReportOptions& options, const QString& path) {
     const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
-    return writeOdt(comparisonHtml(before, after, options, hasLogo), options, path);
+    const QString title = QString::fromStdString(after.client.name + " - progress review");
+    return writeOdt(
+        comparisonHtml(before, after, options, hasLogo), options, path,
+        {title,
+         QString::fromStdString("IT/OT convergence maturity: " + before.info.date + " to " + after.info.date),
+         QString::fromStdString(after.info.assessor), QString::fromStdString(after.info.date), title,
+         options.pageSize});
 }
 
 } // namespace mw
