@@ -1,7 +1,10 @@
 #include "report/odf_package.hpp"
 
 #include <QSizeF>
+#include <QXmlStreamReader>
 #include <QXmlStreamWriter>
+
+#include <map>
 
 #include <zip.h>
 
@@ -70,6 +73,21 @@ QByteArray stylesXml(const OdfFacts& facts) {
     xml.writeStartElement(kOffice, QStringLiteral("styles"));
     writeRunningStyle(xml, QStringLiteral("Header"), true);
     writeRunningStyle(xml, QStringLiteral("Footer"), false);
+    // The report's own sizes and colours stay on each heading's automatic style; these give the outline.
+    for (int level = 1; level <= 3; ++level) {
+        xml.writeStartElement(kStyle, QStringLiteral("style"));
+        xml.writeAttribute(kStyle, QStringLiteral("name"), QStringLiteral("Heading_20_%1").arg(level));
+        xml.writeAttribute(kStyle, QStringLiteral("display-name"), QStringLiteral("Heading %1").arg(level));
+        xml.writeAttribute(kStyle, QStringLiteral("family"), QStringLiteral("paragraph"));
+        xml.writeAttribute(kStyle, QStringLiteral("default-outline-level"), QString::number(level));
+        xml.writeStartElement(kStyle, QStringLiteral("paragraph-properties"));
+        xml.writeAttribute(kFo, QStringLiteral("keep-with-next"), QStringLiteral("always"));
+        xml.writeEndElement();
+        xml.writeStartElement(kStyle, QStringLiteral("text-properties"));
+        xml.writeAttribute(kFo, QStringLiteral("font-weight"), QStringLiteral("bold"));
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
     xml.writeEndElement();
 
     const QSizeF paper = QPageSize(facts.pageSize).size(QPageSize::Millimeter);
@@ -166,6 +184,80 @@ QByteArray manifestXml(zip_t* archive) {
            entries + "</manifest:manifest>";
 }
 
+// The report's headings as headings. Qt writes every paragraph as text:p; the body's paragraphs whose text
+// is the next of the report's headings (outside tables: the contents table names them too) become text:h
+// with their outline level, and their automatic styles take the Heading style of that level as parent.
+QByteArray headingsMade(const QByteArray& content, const std::vector<std::pair<int, QString>>& headings) {
+    std::map<qint64, int> headingAt; // ordinal of the paragraph -> level
+    std::map<QString, int> headingStyles;
+    {
+        QXmlStreamReader reader(content);
+        qint64 ordinal = -1;
+        int tables = 0, inParagraph = 0;
+        QString text, style;
+        std::size_t next = 0;
+        while (!reader.atEnd()) {
+            reader.readNext();
+            const bool paragraph = reader.namespaceUri() == kText && reader.name() == u"p";
+            if (reader.isStartElement() && paragraph) {
+                ++ordinal;
+                if (inParagraph++ == 0) {
+                    text.clear();
+                    style = reader.attributes().value(kText, QStringLiteral("style-name")).toString();
+                }
+            } else if (reader.isStartElement() && reader.name() == u"table") {
+                ++tables;
+            } else if (reader.isEndElement() && reader.name() == u"table") {
+                --tables;
+            } else if (reader.isCharacters() && inParagraph > 0) {
+                text += reader.text();
+            } else if (reader.isEndElement() && paragraph) {
+                if (--inParagraph == 0 && tables == 0 && next < headings.size() &&
+                    text.trimmed() == headings[next].second.trimmed()) {
+                    headingAt[ordinal] = headings[next].first;
+                    headingStyles[style] = headings[next].first;
+                    ++next;
+                }
+            }
+        }
+        if (reader.hasError())
+            return content; // not what Qt writes: left as it is
+    }
+    QByteArray out;
+    QXmlStreamReader reader(content);
+    QXmlStreamWriter writer(&out);
+    qint64 ordinal = -1;
+    bool inAutomaticStyles = false;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.name() == u"automatic-styles")
+            inAutomaticStyles = reader.isStartElement();
+        if (reader.isStartElement() && reader.namespaceUri() == kText && reader.name() == u"p") {
+            const auto heading = headingAt.find(++ordinal);
+            if (heading != headingAt.end()) {
+                writer.writeStartElement(kText, QStringLiteral("h"));
+                writer.writeAttributes(reader.attributes());
+                writer.writeAttribute(kText, QStringLiteral("outline-level"),
+                                      QString::number(heading->second));
+                continue;
+            }
+        }
+        if (inAutomaticStyles && reader.isStartElement() && reader.namespaceUri() == kStyle &&
+            reader.name() == u"style") {
+            const auto name = reader.attributes().value(kStyle, QStringLiteral("name")).toString();
+            if (const auto level = headingStyles.find(name); level != headingStyles.end()) {
+                writer.writeStartElement(kStyle, QStringLiteral("style"));
+                writer.writeAttributes(reader.attributes());
+                writer.writeAttribute(kStyle, QStringLiteral("parent-style-name"),
+                                      QStringLiteral("Heading_20_%1").arg(level->second));
+                continue;
+            }
+        }
+        writer.writeCurrentToken(reader);
+    }
+    return reader.hasError() ? content : out;
+}
+
 struct SourceFree {
     void operator()(zip_source_t* source) const { zip_source_free(source); }
 };
@@ -193,12 +285,26 @@ Result<QByteArray> completeOdfPackage(const QByteArray& package, const OdfFacts&
         return fail("the ODF writer's package is not a readable zip");
     }
     const QByteArray styles = stylesXml(facts), meta = metaXml(facts);
+    QByteArray content;
+    if (zip_stat_t stat; zip_stat(archive, "content.xml", 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE)) {
+        content.resize(static_cast<qsizetype>(stat.size));
+        zip_file_t* file = zip_fopen(archive, "content.xml", 0);
+        const zip_int64_t read = file ? zip_fread(file, content.data(), stat.size) : -1;
+        if (file)
+            zip_fclose(file);
+        if (read != static_cast<zip_int64_t>(stat.size)) {
+            zip_discard(archive);
+            return fail("cannot read the ODF writer's content.xml");
+        }
+        content = headingsMade(content, facts.headings);
+    }
     auto put = [&](const char* name, const QByteArray& bytes) {
         zip_source_t* data =
             zip_source_buffer(archive, bytes.constData(), static_cast<zip_uint64_t>(bytes.size()), 0);
         return data && zip_file_add(archive, name, data, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) >= 0;
     };
-    bool added = put("styles.xml", styles) && put("meta.xml", meta);
+    bool added = put("styles.xml", styles) && put("meta.xml", meta) &&
+                 (content.isEmpty() || put("content.xml", content));
     const QByteArray manifest = manifestXml(archive);
     added = added && put("META-INF/manifest.xml", manifest);
     if (!added || zip_close(archive) != 0) {

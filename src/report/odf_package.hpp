@@ -1,14 +1,19 @@
 #pragma once
 // The parts of an ODF text document that Qt's ODF writer leaves out, added to its package: styles.xml
-// with the page (the chosen paper, 2 cm margins) and a running header and footer ("Page N of M" as
-// fields the word processor fills in), meta.xml with the document's title, subject, author and date, and
-// the manifest naming both. Without them a word processor lays the report out on its own locale's paper
-// and shows no page numbers.
+// with the page (the chosen paper, 2 cm margins), a running header and footer ("Page N of M" as fields
+// the word processor fills in) and Heading 1-3 paragraph styles with outline levels that keep with the
+// next paragraph; meta.xml with the document's title, subject, author and date; the manifest naming both;
+// and in content.xml the report's headings made headings (text:h with their outline level, on those
+// styles), so the navigator, a table of contents and a PDF's bookmarks are built from them. Without these
+// a word processor lays the report out on its own locale's paper, with no page numbers and no outline.
 #include "core/error.hpp"
 
 #include <QByteArray>
 #include <QPageSize>
 #include <QString>
+
+#include <utility>
+#include <vector>
 
 namespace mw {
 
@@ -19,6 +24,7 @@ struct OdfFacts {
     QString date;    // ISO date of the assessment
     QString header;  // the running header's text
     QPageSize::PageSizeId pageSize = QPageSize::A4;
+    std::vector<std::pair<int, QString>> headings; // level and plain text, in document order
 };
 
 // The package with styles.xml and meta.xml added and the manifest rewritten; user text is written as

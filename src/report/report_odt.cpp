@@ -100,6 +100,9 @@ Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, cons
     if (!writer.write(doc.get()))
         return fail(path.toStdString() + ": cannot write the ODT document");
     facts.pageSize = options.pageSize;
+    // The contents' own heading comes first (assemble() writes it before the body).
+    facts.headings = html.headings;
+    facts.headings.insert(facts.headings.begin(), {1, QStringLiteral("Contents")});
     if (!options.branding.consultancy.isEmpty())
         facts.header += QStringLiteral("  ·  ") + options.branding.consultancy;
     auto package = completeOdfPackage(buffer.data(), facts);
@@ -114,9 +117,13 @@ Result<void> writeReportOdt(const ReportData& data, const ReportOptions& options
     const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
     const QString title = QString::fromStdString(data.client.name + " - " + data.info.title);
     return writeOdt(reportHtml(data, options, hasLogo), options, path,
-                    {title, QStringLiteral("IT/OT convergence maturity assessment"),
-                     QString::fromStdString(data.info.assessor), QString::fromStdString(data.info.date),
-                     title, options.pageSize});
+                    {title,
+                     QStringLiteral("IT/OT convergence maturity assessment"),
+                     QString::fromStdString(data.info.assessor),
+                     QString::fromStdString(data.info.date),
+                     title,
+                     options.pageSize,
+                     {}});
 }
 
 Result<void> writeComparisonOdt(const ReportData& before, const ReportData& after,
@@ -127,8 +134,11 @@ Result<void> writeComparisonOdt(const ReportData& before, const ReportData& afte
         comparisonHtml(before, after, options, hasLogo), options, path,
         {title,
          QString::fromStdString("IT/OT convergence maturity: " + before.info.date + " to " + after.info.date),
-         QString::fromStdString(after.info.assessor), QString::fromStdString(after.info.date), title,
-         options.pageSize});
+         QString::fromStdString(after.info.assessor),
+         QString::fromStdString(after.info.date),
+         title,
+         options.pageSize,
+         {}});
 }
 
 } // namespace mw

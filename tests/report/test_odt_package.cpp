@@ -72,6 +72,53 @@ TEST_CASE("the ODT carries its page, running header, page numbers and metadata",
     }
 }
 
+namespace {
+
+// The converted PDF's bookmarks, one line each, indented two spaces per level (qpdf's JSON).
+QString bookmarks(const std::filesystem::path& pdf) {
+    const Run outline =
+        run("/usr/bin/python3",
+            {"-c",
+             "import json, subprocess, sys\n"
+             "d = json.loads(subprocess.run(['qpdf', '--json=2', '--json-key=outlines', sys.argv[1]],"
+             " capture_output=True, text=True).stdout)\n"
+             "def walk(items, depth):\n"
+             "    for e in items:\n"
+             "        print('  ' * depth + e['title']); walk(e.get('kids', []), depth + 1)\n"
+             "walk(d.get('outlines', []), 0)\n",
+             QString::fromStdString(pdf.string())});
+    REQUIRE(outline.exitCode == 0);
+    return outline.output;
+}
+
+} // namespace
+
+TEST_CASE("the ODT's headings are headings: outline levels, Heading styles, bookmarks in LibreOffice's PDF",
+          "[report][odt]") {
+    DemoData demo;
+    const auto odt = demo.dir / "outline.odt";
+    REQUIRE(writeReportOdt(demo.followUp, {}, QString::fromStdString(odt.string())).has_value());
+    const std::string styles = entry(odt, "styles.xml");
+    for (int level = 1; level <= 3; ++level) {
+        const std::string style = "style:name=\"Heading_20_" + std::to_string(level) + "\"";
+        CHECK(has(styles, style));
+        CHECK(has(styles, "style:default-outline-level=\"" + std::to_string(level) + "\""));
+    }
+    CHECK(has(styles, R"(fo:keep-with-next="always")"));
+    const std::string content = entry(odt, "content.xml");
+    CHECK(has(content, R"(text:outline-level="1"><text:span)"));
+    CHECK(has(content, R"(style:parent-style-name="Heading_20_1")"));
+    CHECK(has(content, R"(style:parent-style-name="Heading_20_2")"));
+
+    const QString outline = "\n" + bookmarks(convert(odt, "pdf", demo.dir));
+    INFO(outline.toStdString());
+    for (const char* section : {"Contents", "Executive summary", "Maturity profile", "Findings by dimension",
+                                "Action plan", "Appendix"})
+        CHECK(outline.contains(QStringLiteral("\n%1\n").arg(QLatin1String(section))));
+    for (const QString& dimension : kDimensionTitles)
+        CHECK(outline.contains("\n  " + dimension + "\n"));
+}
+
 TEST_CASE("the comparison ODT is laid out on A4 with its own title", "[report][odt]") {
     DemoData demo;
     const auto odt = demo.dir / "review.odt";
