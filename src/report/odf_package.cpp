@@ -73,6 +73,36 @@ QByteArray stylesXml(const OdfFacts& facts) {
     xml.writeStartElement(kOffice, QStringLiteral("styles"));
     writeRunningStyle(xml, QStringLiteral("Header"), true);
     writeRunningStyle(xml, QStringLiteral("Footer"), false);
+    // The contents' entries: the title, dots to the right margin, the page.
+    const double textWidthCm = (QPageSize(facts.pageSize).size(QPageSize::Millimeter).width() - 40) / 10.0;
+    for (int level = 1; level <= 2; ++level) {
+        const double indent = level == 1 ? 0 : 0.6;
+        xml.writeStartElement(kStyle, QStringLiteral("style"));
+        xml.writeAttribute(kStyle, QStringLiteral("name"), QStringLiteral("Contents_20_%1").arg(level));
+        xml.writeAttribute(kStyle, QStringLiteral("display-name"), QStringLiteral("Contents %1").arg(level));
+        xml.writeAttribute(kStyle, QStringLiteral("family"), QStringLiteral("paragraph"));
+        xml.writeStartElement(kStyle, QStringLiteral("paragraph-properties"));
+        xml.writeAttribute(kFo, QStringLiteral("margin-left"), QString::number(indent, 'f', 2) + "cm");
+        xml.writeAttribute(kFo, QStringLiteral("margin-top"),
+                           level == 1 ? QStringLiteral("0.12cm") : QStringLiteral("0cm"));
+        xml.writeStartElement(kStyle, QStringLiteral("tab-stops"));
+        xml.writeStartElement(kStyle, QStringLiteral("tab-stop"));
+        xml.writeAttribute(kStyle, QStringLiteral("position"),
+                           QString::number(textWidthCm - indent, 'f', 2) + "cm");
+        xml.writeAttribute(kStyle, QStringLiteral("type"), QStringLiteral("right"));
+        xml.writeAttribute(kStyle, QStringLiteral("leader-style"), QStringLiteral("dotted"));
+        xml.writeAttribute(kStyle, QStringLiteral("leader-text"), QStringLiteral("."));
+        xml.writeEndElement();
+        xml.writeEndElement();
+        xml.writeEndElement();
+        xml.writeStartElement(kStyle, QStringLiteral("text-properties"));
+        xml.writeAttribute(kStyle, QStringLiteral("font-name"), QStringLiteral("DejaVu Sans"));
+        xml.writeAttribute(kFo, QStringLiteral("font-size"), QStringLiteral("9.5pt"));
+        if (level == 1)
+            xml.writeAttribute(kFo, QStringLiteral("font-weight"), QStringLiteral("bold"));
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
     // The report's own sizes and colours stay on each heading's automatic style; these give the outline.
     for (int level = 1; level <= 3; ++level) {
         xml.writeStartElement(kStyle, QStringLiteral("style"));
@@ -184,11 +214,52 @@ QByteArray manifestXml(zip_t* archive) {
            entries + "</manifest:manifest>";
 }
 
+// A table of contents the word processor keeps up to date: its source (the outline's first two levels)
+// and a body as the word processor would write it, each page a reference field to the heading's bookmark,
+// which the word processor fills in as it lays the document out.
+void writeContents(QXmlStreamWriter& writer, const std::vector<std::pair<int, QString>>& headings) {
+    writer.writeStartElement(kText, QStringLiteral("table-of-content"));
+    writer.writeAttribute(kText, QStringLiteral("name"), QStringLiteral("Contents"));
+    writer.writeStartElement(kText, QStringLiteral("table-of-content-source"));
+    writer.writeAttribute(kText, QStringLiteral("outline-level"), QStringLiteral("2"));
+    for (int level = 1; level <= 2; ++level) {
+        writer.writeStartElement(kText, QStringLiteral("table-of-content-entry-template"));
+        writer.writeAttribute(kText, QStringLiteral("outline-level"), QString::number(level));
+        writer.writeAttribute(kText, QStringLiteral("style-name"),
+                              QStringLiteral("Contents_20_%1").arg(level));
+        writer.writeEmptyElement(kText, QStringLiteral("index-entry-text"));
+        writer.writeEmptyElement(kText, QStringLiteral("index-entry-tab-stop"));
+        writer.writeAttribute(kStyle, QStringLiteral("type"), QStringLiteral("right"));
+        writer.writeAttribute(kStyle, QStringLiteral("leader-char"), QStringLiteral("."));
+        writer.writeEmptyElement(kText, QStringLiteral("index-entry-page-number"));
+        writer.writeEndElement();
+    }
+    writer.writeEndElement();
+    writer.writeStartElement(kText, QStringLiteral("index-body"));
+    for (std::size_t i = 1; i < headings.size(); ++i) { // the first is the contents' own heading
+        if (headings[i].first > 2)
+            continue;
+        writer.writeStartElement(kText, QStringLiteral("p"));
+        writer.writeAttribute(kText, QStringLiteral("style-name"),
+                              QStringLiteral("Contents_20_%1").arg(headings[i].first));
+        writer.writeCharacters(headings[i].second);
+        writer.writeEmptyElement(kText, QStringLiteral("tab"));
+        writer.writeStartElement(kText, QStringLiteral("bookmark-ref"));
+        writer.writeAttribute(kText, QStringLiteral("reference-format"), QStringLiteral("page"));
+        writer.writeAttribute(kText, QStringLiteral("ref-name"), QStringLiteral("mw-heading-%1").arg(i));
+        writer.writeCharacters(QStringLiteral("?"));
+        writer.writeEndElement();
+        writer.writeEndElement();
+    }
+    writer.writeEndElement();
+    writer.writeEndElement();
+}
+
 // The report's headings as headings. Qt writes every paragraph as text:p; the body's paragraphs whose text
 // is the next of the report's headings (outside tables: the contents table names them too) become text:h
 // with their outline level, and their automatic styles take the Heading style of that level as parent.
 QByteArray headingsMade(const QByteArray& content, const std::vector<std::pair<int, QString>>& headings) {
-    std::map<qint64, int> headingAt; // ordinal of the paragraph -> level
+    std::map<qint64, std::size_t> headingAt; // ordinal of the paragraph -> index of its heading
     std::map<QString, int> headingStyles;
     {
         QXmlStreamReader reader(content);
@@ -214,7 +285,7 @@ QByteArray headingsMade(const QByteArray& content, const std::vector<std::pair<i
             } else if (reader.isEndElement() && paragraph) {
                 if (--inParagraph == 0 && tables == 0 && next < headings.size() &&
                     text.trimmed() == headings[next].second.trimmed()) {
-                    headingAt[ordinal] = headings[next].first;
+                    headingAt[ordinal] = next;
                     headingStyles[style] = headings[next].first;
                     ++next;
                 }
@@ -228,8 +299,23 @@ QByteArray headingsMade(const QByteArray& content, const std::vector<std::pair<i
     QXmlStreamWriter writer(&out);
     qint64 ordinal = -1;
     bool inAutomaticStyles = false;
+    bool contentsNext = false; // the contents' heading was written: its table comes next
+    int skipping = 0;          // depth inside the contents table that the index replaces
     while (!reader.atEnd()) {
         reader.readNext();
+        if (skipping > 0) {
+            // Its paragraphs were counted in the first pass: count them here too.
+            if (reader.isStartElement() && reader.namespaceUri() == kText && reader.name() == u"p")
+                ++ordinal;
+            skipping += reader.isStartElement() ? 1 : reader.isEndElement() ? -1 : 0;
+            continue;
+        }
+        if (contentsNext && reader.isStartElement() && reader.name() == u"table") {
+            contentsNext = false;
+            skipping = 1;
+            writeContents(writer, headings);
+            continue;
+        }
         if (reader.name() == u"automatic-styles")
             inAutomaticStyles = reader.isStartElement();
         if (reader.isStartElement() && reader.namespaceUri() == kText && reader.name() == u"p") {
@@ -238,7 +324,12 @@ QByteArray headingsMade(const QByteArray& content, const std::vector<std::pair<i
                 writer.writeStartElement(kText, QStringLiteral("h"));
                 writer.writeAttributes(reader.attributes());
                 writer.writeAttribute(kText, QStringLiteral("outline-level"),
-                                      QString::number(heading->second));
+                                      QString::number(headings[heading->second].first));
+                writer.writeEmptyElement(kText, QStringLiteral("bookmark"));
+                writer.writeAttribute(kText, QStringLiteral("name"),
+                                      QStringLiteral("mw-heading-%1").arg(heading->second));
+                // Once every heading is known, the contents' table that follows the first becomes the index.
+                contentsNext = heading->second == 0 && headingAt.size() == headings.size();
                 continue;
             }
         }

@@ -4,7 +4,9 @@
 // the word processor fills in) and Heading 1-3 paragraph styles with outline levels that keep with the
 // next paragraph; meta.xml with the document's title, subject, author and date; the manifest naming both;
 // and in content.xml the report's headings made headings (text:h with their outline level, on those
-// styles), so the navigator, a table of contents and a PDF's bookmarks are built from them. Without these
+// styles, each with a bookmark), so the navigator, a table of contents and a PDF's bookmarks are built from
+// them, and the contents table made a table of contents the word processor can update, each page number
+// a reference field to the heading's bookmark that it fills in as it lays the pages out. Without these
 // a word processor lays the report out on its own locale's paper, with no page numbers and no outline.
 #include "core/error.hpp"
 

@@ -4,6 +4,8 @@
 #include "report/exports.hpp"
 #include "report_checks.hpp"
 
+#include <QRegularExpression>
+
 #include <catch2/catch.hpp>
 
 using namespace mw;
@@ -106,11 +108,43 @@ TEST_CASE("the ODT's headings are headings: outline levels, Heading styles, book
     }
     CHECK(has(styles, R"(fo:keep-with-next="always")"));
     const std::string content = entry(odt, "content.xml");
-    CHECK(has(content, R"(text:outline-level="1"><text:span)"));
+    CHECK(has(content, R"(text:outline-level="1"><text:bookmark text:name="mw-heading-1"/>)"));
     CHECK(has(content, R"(style:parent-style-name="Heading_20_1")"));
     CHECK(has(content, R"(style:parent-style-name="Heading_20_2")"));
 
-    const QString outline = "\n" + bookmarks(convert(odt, "pdf", demo.dir));
+    // The contents is an index the word processor updates, each page a field it fills in as it lays out.
+    CHECK(has(content, R"(<text:table-of-content-source text:outline-level="2">)"));
+    std::size_t references = 0;
+    for (std::size_t at = content.find("text:reference-format=\"page\""); at != std::string::npos;
+         at = content.find("text:reference-format=\"page\"", at + 1))
+        ++references;
+    std::size_t headings = 0;
+    for (std::size_t at = content.find("<text:h "); at != std::string::npos;
+         at = content.find("<text:h ", at + 1))
+        ++headings;
+    CHECK(references == headings - 1); // every heading but the contents' own
+
+    const auto pdf = convert(odt, "pdf", demo.dir);
+    const QStringList pages = pdfText(pdf).split('\f');
+    REQUIRE(pages.size() > 20);
+    // Each entry of the contents names the page its section starts on.
+    const QRegularExpression entry(QStringLiteral("^(\\S.*?)\\.{3,}\\s*(\\d+)$"));
+    int entries = 0;
+    for (const QString& line : pages[1].split('\n')) {
+        const auto match = entry.match(line.trimmed());
+        if (!match.hasMatch())
+            continue;
+        ++entries;
+        const int page = match.captured(2).toInt();
+        INFO(line.toStdString());
+        REQUIRE(page >= 1);
+        REQUIRE(page <= pages.size());
+        CHECK(pages[page - 1].split('\n').contains(match.captured(1).trimmed()));
+    }
+    CHECK(entries == static_cast<int>(headings) - 1);
+    CHECK_FALSE(pages[1].contains("Reference source not found"));
+
+    const QString outline = "\n" + bookmarks(pdf);
     INFO(outline.toStdString());
     for (const char* section : {"Contents", "Executive summary", "Maturity profile", "Findings by dimension",
                                 "Action plan", "Appendix"})
