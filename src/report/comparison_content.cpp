@@ -114,8 +114,7 @@ void appendChangedQuestions(ReportHtml& html, const ReviewContext& review,
     html.body += QStringLiteral("<p>Each question whose level changed, with the notes recorded at both "
                                 "workshops.</p>");
     for (const auto* q : changed) {
-        html.body += QStringLiteral("<p class=\"question\">%1&nbsp;&nbsp;%2</p>")
-                         .arg(esc(q->questionId), esc(q->questionText));
+        html.questionHeading(q->questionId, q->questionText);
         html.body +=
             QStringLiteral("<p class=\"meta\">%1 &#8594; %2 (<b>%3</b>)</p>")
                 .arg(levelText(*before.model, q->before), levelText(model, q->after), signedNum(q->delta()));
@@ -151,8 +150,7 @@ void appendNewQuestions(ReportHtml& html, const ReviewContext& review) {
         for (const auto& r : after.scores.questions)
             if (r.question == question)
                 result = &r;
-        html.body +=
-            QStringLiteral("<p class=\"question\">%1&nbsp;&nbsp;%2</p>").arg(esc(id), esc(question->text));
+        html.questionHeading(id, question->text);
         html.body += QStringLiteral("<p class=\"meta\">%1</p>")
                          .arg(result && result->answer.notApplicable
                                   ? QStringLiteral("Not applicable")

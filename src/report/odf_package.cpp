@@ -5,6 +5,7 @@
 #include <QXmlStreamWriter>
 
 #include <map>
+#include <set>
 
 #include <zip.h>
 
@@ -258,15 +259,22 @@ void writeContents(QXmlStreamWriter& writer, const std::vector<std::pair<int, QS
 // The report's headings as headings. Qt writes every paragraph as text:p; the body's paragraphs whose text
 // is the next of the report's headings (outside tables: the contents table names them too) become text:h
 // with their outline level, and their automatic styles take the Heading style of that level as parent.
-QByteArray headingsMade(const QByteArray& content, const std::vector<std::pair<int, QString>>& headings) {
+// Spaces as a reader sees them: no-break spaces and runs of white space alike.
+QString simplified(QString text) {
+    return text.replace(QChar(0x00A0), QLatin1Char(' ')).simplified();
+}
+
+QByteArray headingsMade(const QByteArray& content, const OdfFacts& facts) {
+    const auto& headings = facts.headings;
     std::map<qint64, std::size_t> headingAt; // ordinal of the paragraph -> index of its heading
     std::map<QString, int> headingStyles;
+    std::set<QString> keptStyles; // of paragraphs kept with the next one
     {
         QXmlStreamReader reader(content);
         qint64 ordinal = -1;
         int tables = 0, inParagraph = 0;
         QString text, style;
-        std::size_t next = 0;
+        std::size_t next = 0, nextKept = 0;
         while (!reader.atEnd()) {
             reader.readNext();
             const bool paragraph = reader.namespaceUri() == kText && reader.name() == u"p";
@@ -288,6 +296,10 @@ QByteArray headingsMade(const QByteArray& content, const std::vector<std::pair<i
                     headingAt[ordinal] = next;
                     headingStyles[style] = headings[next].first;
                     ++next;
+                } else if (inParagraph == 0 && tables == 0 && nextKept < facts.keptWithNext.size() &&
+                           simplified(text) == simplified(facts.keptWithNext[nextKept])) {
+                    keptStyles.insert(style);
+                    ++nextKept;
                 }
             }
         }
@@ -299,6 +311,8 @@ QByteArray headingsMade(const QByteArray& content, const std::vector<std::pair<i
     QXmlStreamWriter writer(&out);
     qint64 ordinal = -1;
     bool inAutomaticStyles = false;
+    int keptStyleDepth = 0; // inside the automatic style of a kept paragraph: 1, then deeper
+    bool keptHasProperties = false;
     bool contentsNext = false; // the contents' heading was written: its table comes next
     int skipping = 0;          // depth inside the contents table that the index replaces
     while (!reader.atEnd()) {
@@ -333,9 +347,27 @@ QByteArray headingsMade(const QByteArray& content, const std::vector<std::pair<i
                 continue;
             }
         }
+        if (keptStyleDepth > 0) {
+            if (reader.isStartElement() && ++keptStyleDepth == 2 &&
+                reader.name() == u"paragraph-properties") {
+                keptHasProperties = true;
+                writer.writeStartElement(kStyle, QStringLiteral("paragraph-properties"));
+                writer.writeAttributes(reader.attributes());
+                writer.writeAttribute(kFo, QStringLiteral("keep-with-next"), QStringLiteral("always"));
+                continue;
+            }
+            if (reader.isEndElement() && --keptStyleDepth == 0 && !keptHasProperties) {
+                writer.writeEmptyElement(kStyle, QStringLiteral("paragraph-properties"));
+                writer.writeAttribute(kFo, QStringLiteral("keep-with-next"), QStringLiteral("always"));
+            }
+        }
         if (inAutomaticStyles && reader.isStartElement() && reader.namespaceUri() == kStyle &&
             reader.name() == u"style") {
             const auto name = reader.attributes().value(kStyle, QStringLiteral("name")).toString();
+            if (keptStyles.contains(name)) {
+                keptStyleDepth = 1;
+                keptHasProperties = false;
+            }
             if (const auto level = headingStyles.find(name); level != headingStyles.end()) {
                 writer.writeStartElement(kStyle, QStringLiteral("style"));
                 writer.writeAttributes(reader.attributes());
@@ -387,7 +419,7 @@ Result<QByteArray> completeOdfPackage(const QByteArray& package, const OdfFacts&
             zip_discard(archive);
             return fail("cannot read the ODF writer's content.xml");
         }
-        content = headingsMade(content, facts.headings);
+        content = headingsMade(content, facts);
     }
     auto put = [&](const char* name, const QByteArray& bytes) {
         zip_source_t* data =

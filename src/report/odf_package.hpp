@@ -27,6 +27,7 @@ struct OdfFacts {
     QString header;  // the running header's text
     QPageSize::PageSizeId pageSize = QPageSize::A4;
     std::vector<std::pair<int, QString>> headings; // level and plain text, in document order
+    std::vector<QString> keptWithNext;             // paragraphs kept with the next one, in order
 };
 
 // The package with styles.xml and meta.xml added and the manifest rewritten; user text is written as

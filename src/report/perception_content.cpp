@@ -59,8 +59,7 @@ void appendGroupTable(ReportHtml& html, const ReportData& data, const std::vecto
 void appendDisagreement(ReportHtml& html, const ReportData& data, const QuestionSpread& spread,
                         const std::vector<std::string>& groups) {
     const Question* question = data.model->question(spread.questionId);
-    html.body += QStringLiteral("<p class=\"question\">%1&nbsp;&nbsp;%2</p>")
-                     .arg(esc(spread.questionId), esc(question ? question->text : std::string()));
+    html.questionHeading(spread.questionId, question ? question->text : std::string());
     html.body += QStringLiteral("<p class=\"meta\">%1 &#160;&#183;&#160; spread %2%3</p>")
                      .arg(levelsLine(spread, groups), score(spread.spread),
                           spread.discuss ? QStringLiteral(", to discuss") : QString());

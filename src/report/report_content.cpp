@@ -25,6 +25,11 @@ void ReportHtml::heading(int level, const QString& plainText) {
     headings.push_back({level, plainText});
 }
 
+void ReportHtml::questionHeading(const std::string& id, const std::string& text) {
+    body += QStringLiteral("<p class=\"question\">%1&nbsp;&nbsp;%2</p>").arg(esc(id), esc(text));
+    keptWithNext.push_back(QString::fromStdString(id + "  " + text));
+}
+
 void ReportHtml::radar(RadarChart chart) {
     body += QStringLiteral("<p align=\"center\">") + radarMarker(charts.size()) + QStringLiteral("</p>");
     charts.push_back(std::move(chart));
@@ -271,8 +276,7 @@ void appendQuestionFinding(ReportHtml& html, const ReportData& data, const Quest
     const Model& model = *data.model;
     const Answer* answer = data.consensusAnswer(question.id);
 
-    html.body += QStringLiteral("<p class=\"question\">%1&nbsp;&nbsp;%2</p>")
-                     .arg(esc(question.id), esc(question.text));
+    html.questionHeading(question.id, question.text);
     QString meta;
     if (!qr.answer.answered())
         meta = QStringLiteral("Not answered yet.");

@@ -107,6 +107,8 @@ struct ReportHtml {
     std::vector<ReportTable> tables;
     // Evidence photos by resource name; the markers give each one's place, sized for the target.
     std::vector<std::pair<QString, QImage>> images;
+    // Plain text of the paragraphs that stay with the next one (a question and its answer), in order.
+    std::vector<QString> keptWithNext;
 
     // The marker of a new table, to be placed between paragraphs.
     QString table(ReportTable table);
@@ -114,6 +116,8 @@ struct ReportHtml {
     QString table(const QStringList& headers, std::vector<std::vector<TableCell>> rows,
                   const std::vector<int>& widthPercents, std::vector<int> rightAlignedColumns = {});
     void heading(int level, const QString& plainText);
+    // A question's id and text in bold, kept with what follows it.
+    void questionHeading(const std::string& id, const std::string& text);
     void radar(RadarChart chart);
     void timeline(TimelineChart chart);
     void pageBreak();

@@ -103,6 +103,7 @@ Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, cons
     // The contents' own heading comes first (assemble() writes it before the body).
     facts.headings = html.headings;
     facts.headings.insert(facts.headings.begin(), {1, QStringLiteral("Contents")});
+    facts.keptWithNext = html.keptWithNext;
     if (!options.branding.consultancy.isEmpty())
         facts.header += QStringLiteral("  ·  ") + options.branding.consultancy;
     auto package = completeOdfPackage(buffer.data(), facts);
@@ -115,30 +116,26 @@ Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, cons
 
 Result<void> writeReportOdt(const ReportData& data, const ReportOptions& options, const QString& path) {
     const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
-    const QString title = QString::fromStdString(data.client.name + " - " + data.info.title);
-    return writeOdt(reportHtml(data, options, hasLogo), options, path,
-                    {title,
-                     QStringLiteral("IT/OT convergence maturity assessment"),
-                     QString::fromStdString(data.info.assessor),
-                     QString::fromStdString(data.info.date),
-                     title,
-                     options.pageSize,
-                     {}});
+    OdfFacts facts;
+    facts.title = QString::fromStdString(data.client.name + " - " + data.info.title);
+    facts.subject = QStringLiteral("IT/OT convergence maturity assessment");
+    facts.author = QString::fromStdString(data.info.assessor);
+    facts.date = QString::fromStdString(data.info.date);
+    facts.header = facts.title;
+    return writeOdt(reportHtml(data, options, hasLogo), options, path, std::move(facts));
 }
 
 Result<void> writeComparisonOdt(const ReportData& before, const ReportData& after,
                                 const ReportOptions& options, const QString& path) {
     const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
-    const QString title = QString::fromStdString(after.client.name + " - progress review");
-    return writeOdt(
-        comparisonHtml(before, after, options, hasLogo), options, path,
-        {title,
-         QString::fromStdString("IT/OT convergence maturity: " + before.info.date + " to " + after.info.date),
-         QString::fromStdString(after.info.assessor),
-         QString::fromStdString(after.info.date),
-         title,
-         options.pageSize,
-         {}});
+    OdfFacts facts;
+    facts.title = QString::fromStdString(after.client.name + " - progress review");
+    facts.subject =
+        QString::fromStdString("IT/OT convergence maturity: " + before.info.date + " to " + after.info.date);
+    facts.author = QString::fromStdString(after.info.assessor);
+    facts.date = QString::fromStdString(after.info.date);
+    facts.header = facts.title;
+    return writeOdt(comparisonHtml(before, after, options, hasLogo), options, path, std::move(facts));
 }
 
 } // namespace mw

@@ -1,6 +1,7 @@
 // The ODT as a word processor opens it: its own page (the chosen paper, 2 cm margins), a running header
-// with the client and assessment, "Page N of M" as fields in the footer, and the document's metadata, all
-// named in the manifest. Client names are text in the XML, never markup.
+// with the client and assessment, "Page N of M" as fields in the footer, the document's metadata, all
+// named in the manifest; headings with outline levels and bookmarks, a table of contents it can update,
+// and no heading left at the foot of a page. Client names are text in the XML, never markup.
 #include "report/exports.hpp"
 #include "report_checks.hpp"
 
@@ -143,6 +144,9 @@ TEST_CASE("the ODT's headings are headings: outline levels, Heading styles, book
     }
     CHECK(entries == static_cast<int>(headings) - 1);
     CHECK_FALSE(pages[1].contains("Reference source not found"));
+    // A question's heading keeps with its answer, a section's with its first paragraph: none ends a page.
+    CHECK(has(content, R"(fo:keep-with-next="always")"));
+    CHECK(headingsAtTheFootOfAPage(pdf).isEmpty());
 
     const QString outline = "\n" + bookmarks(pdf);
     INFO(outline.toStdString());
