@@ -215,6 +215,24 @@ QByteArray manifestXml(zip_t* archive) {
            entries + "</manifest:manifest>";
 }
 
+// A grid table's cells: the header shaded, the rows striped, as in the PDF. Automatic styles of the
+// content: Writer takes cell styles from there only.
+void writeCellStyles(QXmlStreamWriter& xml) {
+    for (const auto& [name, background] : {std::pair{"MwHeaderCell", "#dce6f0"}, std::pair{"MwCell", ""},
+                                           std::pair{"MwStripeCell", "#f4f7fa"}}) {
+        xml.writeStartElement(kStyle, QStringLiteral("style"));
+        xml.writeAttribute(kStyle, QStringLiteral("name"), QLatin1String(name));
+        xml.writeAttribute(kStyle, QStringLiteral("family"), QStringLiteral("table-cell"));
+        xml.writeStartElement(kStyle, QStringLiteral("table-cell-properties"));
+        if (*background)
+            xml.writeAttribute(kFo, QStringLiteral("background-color"), QLatin1String(background));
+        xml.writeAttribute(kFo, QStringLiteral("border"), QStringLiteral("0.5pt solid #b8c2cc"));
+        xml.writeAttribute(kFo, QStringLiteral("padding"), QStringLiteral("0.1cm"));
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+}
+
 // A table of contents the word processor keeps up to date: its source (the outline's first two levels)
 // and a body as the word processor would write it, each page a reference field to the heading's bookmark,
 // which the word processor fills in as it lays the document out.
@@ -315,6 +333,22 @@ QByteArray headingsMade(const QByteArray& content, const OdfFacts& facts) {
     bool keptHasProperties = false;
     bool contentsNext = false; // the contents' heading was written: its table comes next
     int skipping = 0;          // depth inside the contents table that the index replaces
+    // Grid tables: which one, its rows so far, and whether the header row is open.
+    qsizetype tableIndex = -1;
+    int tableDepth = 0;
+    bool grid = false, inHeader = false;
+    int rowsSeen = 0;
+    {
+        QXmlStreamReader counter(content);
+        qsizetype tables = 0;
+        while (!counter.atEnd())
+            if (counter.readNext() == QXmlStreamReader::StartElement && counter.name() == u"table" &&
+                counter.namespaceUri() == QLatin1String("urn:oasis:names:tc:opendocument:xmlns:table:1.0"))
+                ++tables;
+        if (tables != static_cast<qsizetype>(facts.gridTables.size()))
+            tableIndex = -2; // the tables are not the ones the report wrote: their look is left alone
+    }
+    const QString kTable = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:table:1.0");
     while (!reader.atEnd()) {
         reader.readNext();
         if (skipping > 0) {
@@ -324,14 +358,54 @@ QByteArray headingsMade(const QByteArray& content, const OdfFacts& facts) {
             skipping += reader.isStartElement() ? 1 : reader.isEndElement() ? -1 : 0;
             continue;
         }
+        if (reader.namespaceUri() == kTable && reader.name() == u"table" && reader.isStartElement() &&
+            tableIndex > -2) {
+            ++tableIndex;
+            ++tableDepth;
+            grid = tableIndex < static_cast<qsizetype>(facts.gridTables.size()) &&
+                   facts.gridTables[static_cast<std::size_t>(tableIndex)];
+            rowsSeen = 0;
+        }
         if (contentsNext && reader.isStartElement() && reader.name() == u"table") {
             contentsNext = false;
             skipping = 1;
+            tableDepth = 0;
             writeContents(writer, headings);
             continue;
         }
-        if (reader.name() == u"automatic-styles")
+        if (tableDepth > 0 && grid && reader.namespaceUri() == kTable) {
+            if (reader.isStartElement() && reader.name() == u"table-row") {
+                if (++rowsSeen == 1) {
+                    writer.writeStartElement(kTable, QStringLiteral("table-header-rows"));
+                    inHeader = true;
+                }
+            } else if (reader.isEndElement() && reader.name() == u"table-row" && inHeader) {
+                writer.writeCurrentToken(reader);
+                writer.writeEndElement(); // table-header-rows
+                inHeader = false;
+                continue;
+            } else if (reader.isStartElement() && reader.name() == u"table-cell") {
+                writer.writeStartElement(kTable, QStringLiteral("table-cell"));
+                QXmlStreamAttributes attributes;
+                for (const auto& attribute : reader.attributes())
+                    if (attribute.qualifiedName() != u"table:style-name")
+                        attributes.append(attribute);
+                writer.writeAttributes(attributes);
+                writer.writeAttribute(kTable, QStringLiteral("style-name"),
+                                      rowsSeen == 1       ? QStringLiteral("MwHeaderCell")
+                                      : rowsSeen % 2 == 1 ? QStringLiteral("MwStripeCell")
+                                                          : QStringLiteral("MwCell"));
+                continue;
+            }
+        }
+        if (reader.isEndElement() && reader.namespaceUri() == kTable && reader.name() == u"table" &&
+            tableDepth > 0)
+            --tableDepth;
+        if (reader.name() == u"automatic-styles") {
             inAutomaticStyles = reader.isStartElement();
+            if (reader.isEndElement())
+                writeCellStyles(writer);
+        }
         if (reader.isStartElement() && reader.namespaceUri() == kText && reader.name() == u"p") {
             const auto heading = headingAt.find(++ordinal);
             if (heading != headingAt.end()) {

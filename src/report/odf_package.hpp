@@ -28,6 +28,9 @@ struct OdfFacts {
     QPageSize::PageSizeId pageSize = QPageSize::A4;
     std::vector<std::pair<int, QString>> headings; // level and plain text, in document order
     std::vector<QString> keptWithNext;             // paragraphs kept with the next one, in order
+    // Per table in document order: whether it is a grid with a header row, which repeats on every page it
+    // runs over and is shaded as in the PDF, its rows striped. Left alone unless it counts every table.
+    std::vector<bool> gridTables;
 };
 
 // The package with styles.xml and meta.xml added and the manifest rewritten; user text is written as

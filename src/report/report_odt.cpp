@@ -5,6 +5,7 @@
 #include "report/report_document_p.hpp"
 
 #include <QBuffer>
+#include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -104,6 +105,20 @@ Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, cons
     facts.headings = html.headings;
     facts.headings.insert(facts.headings.begin(), {1, QStringLiteral("Contents")});
     facts.keptWithNext = html.keptWithNext;
+    // The tables in the order the document holds them (assemble() puts the contents after the cover), as
+    // Qt writes them: those with rows.
+    const QString order = html.cover + tableMarker(html.tables.size()) + html.body;
+    static const QRegularExpression marker(QStringLiteral("@@MW-TABLE-(\\d+)@@"));
+    for (auto it = marker.globalMatch(order); it.hasNext();) {
+        const auto index = static_cast<std::size_t>(it.next().captured(1).toULongLong());
+        if (index == html.tables.size()) {
+            facts.gridTables.push_back(false); // the contents, which becomes an index
+            continue;
+        }
+        if (index < html.tables.size() && !html.tables[index].rows.empty())
+            facts.gridTables.push_back(html.tables[index].style == ReportTable::Style::Grid &&
+                                       !html.tables[index].headers.isEmpty());
+    }
     if (!options.branding.consultancy.isEmpty())
         facts.header += QStringLiteral("  ·  ") + options.branding.consultancy;
     auto package = completeOdfPackage(buffer.data(), facts);

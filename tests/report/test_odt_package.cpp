@@ -125,8 +125,18 @@ TEST_CASE("the ODT's headings are headings: outline levels, Heading styles, book
         ++headings;
     CHECK(references == headings - 1); // every heading but the contents' own
 
+    // Grid tables repeat their header row on every page and are shaded as in the PDF.
+    CHECK(has(content, "<table:table-header-rows><table:table-row>"));
+    CHECK(has(content, R"(<style:style style:name="MwHeaderCell" style:family="table-cell">)"));
+    CHECK(has(content, R"(table:style-name="MwStripeCell")"));
+
     const auto pdf = convert(odt, "pdf", demo.dir);
-    const QStringList pages = pdfText(pdf).split('\f');
+    const QStringList pages = pdfText(pdf).split('\f', Qt::SkipEmptyParts);
+    // The same report laid out by LibreOffice takes within a page of the native PDF.
+    const auto native = demo.dir / "native.pdf";
+    REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(native.string())).has_value());
+    const int nativePages = static_cast<int>(pdfText(native).split('\f', Qt::SkipEmptyParts).size());
+    CHECK(std::abs(static_cast<int>(pages.size()) - nativePages) <= 1);
     REQUIRE(pages.size() > 20);
     // Each entry of the contents names the page its section starts on.
     const QRegularExpression entry(QStringLiteral("^(\\S.*?)\\.{3,}\\s*(\\d+)$"));
