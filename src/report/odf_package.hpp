@@ -37,4 +37,8 @@ struct OdfFacts {
 // XML text, never as markup.
 Result<QByteArray> completeOdfPackage(const QByteArray& package, const OdfFacts& facts);
 
+// content.xml with the headings, the contents, the grid tables and the kept paragraphs completed
+// (odf_content.cpp); content that is not what Qt writes comes back as it was.
+QByteArray completedContent(const QByteArray& content, const OdfFacts& facts);
+
 } // namespace mw

@@ -1,0 +1,14 @@
+#pragma once
+// The ODF namespaces the report's package writers use.
+#include <QString>
+
+namespace mw::odf {
+
+inline const QString kOffice = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:office:1.0");
+inline const QString kStyle = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:style:1.0");
+inline const QString kFo = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0");
+inline const QString kText = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:text:1.0");
+inline const QString kMeta = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:meta:1.0");
+inline const QString kDc = QStringLiteral("http://purl.org/dc/elements/1.1/");
+
+} // namespace mw::odf
