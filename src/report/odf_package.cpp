@@ -4,7 +4,6 @@
 #include <QSizeF>
 #include <QXmlStreamWriter>
 
-
 #include <zip.h>
 
 #include <cstdlib>
