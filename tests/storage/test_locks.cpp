@@ -1,6 +1,7 @@
 // This process's hold on an open database survives what else in the program does with its files, so that
 // no other program closing the database deletes the log this one still writes to.
 #include "storage/store.hpp"
+#include "store_fixture.hpp"
 #include "support.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -10,29 +11,9 @@
 #include <unistd.h>
 
 using namespace mw;
+using mw::test::StoreFixture;
 
 namespace {
-
-struct Fixture {
-    test::TempDir dir;
-    std::filesystem::path path = dir / "store.db";
-    Model model = test::fixtureModel("rubric-basic.json");
-
-    Store open() {
-        auto store = Store::open(path);
-        REQUIRE(store.has_value());
-        return std::move(*store);
-    }
-
-    Id newAssessment(Store& store, const std::string& client = "Acme Water") {
-        auto c = store.ensureClient(client);
-        REQUIRE(c.has_value());
-        auto id =
-            store.createAssessment({c->id, "Baseline", "2025-03-31", "A. Assessor", std::nullopt, &model});
-        REQUIRE(id.has_value());
-        return *id;
-    }
-};
 
 // Another program opens the database, reads, and closes it: a program of its own (a forked copy of this
 // one would inherit SQLite's record of this process's locks).
@@ -61,7 +42,7 @@ TEST_CASE("a second connection in this program keeps the first one's log safe fr
     // The workbench opens the database again for the day's copy. Had that open read the file outside
     // SQLite, closing it would drop this process's locks (POSIX), and the next program to close the
     // database would delete the log the first connection still writes to: every later answer lost.
-    Fixture f;
+    StoreFixture f;
     Store store = f.open();
     const Id id = f.newAssessment(store);
     REQUIRE(store.saveAnswer(id, test::level("A1", 1, 4)).has_value());
@@ -86,7 +67,7 @@ TEST_CASE("another part of this program reading the database's files keeps its l
     // index to tell their type, and closes them: with POSIX locks that drops every lock this process holds
     // on them, and the next program to close the database would then delete the log this connection
     // still writes to. Seen with the workbench's "Attach evidence" dialog and a `maturity` command.
-    Fixture f;
+    StoreFixture f;
     Store store = f.open();
     const Id id = f.newAssessment(store);
     REQUIRE(store.saveAnswer(id, test::level("A1", 1, 4)).has_value());

@@ -1,5 +1,6 @@
 #include "storage/sql_support.hpp"
 #include "storage/store.hpp"
+#include "store_fixture.hpp"
 #include "support.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -9,34 +10,10 @@
 #include <unistd.h>
 
 using namespace mw;
-
-namespace {
-
-struct Fixture {
-    test::TempDir dir;
-    std::filesystem::path path = dir / "store.db";
-    Model model = test::fixtureModel("rubric-basic.json");
-
-    Store open() {
-        auto store = Store::open(path);
-        REQUIRE(store.has_value());
-        return std::move(*store);
-    }
-
-    Id newAssessment(Store& store, const std::string& client = "Acme Water") {
-        auto c = store.ensureClient(client);
-        REQUIRE(c.has_value());
-        auto id =
-            store.createAssessment({c->id, "Baseline", "2025-03-31", "A. Assessor", std::nullopt, &model});
-        REQUIRE(id.has_value());
-        return *id;
-    }
-};
-
-} // namespace
+using mw::test::StoreFixture;
 
 TEST_CASE("a new database is created with the current schema", "[store]") {
-    Fixture f;
+    StoreFixture f;
     Store store = f.open();
     CHECK(store.schemaVersion() == kSchemaVersion);
     CHECK(std::filesystem::exists(f.path));
@@ -46,14 +23,14 @@ TEST_CASE("a new database is created with the current schema", "[store]") {
 }
 
 TEST_CASE("an empty file is migrated to the current schema", "[store]") {
-    Fixture f;
+    StoreFixture f;
     test::writeBytes(f.path, "");
     Store store = f.open();
     CHECK(store.schemaVersion() == kSchemaVersion);
 }
 
 TEST_CASE("clients, assessments and answers round-trip", "[store]") {
-    Fixture f;
+    StoreFixture f;
     Id id = 0;
     {
         Store store = f.open();
@@ -88,7 +65,7 @@ TEST_CASE("clients, assessments and answers round-trip", "[store]") {
 }
 
 TEST_CASE("answers outside the model are refused", "[store]") {
-    Fixture f;
+    StoreFixture f;
     Store store = f.open();
     const Id id = f.newAssessment(store);
     Answer a = test::level("A1", 7);
@@ -106,7 +83,7 @@ TEST_CASE("answers outside the model are refused", "[store]") {
 }
 
 TEST_CASE("the model snapshot is kept with the assessment", "[store]") {
-    Fixture f;
+    StoreFixture f;
     Store store = f.open();
     const Id id = f.newAssessment(store);
     auto loaded = store.assessment(id);
@@ -116,7 +93,7 @@ TEST_CASE("the model snapshot is kept with the assessment", "[store]") {
 }
 
 TEST_CASE("a follow-up copies its baseline's answers and links to it", "[store]") {
-    Fixture f;
+    StoreFixture f;
     Store store = f.open();
     const Id baseline = f.newAssessment(store);
     Answer a = test::level("A2", 3, 5);
@@ -136,7 +113,7 @@ TEST_CASE("a follow-up copies its baseline's answers and links to it", "[store]"
 }
 
 TEST_CASE("an acknowledged answer survives the process being killed", "[store]") {
-    Fixture f;
+    StoreFixture f;
     Id id = 0;
     {
         Store store = f.open();
@@ -172,7 +149,7 @@ TEST_CASE("an acknowledged answer survives the process being killed", "[store]")
 }
 
 TEST_CASE("files that are not our database give a clear error", "[store]") {
-    Fixture f;
+    StoreFixture f;
     SECTION("plain text") {
         test::writeBytes(f.path, "this is not a database at all, just text that is long enough");
         auto store = Store::open(f.path);
@@ -234,7 +211,7 @@ TEST_CASE("files that are not our database give a clear error", "[store]") {
 }
 
 TEST_CASE("a locked database gives a clear error instead of hanging or crashing", "[store]") {
-    Fixture f;
+    StoreFixture f;
     Id id = 0;
     {
         Store store = f.open();
@@ -252,7 +229,7 @@ TEST_CASE("a locked database gives a clear error instead of hanging or crashing"
 }
 
 TEST_CASE("bundles round-trip between databases unchanged", "[store][bundle]") {
-    Fixture f;
+    StoreFixture f;
     Store store = f.open();
     const Id id = f.newAssessment(store);
     for (const char* q : {"A1", "A2", "B1"}) {
@@ -287,7 +264,7 @@ TEST_CASE("bundles round-trip between databases unchanged", "[store][bundle]") {
 }
 
 TEST_CASE("a refused import leaves the database byte-identical", "[store][bundle]") {
-    Fixture f;
+    StoreFixture f;
     Bundle bundle;
     {
         Store store = f.open();
@@ -321,7 +298,7 @@ TEST_CASE("a refused import leaves the database byte-identical", "[store][bundle
 
 TEST_CASE("the store's prepared statements outlive a failed write, a moved store and nested use",
           "[store][bundle]") {
-    Fixture f;
+    StoreFixture f;
     Bundle bundle;
     {
         Store store = f.open();
@@ -377,7 +354,7 @@ TEST_CASE("the store's prepared statements outlive a failed write, a moved store
 
 TEST_CASE("actions are stored with their questions, edited, removed and carried by bundles",
           "[store][actions]") {
-    Fixture f;
+    StoreFixture f;
     Store store = f.open();
     const Id id = f.newAssessment(store);
     Action action;
