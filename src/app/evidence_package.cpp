@@ -31,6 +31,7 @@ struct FileEntry {
     std::string sha256;
     std::int64_t size = 0;
     std::string title; // of the first evidence it backs, for messages
+    std::string mediaType;
     std::string name;
     std::uint64_t entrySize = 0;
 };
@@ -40,7 +41,7 @@ std::vector<FileEntry> fileEntries(const Bundle& bundle, bool sealed) {
     for (const auto& e : bundle.evidence) {
         if (!seen.insert(e.sha256).second)
             continue;
-        FileEntry entry{e.sha256, e.size, e.title, {}, static_cast<std::uint64_t>(e.size)};
+        FileEntry entry{e.sha256, e.size, e.title, e.mediaType, {}, static_cast<std::uint64_t>(e.size)};
         if (sealed) {
             entry.name = "evidence/" + std::to_string(entries.size() + 1);
             entry.entrySize = sealedStreamSize(static_cast<std::uint64_t>(e.size));
@@ -362,9 +363,6 @@ Result<PackageWritten> writePackage(Workspace& workspace, Id assessmentId,
                                zip_source_buffer(archive.get(), json.data(), json.size(), 0), !filesKey);
         !added)
         return std::unexpected(added.error());
-    std::map<std::string, std::string> mediaTypes;
-    for (const auto& e : bundle->evidence)
-        mediaTypes.try_emplace(e.sha256, e.mediaType);
     const auto files = fileEntries(*bundle, filesKey.has_value());
     for (const auto& file : files) {
         const auto copy = staging / std::to_string(&file - files.data());
@@ -390,7 +388,7 @@ Result<PackageWritten> writePackage(Workspace& workspace, Id assessmentId,
             return std::unexpected(written.error());
         if (!out)
             return fail("cannot write " + copy.string() + " (is the disk full?)");
-        const std::string& mediaType = mediaTypes[file.sha256];
+        const std::string& mediaType = file.mediaType;
         const bool compress =
             !filesKey && (mediaType.starts_with("text/") || mediaType == "application/json");
         if (auto added =

@@ -35,6 +35,15 @@ void readAndCloseFromAnotherProgram(const std::filesystem::path& database) {
     CHECK(WEXITSTATUS(status) == 0);
 }
 
+// What this connection writes next is in the file that every other program reads.
+void expectNextAnswerReachesOtherPrograms(Store& store, Id id, const std::filesystem::path& database) {
+    REQUIRE(store.saveAnswer(id, test::level("A2", 3, 4)).has_value());
+    SQLite::Database reader(database.string(), SQLite::OPEN_READONLY);
+    CHECK(
+        reader.execAndGet("SELECT count(*) FROM answers WHERE question_id = 'A2' AND current = 3").getInt() ==
+        1);
+}
+
 } // namespace
 
 TEST_CASE("a second connection in this program keeps the first one's log safe from other programs",
@@ -53,12 +62,7 @@ TEST_CASE("a second connection in this program keeps the first one's log safe fr
     }
     readAndCloseFromAnotherProgram(f.path);
     CHECK(std::filesystem::exists(f.path.string() + "-wal"));
-    // What this connection writes next is in the file that every other program reads.
-    REQUIRE(store.saveAnswer(id, test::level("A2", 3, 4)).has_value());
-    SQLite::Database reader(f.path.string(), SQLite::OPEN_READONLY);
-    CHECK(
-        reader.execAndGet("SELECT count(*) FROM answers WHERE question_id = 'A2' AND current = 3").getInt() ==
-        1);
+    expectNextAnswerReachesOtherPrograms(store, id, f.path);
 }
 
 TEST_CASE("another part of this program reading the database's files keeps its log safe from other programs",
@@ -79,9 +83,5 @@ TEST_CASE("another part of this program reading the database's files keeps its l
     readAndCloseFromAnotherProgram(f.path);
     CHECK(std::filesystem::exists(f.path.string() + "-wal"));
     CHECK(std::filesystem::exists(f.path.string() + "-shm"));
-    REQUIRE(store.saveAnswer(id, test::level("A2", 3, 4)).has_value());
-    SQLite::Database reader(f.path.string(), SQLite::OPEN_READONLY);
-    CHECK(
-        reader.execAndGet("SELECT count(*) FROM answers WHERE question_id = 'A2' AND current = 3").getInt() ==
-        1);
+    expectNextAnswerReachesOtherPrograms(store, id, f.path);
 }
