@@ -19,6 +19,8 @@ if [ "$want_test_tools" = "test" ]; then
   packages+=(chromium chromium-driver python3-selenium)
   # The workbook is read back with openpyxl (validations, formats, formulas, paper).
   packages+=(python3-openpyxl)
+  # The DOCX report is read back with python-docx (heading styles, sections, header text).
+  packages+=(python3-docx)
   # The join slide's QR code is read back with zbarimg.
   packages+=(zbar-tools)
   # The fuzz targets: clang-16 with libc++ and its sanitizer and libFuzzer runtimes.

@@ -69,9 +69,9 @@ QFuture<Result<void>> MainWindow::exportReport(const QString& path) {
     if (!data)
         return QtFuture::makeReadyFuture(Result<void>(std::unexpected(data.error())));
     const ReportOptions options = reportOptions(workspace_);
-    const bool odt = path.endsWith(".odt", Qt::CaseInsensitive);
-    return QtConcurrent::run([data = std::move(*data), options, path, odt]() {
-        return odt ? writeReportOdt(data, options, path) : writeReportPdf(data, options, path);
+    const ReportFormat format = reportFormatOf(path).value_or(ReportFormat::Pdf);
+    return QtConcurrent::run([data = std::move(*data), options, path, format]() {
+        return writeReport(data, options, path, format);
     });
 }
 
@@ -82,10 +82,9 @@ QFuture<Result<void>> MainWindow::exportComparison(Id before, Id after, const QS
         return QtFuture::makeReadyFuture(
             Result<void>(std::unexpected(!beforeData ? beforeData.error() : afterData.error())));
     const ReportOptions options = reportOptions(workspace_);
-    const bool odt = path.endsWith(".odt", Qt::CaseInsensitive);
-    return QtConcurrent::run([b = std::move(*beforeData), a = std::move(*afterData), options, path, odt]() {
-        return odt ? writeComparisonOdt(b, a, options, path) : writeComparisonPdf(b, a, options, path);
-    });
+    const ReportFormat format = reportFormatOf(path).value_or(ReportFormat::Pdf);
+    return QtConcurrent::run([b = std::move(*beforeData), a = std::move(*afterData), options, path,
+                              format]() { return writeComparison(b, a, options, path, format); });
 }
 
 QFuture<Result<void>> MainWindow::exportSpreadsheet(const QString& path) {

@@ -60,12 +60,13 @@ void MainWindow::buildFileMenu() {
     open->setShortcut(QKeySequence::Open);
     recentMenu_ = file->addMenu(tr("&Recent databases"));
     file->addSeparator();
-    actions_.report =
-        file->addAction(QIcon::fromTheme("document-print"), tr("Export &report…"), this, [this] {
-            exportWithDialog(tr("Export report"), tr("PDF report (*.pdf);;Editable report (*.odt)"),
-                             suggestedFileName(".pdf"),
-                             [this](const QString& path) { return exportReport(path); });
-        });
+    actions_
+        .report = file->addAction(QIcon::fromTheme("document-print"), tr("Export &report…"), this, [this] {
+        exportWithDialog(
+            tr("Export report"),
+            tr("PDF report (*.pdf);;Word document, editable (*.docx);;OpenDocument text, editable (*.odt)"),
+            suggestedFileName(".pdf"), [this](const QString& path) { return exportReport(path); });
+    });
     actions_.report->setShortcut(QKeySequence::Print);
     actions_.comparison = file->addAction(tr("Export &comparison report…"), this, [this] {
         const auto before = compare_->beforeId();
@@ -77,7 +78,8 @@ void MainWindow::buildFileMenu() {
             return;
         }
         exportWithDialog(
-            tr("Export comparison report"), tr("PDF report (*.pdf);;Editable report (*.odt)"),
+            tr("Export comparison report"),
+            tr("PDF report (*.pdf);;Word document, editable (*.docx);;OpenDocument text, editable (*.odt)"),
             safeFileName(q(document()->info().clientName)) + "-progress-review.pdf",
             [this, before, after](const QString& path) { return exportComparison(*before, *after, path); });
     });

@@ -171,7 +171,7 @@ const std::vector<CommandSpec> kCommandTable = {
      &cli::restoreCommand},
     {"report",
      "report ID --out FILE [--compare BASE_ID] [--page-size A4|Letter] [--embed-images]",
-     "Write the maturity report as .pdf or editable .odt",
+     "Write the maturity report as .pdf, or as an editable .docx or .odt",
      {{"out", "Output file; its extension picks the format.", "FILE"},
       {"embed-images", "Show each question's evidence photos under its findings (raster images only)."},
       {"compare", "Write a before/after comparison report against this baseline id.", "BASE_ID"},

@@ -13,6 +13,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace mw {
@@ -66,6 +67,17 @@ Result<void> writeComparisonPdf(const ReportData& before, const ReportData& afte
                                 const ReportOptions& options, const QString& path);
 Result<void> writeComparisonOdt(const ReportData& before, const ReportData& after,
                                 const ReportOptions& options, const QString& path);
+Result<void> writeReportDocx(const ReportData& data, const ReportOptions& options, const QString& path);
+Result<void> writeComparisonDocx(const ReportData& before, const ReportData& after,
+                                 const ReportOptions& options, const QString& path);
+
+// The report in the format a file name asks for: PDF to read and print, ODT or DOCX to edit.
+enum class ReportFormat { Pdf, Odt, Docx };
+std::optional<ReportFormat> reportFormatOf(const QString& path);
+Result<void> writeReport(const ReportData& data, const ReportOptions& options, const QString& path,
+                         ReportFormat format);
+Result<void> writeComparison(const ReportData& before, const ReportData& after, const ReportOptions& options,
+                             const QString& path, ReportFormat format);
 // The answers, the dimension scores, the action plan, the gaps without an action and (in workshop mode)
 // every voice; laid out for the options' paper, the consultancy as the file's company.
 Result<void> writeXlsx(const ReportData& data, const QString& path, const ReportOptions& options = {});

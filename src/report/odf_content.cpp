@@ -85,7 +85,7 @@ QString simplified(QString text) {
 
 } // namespace
 
-QByteArray completedContent(const QByteArray& content, const OdfFacts& facts) {
+QByteArray completedContent(const QByteArray& content, const DocumentFacts& facts) {
     const auto& headings = facts.headings;
     std::map<qint64, std::size_t> headingAt; // ordinal of the paragraph -> index of its heading
     std::map<QString, int> headingStyles;

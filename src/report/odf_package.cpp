@@ -1,14 +1,11 @@
 #include "report/odf_package.hpp"
 #include "report/odf_names.hpp"
+#include "report/zip_memory.hpp"
 
 #include <QSizeF>
 #include <QXmlStreamWriter>
 
-#include <zip.h>
-
-#include <cstdlib>
-#include <cstring>
-#include <memory>
+#include <algorithm>
 
 namespace mw {
 
@@ -50,7 +47,7 @@ void writeRunningStyle(QXmlStreamWriter& xml, const QString& name, bool above) {
     xml.writeEndElement();
 }
 
-QByteArray stylesXml(const OdfFacts& facts) {
+QByteArray stylesXml(const DocumentFacts& facts) {
     QByteArray bytes;
     QXmlStreamWriter xml(&bytes);
     startDocument(xml, QStringLiteral("document-styles"),
@@ -167,7 +164,7 @@ QByteArray stylesXml(const OdfFacts& facts) {
     return bytes;
 }
 
-QByteArray metaXml(const OdfFacts& facts) {
+QByteArray metaXml(const DocumentFacts& facts) {
     QByteArray bytes;
     QXmlStreamWriter xml(&bytes);
     startDocument(xml, QStringLiteral("document-meta"), {{"office", kOffice}, {"meta", kMeta}, {"dc", kDc}});
@@ -185,20 +182,15 @@ QByteArray metaXml(const OdfFacts& facts) {
 }
 
 // The writer's manifest with the two parts added, or a manifest of every entry when it has none.
-QByteArray manifestXml(zip_t* archive) {
+QByteArray manifestXml(const ZipEntry* written) {
     const QByteArray entries =
         R"(<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>)"
         R"(<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>)";
-    zip_stat_t stat;
-    if (zip_stat(archive, "META-INF/manifest.xml", 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE)) {
-        QByteArray manifest(static_cast<qsizetype>(stat.size), Qt::Uninitialized);
-        if (zip_file_t* file = zip_fopen(archive, "META-INF/manifest.xml", 0)) {
-            const zip_int64_t read = zip_fread(file, manifest.data(), stat.size);
-            zip_fclose(file);
-            const qsizetype end = manifest.lastIndexOf("</manifest:manifest>");
-            if (read == static_cast<zip_int64_t>(stat.size) && end >= 0 && !manifest.contains("styles.xml"))
-                return manifest.insert(end, entries);
-        }
+    if (written) {
+        QByteArray manifest = written->bytes;
+        const qsizetype end = manifest.lastIndexOf("</manifest:manifest>");
+        if (end >= 0 && !manifest.contains("styles.xml"))
+            return manifest.insert(end, entries);
     }
     return R"(<?xml version="1.0" encoding="UTF-8"?>)"
            R"(<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">)"
@@ -207,68 +199,37 @@ QByteArray manifestXml(zip_t* archive) {
            entries + "</manifest:manifest>";
 }
 
-struct SourceFree {
-    void operator()(zip_source_t* source) const { zip_source_free(source); }
-};
+// The entry of that name replaced, or added at the end.
+void putEntry(std::vector<ZipEntry>& entries, const std::string& name, QByteArray bytes) {
+    for (ZipEntry& entry : entries)
+        if (entry.name == name) {
+            entry.bytes = std::move(bytes);
+            return;
+        }
+    entries.push_back({name, std::move(bytes)});
+}
 
 } // namespace
 
-Result<QByteArray> completeOdfPackage(const QByteArray& package, const OdfFacts& facts) {
-    zip_error_t error;
-    zip_error_init(&error);
-    // A copy the source owns: writing the archive back replaces (and frees) the source's buffer.
-    void* copy = std::malloc(static_cast<std::size_t>(package.size()));
-    if (!copy)
-        return fail("no memory for the ODT package");
-    std::memcpy(copy, package.constData(), static_cast<std::size_t>(package.size()));
-    std::unique_ptr<zip_source_t, SourceFree> source(
-        zip_source_buffer_create(copy, static_cast<zip_uint64_t>(package.size()), 1, &error));
-    if (!source) {
-        std::free(copy);
-        return fail("cannot read the ODT package in memory");
-    }
-    zip_source_keep(source.get()); // the archive's close writes the result back into it
-    zip_t* archive = zip_open_from_source(source.get(), 0, &error);
-    if (!archive) {
-        zip_source_free(source.get());
-        return fail("the ODF writer's package is not a readable zip");
-    }
-    const QByteArray styles = stylesXml(facts), meta = metaXml(facts);
-    QByteArray content;
-    if (zip_stat_t stat; zip_stat(archive, "content.xml", 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE)) {
-        content.resize(static_cast<qsizetype>(stat.size));
-        zip_file_t* file = zip_fopen(archive, "content.xml", 0);
-        const zip_int64_t read = file ? zip_fread(file, content.data(), stat.size) : -1;
-        if (file)
-            zip_fclose(file);
-        if (read != static_cast<zip_int64_t>(stat.size)) {
-            zip_discard(archive);
-            return fail("cannot read the ODF writer's content.xml");
-        }
-        content = completedContent(content, facts);
-    }
-    auto put = [&](const char* name, const QByteArray& bytes) {
-        zip_source_t* data =
-            zip_source_buffer(archive, bytes.constData(), static_cast<zip_uint64_t>(bytes.size()), 0);
-        return data && zip_file_add(archive, name, data, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) >= 0;
-    };
-    bool added = put("styles.xml", styles) && put("meta.xml", meta) &&
-                 (content.isEmpty() || put("content.xml", content));
-    const QByteArray manifest = manifestXml(archive);
-    added = added && put("META-INF/manifest.xml", manifest);
-    if (!added || zip_close(archive) != 0) {
-        zip_discard(archive);
-        return fail("cannot complete the ODT package");
-    }
-    zip_stat_t stat;
-    if (zip_source_stat(source.get(), &stat) != 0 || zip_source_open(source.get()) != 0)
-        return fail("cannot read the completed ODT package");
-    QByteArray result(static_cast<qsizetype>(stat.size), Qt::Uninitialized);
-    const zip_int64_t read = zip_source_read(source.get(), result.data(), stat.size);
-    zip_source_close(source.get());
-    if (read != static_cast<zip_int64_t>(stat.size))
-        return fail("cannot read the completed ODT package");
-    return result;
+Result<QByteArray> completeOdfPackage(const QByteArray& package, const DocumentFacts& facts) {
+    auto entries = readZip(package);
+    if (!entries)
+        return fail("the ODF writer's package: " + entries.error().message);
+    if (const ZipEntry* content = findEntry(*entries, "content.xml"))
+        putEntry(*entries, "content.xml", completedContent(content->bytes, facts));
+    putEntry(*entries, "META-INF/manifest.xml", manifestXml(findEntry(*entries, "META-INF/manifest.xml")));
+    putEntry(*entries, "styles.xml", stylesXml(facts));
+    putEntry(*entries, "meta.xml", metaXml(facts));
+    // The mimetype comes first, stored, so that a file's first bytes say what it is.
+    const auto mimetype = std::find_if(entries->begin(), entries->end(),
+                                       [](const ZipEntry& entry) { return entry.name == "mimetype"; });
+    const bool hasMimetype = mimetype != entries->end();
+    if (hasMimetype)
+        std::rotate(entries->begin(), mimetype, mimetype + 1);
+    auto written = writeZip(*entries, hasMimetype);
+    if (!written)
+        return fail("cannot complete the ODT package: " + written.error().message);
+    return written;
 }
 
 } // namespace mw

@@ -9,36 +9,18 @@
 // a reference field to the heading's bookmark that it fills in as it lays the pages out. Without these
 // a word processor lays the report out on its own locale's paper, with no page numbers and no outline.
 #include "core/error.hpp"
+#include "report/document_facts.hpp"
 
 #include <QByteArray>
-#include <QPageSize>
-#include <QString>
-
-#include <utility>
-#include <vector>
 
 namespace mw {
 
-struct OdfFacts {
-    QString title;   // e.g. "Severn Vale Water - IT/OT convergence follow-up"
-    QString subject; // what the document is
-    QString author;  // the assessor
-    QString date;    // ISO date of the assessment
-    QString header;  // the running header's text
-    QPageSize::PageSizeId pageSize = QPageSize::A4;
-    std::vector<std::pair<int, QString>> headings; // level and plain text, in document order
-    std::vector<QString> keptWithNext;             // paragraphs kept with the next one, in order
-    // Per table in document order: whether it is a grid with a header row, which repeats on every page it
-    // runs over and is shaded as in the PDF, its rows striped. Left alone unless it counts every table.
-    std::vector<bool> gridTables;
-};
-
 // The package with styles.xml and meta.xml added and the manifest rewritten; user text is written as
 // XML text, never as markup.
-Result<QByteArray> completeOdfPackage(const QByteArray& package, const OdfFacts& facts);
+Result<QByteArray> completeOdfPackage(const QByteArray& package, const DocumentFacts& facts);
 
 // content.xml with the headings, the contents, the grid tables and the kept paragraphs completed
 // (odf_content.cpp); content that is not what Qt writes comes back as it was.
-QByteArray completedContent(const QByteArray& content, const OdfFacts& facts);
+QByteArray completedContent(const QByteArray& content, const DocumentFacts& facts);
 
 } // namespace mw

@@ -65,9 +65,8 @@ QString coverHtml(ReportHtml& report, const QString& kind, const QString& client
         html += QStringLiteral("<p><img src=\"mw-logo\" height=\"70\"/></p>");
     html +=
         QStringLiteral("<p>&nbsp;</p><p>&nbsp;</p><p style=\"color:#5a6673;\">%1</p>").arg(kind.toUpper());
-    html +=
-        QStringLiteral("<p style=\"font-size:26pt; font-weight:bold; color:#17365d;\">%1</p>").arg(client);
-    html += QStringLiteral("<p style=\"font-size:15pt; color:#1f4e79;\">%1</p><p>&nbsp;</p>").arg(title);
+    html += QStringLiteral("<p class=\"cover-title\">%1</p>").arg(client);
+    html += QStringLiteral("<p class=\"cover-subtitle\">%1</p><p>&nbsp;</p>").arg(title);
     ReportTable table;
     table.style = ReportTable::Style::Plain;
     table.widthPercents = {22, 78};
@@ -351,7 +350,7 @@ void appendFindings(ReportHtml& html, const ReportData& data, const ReportOption
             if (const auto held =
                     floorSentence(dimension.title, result->current, result->uncapped, result->heldBy);
                 !held.empty())
-                html.body += QStringLiteral("<p><b>%1</b></p>").arg(esc(held));
+                html.body += QStringLiteral("<p class=\"floor-note\"><b>%1</b></p>").arg(esc(held));
         for (const auto& question : dimension.questions)
             appendQuestionFinding(html, data, question, scores.questions[qIndex++], options);
     }

@@ -30,7 +30,8 @@ namespace {
 
 // One bold weight and few sizes: every distinct size and weight costs a font engine, and setting one up
 // (fontconfig substitution included) is a visible part of writing a report.
-// Headings carry the block state kKeepWithNext ("-qt-user-state"), which pagination reads.
+// Headings carry the block state kKeepWithNext ("-qt-user-state"), which pagination reads; the cover's
+// title lines and captions carry theirs, which give them their styles in a DOCX.
 const char* const kStyleSheet = R"CSS(
 h1 { font-size: 17pt; color: #17365d; font-weight: bold; margin-top: 6px; margin-bottom: 10px; -qt-user-state: 1; }
 h2 { font-size: 13pt; color: #1f4e79; font-weight: bold; margin-top: 16px; margin-bottom: 6px; -qt-user-state: 1; }
@@ -42,9 +43,12 @@ th { color: #17365d; font-weight: bold; text-align: left; }
 .intro-meta { color: #33414f; margin-bottom: 2px; -qt-user-state: 1; }
 .question { margin-top: 9px; margin-bottom: 2px; font-weight: bold; -qt-user-state: 1; }
 .meta { color: #33414f; margin-bottom: 2px; }
+.floor-note { -qt-user-state: 1; }
 .label { color: #1f4e79; font-weight: bold; }
 .evidence-image { margin-top: 4px; margin-bottom: 2px; -qt-user-state: 1; }
-.caption { color: #5a6673; margin-bottom: 9px; }
+.caption { color: #5a6673; margin-bottom: 9px; -qt-user-state: 4; }
+.cover-title { font-size: 26pt; font-weight: bold; color: #17365d; -qt-user-state: 2; }
+.cover-subtitle { font-size: 15pt; color: #1f4e79; -qt-user-state: 3; }
 )CSS";
 
 } // namespace

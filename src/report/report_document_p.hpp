@@ -164,13 +164,20 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, Target target, c
                                         DocumentObjects* objects);
 // The headings that must stay with the next line carry this block state ("-qt-user-state").
 inline constexpr int kKeepWithNext = 1;
+// The cover's client and title lines and the captions carry these, which a DOCX gives their styles.
+inline constexpr int kTitleParagraph = 2;
+inline constexpr int kSubtitleParagraph = 3;
+inline constexpr int kCaptionParagraph = 4;
 
 // --- Writers -----------------------------------------------------------------------------------------
 
 Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options, const QString& path,
                            const QString& runningTitle);
-// The ODT: Qt's ODF writer, then the page, running header and footer and metadata it leaves out.
-Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, const QString& path,
-                      OdfFacts facts);
+// The page each heading of the contents starts on in the PDF, in the order of html.headings.
+std::vector<int> pdfHeadingPages(const ReportHtml& html, const ReportOptions& options);
+// The ODT (Qt's ODF writer, then the page, running header and footer and metadata it leaves out) or the
+// DOCX of the document.
+Result<void> writeEditable(const ReportHtml& html, const ReportOptions& options, const QString& path,
+                           DocumentFacts facts, ReportFormat format);
 
 } // namespace mw

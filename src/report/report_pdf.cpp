@@ -6,6 +6,7 @@
 #include "report/report_table.hpp"
 
 #include <QAbstractTextDocumentLayout>
+#include <QBuffer>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
@@ -215,6 +216,21 @@ Result<void> paginateToPdf(const ReportHtml& html, const ReportOptions& options,
     if (!output.commit())
         return fail(path.toStdString() + ": cannot write (" + output.errorString().toStdString() + ")");
     return {};
+}
+
+std::vector<int> pdfHeadingPages(const ReportHtml& html, const ReportOptions& options) {
+    const PageGeometry geometry = geometryFor(options.pageSize);
+    QBuffer discarded; // laid out as for the PDF, never painted
+    discarded.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&discarded);
+    writer.setResolution(kPdfResolution);
+    writer.setPageSize(QPageSize(options.pageSize));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    DocumentObjects objects;
+    auto doc =
+        assemble(html, Target::Pdf, loadLogo(options.branding.logoPath), &writer, geometry.body(), &objects);
+    keepHeadingsWithNextLine(*doc, geometry.body().height());
+    return headingPages(*doc, geometry.body().height());
 }
 
 Result<void> writeReportPdf(const ReportData& data, const ReportOptions& options, const QString& path) {

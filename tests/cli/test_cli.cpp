@@ -197,13 +197,16 @@ TEST_CASE("reports and spreadsheets are written from the CLI", "[cli]") {
     REQUIRE(cli.run({"demo"}).code == ExitOk);
     CHECK(cli.run({"report", "2", "--out", cli.file("r.pdf")}).code == ExitOk);
     CHECK(cli.run({"report", "2", "--out", cli.file("r.odt")}).code == ExitOk);
+    CHECK(cli.run({"report", "2", "--out", cli.file("r.docx")}).code == ExitOk);
+    CHECK(cli.run({"report", "2", "--compare", "1", "--out", cli.file("c.docx")}).code == ExitOk);
     CHECK(cli.run({"report", "2", "--compare", "1", "--out", cli.file("c.pdf")}).code == ExitOk);
     CHECK(cli.run({"report", "2", "--page-size", "Letter", "--out", cli.file("l.pdf")}).code == ExitOk);
     CHECK(cli.run({"export", "2", "--out", cli.file("w.xlsx")}).code == ExitOk);
-    for (const char* name : {"r.pdf", "r.odt", "c.pdf", "l.pdf", "w.xlsx"})
+    for (const char* name : {"r.pdf", "r.odt", "r.docx", "c.docx", "c.pdf", "l.pdf", "w.xlsx"})
         CHECK(std::filesystem::file_size(cli.dir / name) > 5000);
-    auto r = cli.run({"report", "2", "--out", cli.file("r.docx")});
+    auto r = cli.run({"report", "2", "--out", cli.file("r.doc")});
     CHECK(r.code == ExitUsage);
+    CHECK_FALSE(std::filesystem::exists(cli.dir / "r.doc"));
     r = cli.run({"report", "2", "--out", cli.file("no-such-folder/r.pdf")});
     CHECK(r.code == ExitBadInput);
     CHECK(r.err.contains("cannot write"));

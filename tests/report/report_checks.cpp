@@ -53,6 +53,33 @@ std::filesystem::path convert(const std::filesystem::path& input, const QString&
     return output;
 }
 
+std::string zipEntry(const std::filesystem::path& zip, const std::string& name) {
+    const Run read =
+        run("/usr/bin/python3", {"-c",
+                                 "import sys, zipfile\n"
+                                 "sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2])"
+                                 ".decode())\n",
+                                 QString::fromStdString(zip.string()), QString::fromStdString(name)});
+    REQUIRE(read.exitCode == 0);
+    return read.output.toStdString();
+}
+
+QString pdfBookmarks(const std::filesystem::path& pdf) {
+    const Run outline =
+        run("/usr/bin/python3",
+            {"-c",
+             "import json, subprocess, sys\n"
+             "d = json.loads(subprocess.run(['qpdf', '--json=2', '--json-key=outlines', sys.argv[1]],"
+             " capture_output=True, text=True).stdout)\n"
+             "def walk(items, depth):\n"
+             "    for e in items:\n"
+             "        print('  ' * depth + e['title']); walk(e.get('kids', []), depth + 1)\n"
+             "walk(d.get('outlines', []), 0)\n",
+             QString::fromStdString(pdf.string())});
+    REQUIRE(outline.exitCode == 0);
+    return outline.output;
+}
+
 QString flattened(QString text) {
     return text.simplified();
 }

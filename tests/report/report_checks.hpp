@@ -38,6 +38,14 @@ const QStringList kDimensionTitles = {
     "Integration roadmap",  "Security, safety & continuity", "Technology footprint",
     "Monitoring & control", "Continuous improvement"};
 
+// One entry of a zip package (ODT, DOCX, XLSX) as text, read with python3's zipfile.
+std::string zipEntry(const std::filesystem::path& zip, const std::string& name);
+inline bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+// A PDF's bookmarks, one line each, indented two spaces per level (qpdf's JSON).
+QString pdfBookmarks(const std::filesystem::path& pdf);
+
 QString flattened(QString text);
 // Whether any two of the rectangles (labels, legend keys, rows) overlap.
 bool anyOverlapping(const std::vector<QRectF>& rects);

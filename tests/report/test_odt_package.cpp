@@ -12,25 +12,6 @@
 using namespace mw;
 using namespace mw::test;
 
-namespace {
-
-std::string entry(const std::filesystem::path& zip, const std::string& name) {
-    const Run read =
-        run("/usr/bin/python3", {"-c",
-                                 "import sys, zipfile\n"
-                                 "sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2])"
-                                 ".decode())\n",
-                                 QString::fromStdString(zip.string()), QString::fromStdString(name)});
-    REQUIRE(read.exitCode == 0);
-    return read.output.toStdString();
-}
-
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
-} // namespace
-
 TEST_CASE("the ODT carries its page, running header, page numbers and metadata", "[report][odt]") {
     DemoData demo;
     ReportData data = demo.followUp;
@@ -41,26 +22,27 @@ TEST_CASE("the ODT carries its page, running header, page numbers and metadata",
     const auto odt = demo.dir / "follow-up.odt";
     REQUIRE(writeReportOdt(data, options, QString::fromStdString(odt.string())).has_value());
 
-    const std::string styles = entry(odt, "styles.xml");
+    const std::string styles = zipEntry(odt, "styles.xml");
     INFO(styles.substr(0, 1500));
-    CHECK(has(styles, R"(fo:page-width="21.59cm" fo:page-height="27.94cm")"));
-    CHECK(has(styles, R"(fo:margin-left="2cm")"));
-    CHECK(has(styles, R"(<style:master-page style:name="Standard" style:page-layout-name="ReportPage">)"));
+    CHECK(contains(styles, R"(fo:page-width="21.59cm" fo:page-height="27.94cm")"));
+    CHECK(contains(styles, R"(fo:margin-left="2cm")"));
     CHECK(
-        has(styles,
-            "Severn &lt;b&gt;Vale&lt;/b&gt; &amp; Co - IT/OT convergence follow-up  ·  Northgate Advisory"));
-    CHECK(has(styles, R"(Page <text:page-number text:select-page="current">1</text:page-number> of )"
-                      R"(<text:page-count>1</text:page-count>)"));
-    const std::string meta = entry(odt, "meta.xml");
-    CHECK(has(meta,
-              "<dc:title>Severn &lt;b&gt;Vale&lt;/b&gt; &amp; Co - IT/OT convergence follow-up</dc:title>"));
-    CHECK(has(meta, "<dc:subject>IT/OT convergence maturity assessment</dc:subject>"));
-    CHECK(has(meta, "<meta:initial-creator>" + data.info.assessor + "</meta:initial-creator>"));
-    CHECK(has(meta, "<dc:date>" + data.info.date + "T00:00:00</dc:date>"));
-    const std::string manifest = entry(odt, "META-INF/manifest.xml");
-    CHECK(has(manifest, R"(manifest:full-path="styles.xml")"));
-    CHECK(has(manifest, R"(manifest:full-path="meta.xml")"));
-    CHECK(has(manifest, R"(manifest:full-path="content.xml")"));
+        contains(styles, R"(<style:master-page style:name="Standard" style:page-layout-name="ReportPage">)"));
+    CHECK(contains(
+        styles,
+        "Severn &lt;b&gt;Vale&lt;/b&gt; &amp; Co - IT/OT convergence follow-up  ·  Northgate Advisory"));
+    CHECK(contains(styles, R"(Page <text:page-number text:select-page="current">1</text:page-number> of )"
+                           R"(<text:page-count>1</text:page-count>)"));
+    const std::string meta = zipEntry(odt, "meta.xml");
+    CHECK(contains(
+        meta, "<dc:title>Severn &lt;b&gt;Vale&lt;/b&gt; &amp; Co - IT/OT convergence follow-up</dc:title>"));
+    CHECK(contains(meta, "<dc:subject>IT/OT convergence maturity assessment</dc:subject>"));
+    CHECK(contains(meta, "<meta:initial-creator>" + data.info.assessor + "</meta:initial-creator>"));
+    CHECK(contains(meta, "<dc:date>" + data.info.date + "T00:00:00</dc:date>"));
+    const std::string manifest = zipEntry(odt, "META-INF/manifest.xml");
+    CHECK(contains(manifest, R"(manifest:full-path="styles.xml")"));
+    CHECK(contains(manifest, R"(manifest:full-path="meta.xml")"));
+    CHECK(contains(manifest, R"(manifest:full-path="content.xml")"));
 
     // As LibreOffice lays it out: US Letter, and every page numbered "Page N of M" under the header.
     const auto pdf = convert(odt, "pdf", demo.dir);
@@ -75,46 +57,25 @@ TEST_CASE("the ODT carries its page, running header, page numbers and metadata",
     }
 }
 
-namespace {
-
-// The converted PDF's bookmarks, one line each, indented two spaces per level (qpdf's JSON).
-QString bookmarks(const std::filesystem::path& pdf) {
-    const Run outline =
-        run("/usr/bin/python3",
-            {"-c",
-             "import json, subprocess, sys\n"
-             "d = json.loads(subprocess.run(['qpdf', '--json=2', '--json-key=outlines', sys.argv[1]],"
-             " capture_output=True, text=True).stdout)\n"
-             "def walk(items, depth):\n"
-             "    for e in items:\n"
-             "        print('  ' * depth + e['title']); walk(e.get('kids', []), depth + 1)\n"
-             "walk(d.get('outlines', []), 0)\n",
-             QString::fromStdString(pdf.string())});
-    REQUIRE(outline.exitCode == 0);
-    return outline.output;
-}
-
-} // namespace
-
 TEST_CASE("the ODT's headings are headings: outline levels, Heading styles, bookmarks in LibreOffice's PDF",
           "[report][odt]") {
     DemoData demo;
     const auto odt = demo.dir / "outline.odt";
     REQUIRE(writeReportOdt(demo.followUp, {}, QString::fromStdString(odt.string())).has_value());
-    const std::string styles = entry(odt, "styles.xml");
+    const std::string styles = zipEntry(odt, "styles.xml");
     for (int level = 1; level <= 3; ++level) {
         const std::string style = "style:name=\"Heading_20_" + std::to_string(level) + "\"";
-        CHECK(has(styles, style));
-        CHECK(has(styles, "style:default-outline-level=\"" + std::to_string(level) + "\""));
+        CHECK(contains(styles, style));
+        CHECK(contains(styles, "style:default-outline-level=\"" + std::to_string(level) + "\""));
     }
-    CHECK(has(styles, R"(fo:keep-with-next="always")"));
-    const std::string content = entry(odt, "content.xml");
-    CHECK(has(content, R"(text:outline-level="1"><text:bookmark text:name="mw-heading-1"/>)"));
-    CHECK(has(content, R"(style:parent-style-name="Heading_20_1")"));
-    CHECK(has(content, R"(style:parent-style-name="Heading_20_2")"));
+    CHECK(contains(styles, R"(fo:keep-with-next="always")"));
+    const std::string content = zipEntry(odt, "content.xml");
+    CHECK(contains(content, R"(text:outline-level="1"><text:bookmark text:name="mw-heading-1"/>)"));
+    CHECK(contains(content, R"(style:parent-style-name="Heading_20_1")"));
+    CHECK(contains(content, R"(style:parent-style-name="Heading_20_2")"));
 
     // The contents is an index the word processor updates, each page a field it fills in as it lays out.
-    CHECK(has(content, R"(<text:table-of-content-source text:outline-level="2">)"));
+    CHECK(contains(content, R"(<text:table-of-content-source text:outline-level="2">)"));
     std::size_t references = 0;
     for (std::size_t at = content.find("text:reference-format=\"page\""); at != std::string::npos;
          at = content.find("text:reference-format=\"page\"", at + 1))
@@ -126,9 +87,9 @@ TEST_CASE("the ODT's headings are headings: outline levels, Heading styles, book
     CHECK(references == headings - 1); // every heading but the contents' own
 
     // Grid tables repeat their header row on every page and are shaded as in the PDF.
-    CHECK(has(content, "<table:table-header-rows><table:table-row>"));
-    CHECK(has(content, R"(<style:style style:name="MwHeaderCell" style:family="table-cell">)"));
-    CHECK(has(content, R"(table:style-name="MwStripeCell")"));
+    CHECK(contains(content, "<table:table-header-rows><table:table-row>"));
+    CHECK(contains(content, R"(<style:style style:name="MwHeaderCell" style:family="table-cell">)"));
+    CHECK(contains(content, R"(table:style-name="MwStripeCell")"));
 
     const auto pdf = convert(odt, "pdf", demo.dir);
     const QStringList pages = pdfText(pdf).split('\f', Qt::SkipEmptyParts);
@@ -155,10 +116,10 @@ TEST_CASE("the ODT's headings are headings: outline levels, Heading styles, book
     CHECK(entries == static_cast<int>(headings) - 1);
     CHECK_FALSE(pages[1].contains("Reference source not found"));
     // A question's heading keeps with its answer, a section's with its first paragraph: none ends a page.
-    CHECK(has(content, R"(fo:keep-with-next="always")"));
+    CHECK(contains(content, R"(fo:keep-with-next="always")"));
     CHECK(headingsAtTheFootOfAPage(pdf).isEmpty());
 
-    const QString outline = "\n" + bookmarks(pdf);
+    const QString outline = "\n" + pdfBookmarks(pdf);
     INFO(outline.toStdString());
     for (const char* section : {"Contents", "Executive summary", "Maturity profile", "Findings by dimension",
                                 "Action plan", "Appendix"})
@@ -172,6 +133,6 @@ TEST_CASE("the comparison ODT is laid out on A4 with its own title", "[report][o
     const auto odt = demo.dir / "review.odt";
     REQUIRE(writeComparisonOdt(demo.baseline, demo.followUp, {}, QString::fromStdString(odt.string()))
                 .has_value());
-    CHECK(has(entry(odt, "styles.xml"), R"(fo:page-width="21.00cm" fo:page-height="29.70cm")"));
-    CHECK(has(entry(odt, "meta.xml"), "<dc:title>Severn Vale Water - progress review</dc:title>"));
+    CHECK(contains(zipEntry(odt, "styles.xml"), R"(fo:page-width="21.00cm" fo:page-height="29.70cm")"));
+    CHECK(contains(zipEntry(odt, "meta.xml"), "<dc:title>Severn Vale Water - progress review</dc:title>"));
 }

@@ -9,8 +9,11 @@ namespace mw::cli {
 int reportCommand(CommandContext& context) {
     const Id id = context.idArgument(0, "ID");
     context.expectPositionals(1);
-    const QString suffix = context.outputFormat({"pdf", "odt"});
+    const QString suffix = context.outputFormat({"pdf", "odt", "docx"});
     const QString outPath = context.value("out");
+    // outputFormat() has refused every other suffix.
+    const ReportFormat format =
+        reportFormatOf(QStringLiteral("report.") + suffix).value_or(ReportFormat::Pdf);
     ReportOptions options;
     options.pageSize = context.pageSize();
     const auto baseId = context.idOption("compare", "report: --compare takes an assessment id");
@@ -32,11 +35,9 @@ int reportCommand(CommandContext& context) {
         auto base = app::reportData(**workspace, *baseId);
         if (!base)
             return context.fail(base.error());
-        written = suffix == "pdf" ? writeComparisonPdf(*base, *data, options, outPath)
-                                  : writeComparisonOdt(*base, *data, options, outPath);
+        written = writeComparison(*base, *data, options, outPath, format);
     } else {
-        written = suffix == "pdf" ? writeReportPdf(*data, options, outPath)
-                                  : writeReportOdt(*data, options, outPath);
+        written = writeReport(*data, options, outPath, format);
     }
     if (!written)
         return context.fail(written.error());

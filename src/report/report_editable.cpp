@@ -1,10 +1,12 @@
-// The editable report: the same document written through Qt's ODF writer, with the fix-ups word processors
-// need.
+// The editable reports: the same document as the PDF, as an ODT (written through Qt's ODF writer, with the
+// parts and fix-ups word processors need) or as a DOCX (written from the document model).
+#include "report/docx_parts.hpp"
 #include "report/exports.hpp"
 #include "report/file_output.hpp"
 #include "report/report_document_p.hpp"
 
 #include <QBuffer>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -86,21 +88,12 @@ void writeDefaultFontIntoText(QTextDocument& doc, const QFont& font) {
 
 } // namespace
 
-Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, const QString& path,
-                      OdfFacts facts) {
-    const QImage logo = loadLogo(options.branding.logoPath);
-    // Word processors number their own pages; the contents lists the sections without numbers.
-    auto doc = assemble(html, Target::WordProcessor, logo, nullptr, {}, nullptr);
-    // A4 text width with 2 cm margins, in points: the ODF writer writes fixed lengths as points.
-    fixTableWidths(doc->rootFrame(), 170 / 25.4 * 72);
-    writeDefaultFontIntoText(*doc, documentFont());
-    // The ODF writer closes its device, so it writes to memory and the bytes are then moved into place.
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QTextDocumentWriter writer(&buffer, "ODF");
-    if (!writer.write(doc.get()))
-        return fail(path.toStdString() + ": cannot write the ODT document");
+namespace {
+
+// What the editable document says of itself and of its parts beyond the document model.
+DocumentFacts completedFacts(const ReportHtml& html, const ReportOptions& options, DocumentFacts facts) {
     facts.pageSize = options.pageSize;
+    facts.company = options.branding.consultancy;
     // The contents' own heading comes first (assemble() writes it before the body).
     facts.headings = html.headings;
     facts.headings.insert(facts.headings.begin(), {1, QStringLiteral("Contents")});
@@ -120,37 +113,110 @@ Result<void> writeOdt(const ReportHtml& html, const ReportOptions& options, cons
                                        !html.tables[index].headers.isEmpty());
     }
     if (!options.branding.consultancy.isEmpty())
-        facts.header += QStringLiteral("  ·  ") + options.branding.consultancy;
-    auto package = completeOdfPackage(buffer.data(), facts);
-    if (!package)
-        return fail(path.toStdString() + ": " + package.error().message);
-    if (auto written = writeFileAtomically(path, *package); !written)
-        return written;
-    return {};
+        facts.header += QStringLiteral("  \u00b7  ") + options.branding.consultancy;
+    return facts;
 }
 
-Result<void> writeReportOdt(const ReportData& data, const ReportOptions& options, const QString& path) {
-    const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
-    OdfFacts facts;
+Result<QByteArray> odtPackage(QTextDocument& doc, const DocumentFacts& facts) {
+    // The text width with 2 cm margins, in points: the ODF writer writes fixed lengths as points.
+    fixTableWidths(doc.rootFrame(),
+                   (QPageSize(facts.pageSize).size(QPageSize::Millimeter).width() - 40) / 25.4 * 72);
+    writeDefaultFontIntoText(doc, documentFont());
+    // The ODF writer closes its device, so it writes to memory and the bytes are then moved into place.
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QTextDocumentWriter writer(&buffer, "ODF");
+    if (!writer.write(&doc))
+        return fail("cannot write the ODT document");
+    return completeOdfPackage(buffer.data(), facts);
+}
+
+} // namespace
+
+Result<void> writeEditable(const ReportHtml& html, const ReportOptions& options, const QString& path,
+                           DocumentFacts facts, ReportFormat format) {
+    const QImage logo = loadLogo(options.branding.logoPath);
+    // Word processors number their own pages; the contents lists the sections without numbers.
+    auto doc = assemble(html, Target::WordProcessor, logo, nullptr, {}, nullptr);
+    facts = completedFacts(html, options, std::move(facts));
+    if (format == ReportFormat::Docx)
+        facts.contentsPages = pdfHeadingPages(html, options);
+    auto package = format == ReportFormat::Docx ? docx::package(docx::bodyOf(*doc, facts), facts)
+                                                : odtPackage(*doc, facts);
+    if (!package)
+        return fail(path.toStdString() + ": " + package.error().message);
+    return writeFileAtomically(path, *package);
+}
+
+namespace {
+
+DocumentFacts reportFacts(const ReportData& data) {
+    DocumentFacts facts;
     facts.title = QString::fromStdString(data.client.name + " - " + data.info.title);
     facts.subject = QStringLiteral("IT/OT convergence maturity assessment");
     facts.author = QString::fromStdString(data.info.assessor);
     facts.date = QString::fromStdString(data.info.date);
     facts.header = facts.title;
-    return writeOdt(reportHtml(data, options, hasLogo), options, path, std::move(facts));
+    return facts;
 }
 
-Result<void> writeComparisonOdt(const ReportData& before, const ReportData& after,
-                                const ReportOptions& options, const QString& path) {
-    const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
-    OdfFacts facts;
+DocumentFacts comparisonFacts(const ReportData& before, const ReportData& after) {
+    DocumentFacts facts;
     facts.title = QString::fromStdString(after.client.name + " - progress review");
     facts.subject =
         QString::fromStdString("IT/OT convergence maturity: " + before.info.date + " to " + after.info.date);
     facts.author = QString::fromStdString(after.info.assessor);
     facts.date = QString::fromStdString(after.info.date);
     facts.header = facts.title;
-    return writeOdt(comparisonHtml(before, after, options, hasLogo), options, path, std::move(facts));
+    return facts;
+}
+
+} // namespace
+
+std::optional<ReportFormat> reportFormatOf(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"pdf")
+        return ReportFormat::Pdf;
+    if (suffix == u"odt")
+        return ReportFormat::Odt;
+    if (suffix == u"docx")
+        return ReportFormat::Docx;
+    return std::nullopt;
+}
+
+Result<void> writeReport(const ReportData& data, const ReportOptions& options, const QString& path,
+                         ReportFormat format) {
+    if (format == ReportFormat::Pdf)
+        return writeReportPdf(data, options, path);
+    const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
+    return writeEditable(reportHtml(data, options, hasLogo), options, path, reportFacts(data), format);
+}
+
+Result<void> writeComparison(const ReportData& before, const ReportData& after, const ReportOptions& options,
+                             const QString& path, ReportFormat format) {
+    if (format == ReportFormat::Pdf)
+        return writeComparisonPdf(before, after, options, path);
+    const bool hasLogo = !loadLogo(options.branding.logoPath).isNull();
+    return writeEditable(comparisonHtml(before, after, options, hasLogo), options, path,
+                         comparisonFacts(before, after), format);
+}
+
+Result<void> writeReportOdt(const ReportData& data, const ReportOptions& options, const QString& path) {
+    return writeReport(data, options, path, ReportFormat::Odt);
+}
+
+Result<void> writeComparisonOdt(const ReportData& before, const ReportData& after,
+                                const ReportOptions& options, const QString& path) {
+    return writeComparison(before, after, options, path, ReportFormat::Odt);
+}
+
+Result<void> writeReportDocx(const ReportData& data, const ReportOptions& options, const QString& path) {
+    return writeReport(data, options, path, ReportFormat::Docx);
+}
+
+Result<void> writeComparisonDocx(const ReportData& before, const ReportData& after,
+                                 const ReportOptions& options, const QString& path) {
+    return writeComparison(before, after, options, path, ReportFormat::Docx);
 }
 
 } // namespace mw
