@@ -440,14 +440,7 @@ private:
         xml_.writeEndElement();
     }
 
-    void text(const QString& value) {
-        xml_.writeStartElement(kW, QStringLiteral("r"));
-        xml_.writeStartElement(kW, QStringLiteral("t"));
-        xml_.writeAttribute(QStringLiteral("xml:space"), QStringLiteral("preserve"));
-        xml_.writeCharacters(value);
-        xml_.writeEndElement();
-        xml_.writeEndElement();
-    }
+    void text(const QString& value) { writeTextRun(xml_, value); }
 
     // The contents as Word writes a table of contents: one TOC field over the entries, each entry a link
     // to its heading with a PAGEREF field to the heading's bookmark for its page.

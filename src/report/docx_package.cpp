@@ -38,14 +38,7 @@ public:
     }
     void flag(const QString& name) { xml.writeEmptyElement(kW, name); }
     // A run of text, spaces kept.
-    void text(const QString& value) {
-        xml.writeStartElement(kW, QStringLiteral("r"));
-        xml.writeStartElement(kW, QStringLiteral("t"));
-        xml.writeAttribute(QStringLiteral("xml:space"), QStringLiteral("preserve"));
-        xml.writeCharacters(value);
-        xml.writeEndElement();
-        xml.writeEndElement();
-    }
+    void text(const QString& value) { writeTextRun(xml, value); }
     void simpleField(const QString& instruction, const QString& shown) {
         xml.writeStartElement(kW, QStringLiteral("fldSimple"));
         xml.writeAttribute(kW, QStringLiteral("instr"), QLatin1Char(' ') + instruction + QLatin1Char(' '));
@@ -349,6 +342,15 @@ QByteArray contentTypesXml() {
 }
 
 } // namespace
+
+void writeTextRun(QXmlStreamWriter& xml, const QString& value) {
+    xml.writeStartElement(kW, QStringLiteral("r"));
+    xml.writeStartElement(kW, QStringLiteral("t"));
+    xml.writeAttribute(QStringLiteral("xml:space"), QStringLiteral("preserve"));
+    xml.writeCharacters(value);
+    xml.writeEndElement();
+    xml.writeEndElement();
+}
 
 Result<QByteArray> package(const Body& body, const DocumentFacts& facts) {
     std::vector<Relationship> documentRelationships = {

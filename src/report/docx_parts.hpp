@@ -12,6 +12,7 @@
 #include <vector>
 
 class QTextDocument;
+class QXmlStreamWriter;
 
 namespace mw::docx {
 
@@ -34,6 +35,9 @@ inline QString contentsStyle(int level) {
 // Relationship ids of the fixed parts, named in document.xml's section and its relationships.
 inline const QString kHeaderId = QStringLiteral("rIdHeader");
 inline const QString kFooterId = QStringLiteral("rIdFooter");
+
+// A run of text, its spaces kept: user text is written as XML text, never as markup.
+void writeTextRun(QXmlStreamWriter& xml, const QString& value);
 
 struct Body {
     QByteArray document;  // word/document.xml
