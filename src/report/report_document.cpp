@@ -150,12 +150,14 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, Target target, c
     for (std::size_t i = 0; i < html.charts.size(); ++i) {
         const QString name = QStringLiteral("mw-radar-%1").arg(i);
         if (target == Target::WordProcessor) {
-            // Word processors get a picture: 1800 x 1330 pixels, shown 16 cm wide.
+            // Word processors get a picture: 1800 x 1330 pixels, shown 600 pixels (450 points, as wide as
+            // the PDF's radar) wide, its labels at the PDF's size.
+            constexpr double kShownPoints = 450;
             QImage image(QSize(1800, 1330), QImage::Format_RGB32); // opaque: the PNG needs no alpha channel
             image.fill(Qt::white);
             QPainter painter(&image);
             QFont font = radarFont();
-            font.setPointSizeF(font.pointSizeF() * 1800 / 800.0 * 96 / image.logicalDpiX());
+            font.setPixelSize(qRound(font.pointSizeF() * image.width() / kShownPoints));
             RadarRenderer::paint(painter, html.charts[i], QRectF(0, 0, 1800, 1330), font);
             painter.end();
             doc->addResource(QTextDocument::ImageResource, QUrl(name + ".png"), image);
