@@ -170,13 +170,23 @@ const std::vector<CommandSpec> kCommandTable = {
      {},
      &cli::restoreCommand},
     {"report",
-     "report ID --out FILE [--compare BASE_ID] [--page-size A4|Letter] [--embed-images]",
+     "report ID --out FILE [--compare BASE_ID] [--page-size A4|Letter] [--embed-images] [--template FILE]",
      "Write the maturity report as .pdf, or as an editable .docx or .odt",
      {{"out", "Output file; its extension picks the format.", "FILE"},
+      {"template",
+       "House style for a .docx or .odt: a document of the same kind whose styles, page, header and footer "
+       "the report takes (default: the settings', else ours).",
+       "FILE"},
       {"embed-images", "Show each question's evidence photos under its findings (raster images only)."},
       {"compare", "Write a before/after comparison report against this baseline id.", "BASE_ID"},
       {"page-size", "A4 or Letter (default: the paper chosen in the settings, else A4).", "SIZE"}},
      &cli::reportCommand},
+    {"template",
+     "template --out FILE [--page-size A4|Letter]",
+     "Write the report's own house style as a .docx or .odt to make a consultancy's own from",
+     {{"out", "Output file: .docx or .odt.", "FILE"},
+      {"page-size", "A4 or Letter (default: the paper chosen in the settings, else A4).", "SIZE"}},
+     &cli::templateCommand},
 };
 
 const std::vector<CommandSpec>& commandTable() {

@@ -15,6 +15,18 @@ void saveBranding(const SavedBranding& branding) {
     settings.setValue("report/logo", branding.logoPath);
 }
 
+SavedHouseStyles savedHouseStyles() {
+    QSettings settings;
+    return {settings.value("report/houseStyleDocx").toString(),
+            settings.value("report/houseStyleOdt").toString()};
+}
+
+void saveHouseStyles(const SavedHouseStyles& styles) {
+    QSettings settings;
+    settings.setValue("report/houseStyleDocx", styles.docx);
+    settings.setValue("report/houseStyleOdt", styles.odt);
+}
+
 bool savedLetterPaper() {
     return QSettings().value("report/paper").toString() == QLatin1String("Letter");
 }

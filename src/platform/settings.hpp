@@ -15,6 +15,13 @@ struct SavedBranding {
 SavedBranding savedBranding();
 void saveBranding(const SavedBranding& branding);
 
+// The house styles the editable reports take (paths of a DOCX/DOTX and an ODT/OTT; empty: ours).
+struct SavedHouseStyles {
+    QString docx, odt;
+};
+SavedHouseStyles savedHouseStyles();
+void saveHouseStyles(const SavedHouseStyles& styles);
+
 // The paper reports and spreadsheets are laid out for: A4 unless US Letter was chosen.
 bool savedLetterPaper();
 void saveLetterPaper(bool letter);

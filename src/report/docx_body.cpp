@@ -52,7 +52,7 @@ public:
     BodyWriter(const QTextDocument& doc, const DocumentFacts& facts)
         : doc_(doc)
         , facts_(facts)
-        , textWidth_((QPageSize(facts.pageSize).size(QPageSize::Millimeter).width() - 40) / 25.4 * 1440) {
+        , textWidth_(facts.page.textWidth() / 25.4 * 1440) {
         collectHeadings(doc.rootFrame());
     }
 
@@ -67,7 +67,7 @@ public:
         xml_.writeStartElement(kW, QStringLiteral("document"));
         xml_.writeStartElement(kW, QStringLiteral("body"));
         writeFrame(doc_.rootFrame());
-        writeSection();
+        writeSection(xml_, facts_, true);
         xml_.writeEndElement();
         xml_.writeEndElement();
         xml_.writeEndDocument();
@@ -489,34 +489,10 @@ private:
         }
     }
 
-    // One section: the paper with 2 cm margins, the running header and footer on every page but the
-    // cover (titlePg: the first page has a header and footer of its own, left empty).
-    void writeSection() {
-        const QSizeF paper = QPageSize(facts_.pageSize).size(QPageSize::Millimeter);
-        auto twipsOfMm = [](double mm) { return QString::number(std::lround(mm / 25.4 * 1440)); };
-        xml_.writeStartElement(kW, QStringLiteral("sectPr"));
-        for (const auto& [kind, id] :
-             {std::pair{"headerReference", kHeaderId}, std::pair{"footerReference", kFooterId}}) {
-            xml_.writeEmptyElement(kW, QLatin1String(kind));
-            xml_.writeAttribute(kW, QStringLiteral("type"), QStringLiteral("default"));
-            xml_.writeAttribute(kR, QStringLiteral("id"), id);
-        }
-        xml_.writeEmptyElement(kW, QStringLiteral("pgSz"));
-        xml_.writeAttribute(kW, QStringLiteral("w"), twipsOfMm(paper.width()));
-        xml_.writeAttribute(kW, QStringLiteral("h"), twipsOfMm(paper.height()));
-        xml_.writeEmptyElement(kW, QStringLiteral("pgMar"));
-        for (const char* side : {"top", "right", "bottom", "left"})
-            xml_.writeAttribute(kW, QLatin1String(side), twipsOfMm(20));
-        xml_.writeAttribute(kW, QStringLiteral("header"), twipsOfMm(10));
-        xml_.writeAttribute(kW, QStringLiteral("footer"), twipsOfMm(10));
-        xml_.writeAttribute(kW, QStringLiteral("gutter"), QStringLiteral("0"));
-        xml_.writeEmptyElement(kW, QStringLiteral("titlePg"));
-        xml_.writeEndElement();
-    }
-
     // Each list numbers from one; its levels take Qt's list styles.
     int numberFor(const QTextList* list) {
-        auto [known, added] = lists_.try_emplace(list, static_cast<int>(lists_.size()) + 1);
+        auto [known, added] =
+            lists_.try_emplace(list, facts_.numberingBase + static_cast<int>(lists_.size()) + 1);
         if (added)
             listStyles_.push_back(list->format().style());
         return known->second;
@@ -528,12 +504,13 @@ private:
         xml.writeStartDocument(QStringLiteral("1.0"), true);
         xml.writeNamespace(kW, QStringLiteral("w"));
         xml.writeStartElement(kW, QStringLiteral("numbering"));
+        const auto base = static_cast<std::size_t>(facts_.numberingBase);
         for (std::size_t i = 0; i < listStyles_.size(); ++i) {
             const bool bullets = listStyles_[i] == QTextListFormat::ListDisc ||
                                  listStyles_[i] == QTextListFormat::ListCircle ||
                                  listStyles_[i] == QTextListFormat::ListSquare;
             xml.writeStartElement(kW, QStringLiteral("abstractNum"));
-            xml.writeAttribute(kW, QStringLiteral("abstractNumId"), QString::number(i + 1));
+            xml.writeAttribute(kW, QStringLiteral("abstractNumId"), QString::number(base + i + 1));
             for (int level = 0; level < 3; ++level) {
                 xml.writeStartElement(kW, QStringLiteral("lvl"));
                 xml.writeAttribute(kW, QStringLiteral("ilvl"), QString::number(level));
@@ -557,9 +534,9 @@ private:
         }
         for (std::size_t i = 0; i < listStyles_.size(); ++i) {
             xml.writeStartElement(kW, QStringLiteral("num"));
-            xml.writeAttribute(kW, QStringLiteral("numId"), QString::number(i + 1));
+            xml.writeAttribute(kW, QStringLiteral("numId"), QString::number(base + i + 1));
             xml.writeEmptyElement(kW, QStringLiteral("abstractNumId"));
-            xml.writeAttribute(kW, QStringLiteral("val"), QString::number(i + 1));
+            xml.writeAttribute(kW, QStringLiteral("val"), QString::number(base + i + 1));
             xml.writeEndElement();
         }
         xml.writeEndElement();

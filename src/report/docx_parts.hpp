@@ -4,6 +4,7 @@
 // footer, settings, the core and application properties, and the relationships naming them.
 #include "core/error.hpp"
 #include "report/document_facts.hpp"
+#include "report/house_style.hpp"
 
 #include <QByteArray>
 #include <QString>
@@ -32,9 +33,15 @@ inline QString contentsStyle(int level) {
     return QStringLiteral("TOC%1").arg(level);
 }
 
-// Relationship ids of the fixed parts, named in document.xml's section and its relationships.
-inline const QString kHeaderId = QStringLiteral("rIdHeader");
-inline const QString kFooterId = QStringLiteral("rIdFooter");
+// Relationship ids of the running header and footer parts (the first page's are the cover's), named in
+// document.xml's section and its relationships.
+inline QString partId(bool header, bool first) {
+    return QStringLiteral("rId%1%2").arg(header ? u"Header" : u"Footer", first ? u"First" : u"");
+}
+
+// The document's one section: the page of the facts, the running header and footer, and with a cover
+// the first page's own (titlePg).
+void writeSection(QXmlStreamWriter& xml, const DocumentFacts& facts, bool cover);
 
 // A run of text, its spaces kept: user text is written as XML text, never as markup.
 void writeTextRun(QXmlStreamWriter& xml, const QString& value);
@@ -55,7 +62,15 @@ struct Body {
 // document's default font and size are left to the styles, so a template's fonts apply.
 Body bodyOf(const QTextDocument& doc, const DocumentFacts& facts);
 
-// The whole package: the body with styles, settings, header, footer and properties.
-Result<QByteArray> package(const Body& body, const DocumentFacts& facts);
+// The whole package: the body with settings and properties, and the house style's styles, lists, theme,
+// header and footer (with their pictures), ours for what it lacks. Errors name the style's part.
+Result<QByteArray> package(const Body& body, const DocumentFacts& facts, const HouseStyle& style);
+
+// The highest list id the house style's numbering uses: the report's lists are numbered after it.
+int numberingBase(const HouseStyle& style);
+
+// Our house style: the report's styles on the facts' page, the header and footer, and with the guide a
+// page saying how to make it a consultancy's own.
+std::vector<ZipEntry> defaultTemplate(const DocumentFacts& facts, bool withGuide);
 
 } // namespace mw::docx

@@ -7,6 +7,7 @@
 #include "core/report_data.hpp"
 #include "core/voices.hpp"
 #include "report/evidence_images.hpp"
+#include "report/house_style.hpp"
 #include "report/radar.hpp"
 
 #include <QPageSize>
@@ -30,6 +31,9 @@ struct ReportOptions {
     // When set, each question shows its evidence photos (raster images only) under its findings, at most
     // 8 by 6 cm each; the callback reads a file's bytes as the report reaches it.
     EvidenceBytes evidenceImages;
+    // House styles for the editable reports: a DOCX (or DOTX) and an ODT (or OTT) whose styles, fonts,
+    // page, header and footer the report takes (see house_style.hpp). Empty: ours. The PDF keeps ours.
+    QString docxHouseStyle, odtHouseStyle;
 };
 
 // A radar with no axes or series yet: rings labelled with the model's score levels, and its range.
@@ -72,7 +76,6 @@ Result<void> writeComparisonDocx(const ReportData& before, const ReportData& aft
                                  const ReportOptions& options, const QString& path);
 
 // The report in the format a file name asks for: PDF to read and print, ODT or DOCX to edit.
-enum class ReportFormat { Pdf, Odt, Docx };
 std::optional<ReportFormat> reportFormatOf(const QString& path);
 Result<void> writeReport(const ReportData& data, const ReportOptions& options, const QString& path,
                          ReportFormat format);

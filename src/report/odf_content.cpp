@@ -253,6 +253,21 @@ QByteArray completedContent(const QByteArray& content, const DocumentFacts& fact
                 continue;
             }
         }
+        // Qt names a font in every text style, the report's own or its default "Sans": the report's text
+        // takes its font from the paragraph styles instead, ours or a house style's.
+        if (inAutomaticStyles && reader.isStartElement() && reader.namespaceUri() == kStyle &&
+            reader.name() == u"text-properties") {
+            QXmlStreamAttributes kept;
+            for (const auto& attribute : reader.attributes()) {
+                const bool font = attribute.namespaceUri() == kFo && attribute.name() == u"font-family";
+                const QString family = attribute.value().toString().remove(u'\'');
+                if (!font || (family != u"Sans" && family != facts.ownFontFamily))
+                    kept.append(attribute);
+            }
+            writer.writeStartElement(kStyle, QStringLiteral("text-properties"));
+            writer.writeAttributes(kept);
+            continue;
+        }
         writer.writeCurrentToken(reader);
     }
     return reader.hasError() ? content : out;

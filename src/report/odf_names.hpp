@@ -9,6 +9,8 @@ inline const QString kStyle = QStringLiteral("urn:oasis:names:tc:opendocument:xm
 inline const QString kFo = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0");
 inline const QString kText = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:text:1.0");
 inline const QString kMeta = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:meta:1.0");
+inline const QString kXlink = QStringLiteral("http://www.w3.org/1999/xlink");
+inline const QString kSvg = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0");
 inline const QString kDc = QStringLiteral("http://purl.org/dc/elements/1.1/");
 
 } // namespace mw::odf

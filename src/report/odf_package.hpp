@@ -10,14 +10,21 @@
 // a word processor lays the report out on its own locale's paper, with no page numbers and no outline.
 #include "core/error.hpp"
 #include "report/document_facts.hpp"
+#include "report/house_style.hpp"
 
 #include <QByteArray>
 
 namespace mw {
 
-// The package with styles.xml and meta.xml added and the manifest rewritten; user text is written as
-// XML text, never as markup.
-Result<QByteArray> completeOdfPackage(const QByteArray& package, const DocumentFacts& facts);
+// The package with styles.xml (the house style's, with the report's styles it lacks, its placeholders
+// filled in and its pictures carried) and meta.xml added and the manifest rewritten; user text is
+// written as XML text, never as markup.
+Result<QByteArray> completeOdfPackage(const QByteArray& package, const DocumentFacts& facts,
+                                      const HouseStyle& style);
+
+// Our house style as an ODT: the report's styles on the facts' page, the header and footer, and with
+// the guide a page saying how to make it a consultancy's own.
+std::vector<ZipEntry> odfDefaultTemplate(const DocumentFacts& facts, bool withGuide);
 
 // content.xml with the headings, the contents, the grid tables and the kept paragraphs completed
 // (odf_content.cpp); content that is not what Qt writes comes back as it was.

@@ -3,6 +3,8 @@
 #include "report/docx_parts.hpp"
 #include "report/exports.hpp"
 #include "report/file_output.hpp"
+#include "report/house_style.hpp"
+#include "report/odf_package.hpp"
 #include "report/report_document_p.hpp"
 
 #include <QBuffer>
@@ -41,48 +43,87 @@ void fixTableWidths(QTextFrame* frame, double textWidth) {
     }
 }
 
-// Qt 6.4's ODF writer takes the font name from the property Qt 5 used; given only the font families of Qt 6,
-// it names every font "Sans", which only fontconfig understands: a word processor on Windows or macOS would
-// substitute its own font. Both properties name the family.
-void setFontFamily(QTextCharFormat& format, const QString& family) {
-    format.setFontFamilies(QStringList{family});
-    format.setProperty(QTextFormat::FontFamily, family);
-}
-
-// The ODF writer leaves out the document's default font, and word processors then use their own, often a
-// 12 pt serif, which breaks words in narrow table columns. Give every piece of text without a font or size
-// of its own the report's.
-void writeDefaultFontIntoText(QTextDocument& doc, const QFont& font) {
+// Qt 6.4's ODF writer takes the font name from the property Qt 5 used; given only the font families of
+// Qt 6, it names the font "Sans", which only fontconfig understands. Text in the report's own font is
+// left to the paragraph styles (ours or a house style's); any other font is named by both properties.
+void nameFontsForOdf(QTextDocument& doc) {
+    const QString ownFamily = documentFont().family();
+    auto named = [&](QTextCharFormat format) {
+        if (!format.hasProperty(QTextFormat::FontFamilies))
+            return format;
+        const QStringList families = format.fontFamilies().toStringList();
+        if (families.isEmpty() || families.front() == ownFamily) {
+            format.clearProperty(QTextFormat::FontFamilies);
+            format.clearProperty(QTextFormat::FontFamily);
+        } else {
+            format.setProperty(QTextFormat::FontFamily, families.front());
+        }
+        return format;
+    };
     struct Range {
         int start, end;
-        QTextCharFormat missing;
+        QTextCharFormat format;
     };
     std::vector<Range> ranges;
-    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next())
-        for (auto it = block.begin(); !it.atEnd(); ++it) {
-            const QTextFragment fragment = it.fragment();
-            QTextCharFormat missing;
-            if (!fragment.charFormat().hasProperty(QTextFormat::FontPointSize))
-                missing.setFontPointSize(font.pointSizeF());
-            if (!fragment.charFormat().hasProperty(QTextFormat::FontFamilies))
-                setFontFamily(missing, font.family());
-            if (!missing.properties().isEmpty())
-                ranges.push_back({fragment.position(), fragment.position() + fragment.length(), missing});
-        }
-    QTextCursor cursor(&doc); // merging splits fragments, so the ranges are collected first
-    // Blocks too: an empty paragraph and a list number take their font from the block.
-    QTextCharFormat blockDefault;
-    blockDefault.setFontPointSize(font.pointSizeF());
-    setFontFamily(blockDefault, font.family());
-    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next())
-        if (!block.charFormat().hasProperty(QTextFormat::FontFamilies)) {
-            cursor.setPosition(block.position());
-            cursor.mergeBlockCharFormat(blockDefault);
-        }
-    for (const auto& [start, end, missing] : ranges) {
+    std::vector<int> blocks;
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        if (block.charFormat().hasProperty(QTextFormat::FontFamilies))
+            blocks.push_back(block.position());
+        for (auto it = block.begin(); !it.atEnd(); ++it)
+            if (it.fragment().charFormat().hasProperty(QTextFormat::FontFamilies))
+                ranges.push_back({it.fragment().position(), it.fragment().position() + it.fragment().length(),
+                                  named(it.fragment().charFormat())});
+    }
+    QTextCursor cursor(&doc); // changing formats splits fragments, so the ranges are collected first
+    for (const int position : blocks) {
+        cursor.setPosition(position);
+        cursor.setBlockCharFormat(named(cursor.blockCharFormat()));
+    }
+    for (const auto& [start, end, format] : ranges) {
         cursor.setPosition(start);
         cursor.setPosition(end, QTextCursor::KeepAnchor);
-        cursor.mergeCharFormat(missing);
+        cursor.setCharFormat(format);
+    }
+}
+
+// A heading's look is its paragraph style's (ours or a house style's): the size, colour, weight and
+// spacing the report's style sheet gave it are taken off, and Qt's fonts, which it would write as "Sans".
+void leaveHeadingsToTheirStyles(QTextDocument& doc) {
+    struct Range {
+        int start, end;
+        QTextCharFormat format;
+    };
+    std::vector<Range> ranges;
+    std::vector<int> headings; // block positions
+    auto plain = [](QTextCharFormat format) {
+        for (const auto property :
+             {QTextFormat::FontPointSize, QTextFormat::ForegroundBrush, QTextFormat::FontWeight,
+              QTextFormat::FontFamilies, QTextFormat::FontFamily})
+            format.clearProperty(property);
+        return format;
+    };
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        const int level = block.blockFormat().headingLevel();
+        if (level < 1 || level > 3 || QTextCursor(block).currentTable())
+            continue;
+        headings.push_back(block.position());
+        for (auto it = block.begin(); !it.atEnd(); ++it)
+            ranges.push_back({it.fragment().position(), it.fragment().position() + it.fragment().length(),
+                              plain(it.fragment().charFormat())});
+    }
+    QTextCursor cursor(&doc);
+    for (const int position : headings) {
+        cursor.setPosition(position);
+        QTextBlockFormat format = cursor.blockFormat();
+        format.clearProperty(QTextFormat::BlockTopMargin);
+        format.clearProperty(QTextFormat::BlockBottomMargin);
+        cursor.setBlockFormat(format);
+        cursor.setBlockCharFormat(plain(cursor.blockCharFormat()));
+    }
+    for (const auto& [start, end, format] : ranges) {
+        cursor.setPosition(start);
+        cursor.setPosition(end, QTextCursor::KeepAnchor);
+        cursor.setCharFormat(format);
     }
 }
 
@@ -93,6 +134,7 @@ namespace {
 // What the editable document says of itself and of its parts beyond the document model.
 DocumentFacts completedFacts(const ReportHtml& html, const ReportOptions& options, DocumentFacts facts) {
     facts.pageSize = options.pageSize;
+    facts.page = PageLayout::of(options.pageSize);
     facts.company = options.branding.consultancy;
     // The contents' own heading comes first (assemble() writes it before the body).
     facts.headings = html.headings;
@@ -117,32 +159,58 @@ DocumentFacts completedFacts(const ReportHtml& html, const ReportOptions& option
     return facts;
 }
 
-Result<QByteArray> odtPackage(QTextDocument& doc, const DocumentFacts& facts) {
-    // The text width with 2 cm margins, in points: the ODF writer writes fixed lengths as points.
-    fixTableWidths(doc.rootFrame(),
-                   (QPageSize(facts.pageSize).size(QPageSize::Millimeter).width() - 40) / 25.4 * 72);
-    writeDefaultFontIntoText(doc, documentFont());
+Result<QByteArray> odtPackage(QTextDocument& doc, const DocumentFacts& facts, const HouseStyle& style) {
+    // The text width in points: the ODF writer writes fixed lengths as points.
+    fixTableWidths(doc.rootFrame(), facts.page.textWidth() / 25.4 * 72);
+    leaveHeadingsToTheirStyles(doc);
+    nameFontsForOdf(doc);
     // The ODF writer closes its device, so it writes to memory and the bytes are then moved into place.
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QTextDocumentWriter writer(&buffer, "ODF");
     if (!writer.write(&doc))
         return fail("cannot write the ODT document");
-    return completeOdfPackage(buffer.data(), facts);
+    return completeOdfPackage(buffer.data(), facts, style);
+}
+
+// The house style the options choose for the format, checked, or ours.
+Result<HouseStyle> houseStyleFor(ReportFormat format, const ReportOptions& options,
+                                 const DocumentFacts& facts, const QString& output) {
+    const QString& path = format == ReportFormat::Docx ? options.docxHouseStyle : options.odtHouseStyle;
+    if (path.isEmpty())
+        return defaultHouseStyle(format, facts);
+    auto style = readHouseStyle(path);
+    if (!style)
+        return fail("house style " + style.error().message);
+    if (QFileInfo(path).canonicalFilePath() == QFileInfo(output).canonicalFilePath())
+        return fail(output.toStdString() + " is the house style itself; write the report to another file");
+    if (style->format != format)
+        return fail("house style " + path.toStdString() +
+                    (format == ReportFormat::Docx
+                         ? ": an ODT, which cannot style a Word report; choose a DOCX or DOTX"
+                         : ": a Word document, which cannot style an ODT report; choose an "
+                           "ODT or OTT"));
+    return style;
 }
 
 } // namespace
 
 Result<void> writeEditable(const ReportHtml& html, const ReportOptions& options, const QString& path,
                            DocumentFacts facts, ReportFormat format) {
+    facts = completedFacts(html, options, std::move(facts));
+    auto style = houseStyleFor(format, options, facts, path);
+    if (!style)
+        return std::unexpected(style.error());
+    facts.page = pageLayoutOf(*style, facts.page);
     const QImage logo = loadLogo(options.branding.logoPath);
     // Word processors number their own pages; the contents lists the sections without numbers.
     auto doc = assemble(html, Target::WordProcessor, logo, nullptr, {}, nullptr);
-    facts = completedFacts(html, options, std::move(facts));
-    if (format == ReportFormat::Docx)
+    if (format == ReportFormat::Docx) {
         facts.contentsPages = pdfHeadingPages(html, options);
-    auto package = format == ReportFormat::Docx ? docx::package(docx::bodyOf(*doc, facts), facts)
-                                                : odtPackage(*doc, facts);
+        facts.numberingBase = docx::numberingBase(*style);
+    }
+    auto package = format == ReportFormat::Docx ? docx::package(docx::bodyOf(*doc, facts), facts, *style)
+                                                : odtPackage(*doc, facts, *style);
     if (!package)
         return fail(path.toStdString() + ": " + package.error().message);
     return writeFileAtomically(path, *package);
@@ -157,6 +225,8 @@ DocumentFacts reportFacts(const ReportData& data) {
     facts.author = QString::fromStdString(data.info.assessor);
     facts.date = QString::fromStdString(data.info.date);
     facts.header = facts.title;
+    facts.client = QString::fromStdString(data.client.name);
+    facts.assessment = QString::fromStdString(data.info.title);
     return facts;
 }
 
@@ -168,6 +238,9 @@ DocumentFacts comparisonFacts(const ReportData& before, const ReportData& after)
     facts.author = QString::fromStdString(after.info.assessor);
     facts.date = QString::fromStdString(after.info.date);
     facts.header = facts.title;
+    facts.client = QString::fromStdString(after.client.name);
+    facts.assessment = QStringLiteral("Progress review: ") + QString::fromStdString(before.info.title) +
+                       QStringLiteral(" to ") + QString::fromStdString(after.info.title);
     return facts;
 }
 

@@ -24,6 +24,7 @@ int backupCommand(CommandContext& context);
 int backupsCommand(CommandContext& context);
 int restoreCommand(CommandContext& context);
 int reportCommand(CommandContext& context);
+int templateCommand(CommandContext& context);
 int participantsCommand(CommandContext& context);
 int participantCommand(CommandContext& context);
 int divergenceCommand(CommandContext& context);

@@ -3,6 +3,7 @@
 #include "cli/commands/commands.hpp"
 #include "platform/settings.hpp"
 #include "report/exports.hpp"
+#include "report/file_output.hpp"
 
 namespace mw::cli {
 
@@ -16,6 +17,27 @@ int reportCommand(CommandContext& context) {
         reportFormatOf(QStringLiteral("report.") + suffix).value_or(ReportFormat::Pdf);
     ReportOptions options;
     options.pageSize = context.pageSize();
+    // The house style: --template, else the one the settings name for the format.
+    const SavedHouseStyles saved = savedHouseStyles();
+    options.docxHouseStyle = saved.docx;
+    options.odtHouseStyle = saved.odt;
+    if (context.isSet("template")) {
+        if (format == ReportFormat::Pdf)
+            throw UsageError{
+                "report: --template styles a .docx or .odt report; a PDF keeps the report's own look"};
+        const QString path = context.value("template");
+        auto style = readHouseStyle(path);
+        if (!style)
+            return context.fail(QStringLiteral("house style ") +
+                                QString::fromStdString(style.error().message));
+        if (style->format != format)
+            throw UsageError{
+                QStringLiteral("report: %1 is %2; a .%3 report takes %4")
+                    .arg(path, style->format == ReportFormat::Docx ? "a Word document" : "an ODT", suffix,
+                         format == ReportFormat::Docx ? "a .docx or .dotx house style"
+                                                      : "an .odt or .ott house style")};
+        (format == ReportFormat::Docx ? options.docxHouseStyle : options.odtHouseStyle) = path;
+    }
     const auto baseId = context.idOption("compare", "report: --compare takes an assessment id");
     auto workspace = context.workspace();
     if (!workspace)
@@ -42,6 +64,23 @@ int reportCommand(CommandContext& context) {
     if (!written)
         return context.fail(written.error());
     context.out << "Wrote " << outPath << ".\n";
+    return ExitOk;
+}
+
+int templateCommand(CommandContext& context) {
+    context.expectPositionals(0);
+    const QString suffix = context.outputFormat({"docx", "odt"});
+    const QString outPath = context.value("out");
+    auto bytes =
+        defaultHouseStyleFile(suffix == u"docx" ? ReportFormat::Docx : ReportFormat::Odt, context.pageSize());
+    if (!bytes)
+        return context.fail(bytes.error());
+    if (auto written = writeFileAtomically(outPath, *bytes); !written)
+        return context.fail(written.error());
+    context.out << "Wrote " << outPath
+                << ": change its styles, page, header and footer, then use it with 'maturity report ID --out "
+                   "FILE."
+                << suffix << " --template " << outPath << "' or under Settings \u2192 Reports.\n";
     return ExitOk;
 }
 
