@@ -2,6 +2,8 @@
 
 #include "platform/qt_text.hpp"
 #include "platform/settings.hpp"
+#include "report/file_output.hpp"
+#include "report/house_style.hpp"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -9,10 +11,12 @@
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -203,7 +207,9 @@ SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
     , assessor_(new QLineEdit(defaultAssessor(), this))
     , model_(new QComboBox(this))
     , perFile_(new QSpinBox(this))
-    , perAssessment_(new QSpinBox(this)) {
+    , perAssessment_(new QSpinBox(this))
+    , docxHouseStyle_(new QLineEdit(this))
+    , odtHouseStyle_(new QLineEdit(this)) {
     setWindowTitle(tr("Settings"));
     const SavedBranding branding = savedBranding();
     consultancy_->setText(branding.consultancy);
@@ -230,6 +236,13 @@ SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
     evidenceImages_->setToolTip(tr("PNG, JPEG, GIF, BMP and WebP files, at most 8 by 6 cm each, in the PDF "
                                    "and the ODT; other files are listed by title."));
     form->addRow(tr("Reports:"), evidenceImages_);
+    docxHouseStyle_->setObjectName("docxHouseStyle");
+    odtHouseStyle_->setObjectName("odtHouseStyle");
+    const SavedHouseStyles houseStyles = savedHouseStyles();
+    docxHouseStyle_->setText(houseStyles.docx);
+    odtHouseStyle_->setText(houseStyles.odt);
+    form->addRow(tr("Word house style:"), houseStyleRow(docxHouseStyle_, ReportFormat::Docx));
+    form->addRow(tr("ODT house style:"), houseStyleRow(odtHouseStyle_, ReportFormat::Odt));
     paper_->addItem(tr("A4"), false);
     paper_->addItem(tr("US Letter"), true);
     paper_->setCurrentIndex(savedLetterPaper() ? 1 : 0);
@@ -256,12 +269,77 @@ SettingsDialog::SettingsDialog(const ModelRegistry& models, QWidget* parent)
     form->addRow(tr("Largest evidence file:"), perFile_);
     form->addRow(tr("Evidence per assessment:"), perAssessment_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        // A house style that no report could take is said now, not at the next export.
+        for (auto [edit, format] :
+             {std::pair{docxHouseStyle_, ReportFormat::Docx}, std::pair{odtHouseStyle_, ReportFormat::Odt}}) {
+            const QString path = edit->text().trimmed();
+            if (path.isEmpty())
+                continue;
+            auto style = readHouseStyle(path);
+            const QString problem =
+                !style ? q(style.error().message)
+                : style->format != format
+                    ? tr("%1 is not %2.")
+                          .arg(path, format == ReportFormat::Docx ? tr("a Word document (DOCX)")
+                                                                  : tr("an ODT document"))
+                    : QString();
+            if (!problem.isEmpty()) {
+                QMessageBox::warning(this, tr("House style"), problem);
+                edit->setFocus();
+                return;
+            }
+        }
+        accept();
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(buttons);
-    resize(560, sizeHint().height());
+    resize(640, sizeHint().height());
+}
+
+// A house style's path with Browse… and "Save ours…", which writes our house style to start one from.
+QLayout* SettingsDialog::houseStyleRow(QLineEdit* edit, ReportFormat format) {
+    const bool word = format == ReportFormat::Docx;
+    edit->setPlaceholderText(word ? tr("Ours, or your own .docx or .dotx")
+                                  : tr("Ours, or your own .odt or .ott"));
+    edit->setToolTip(tr("Editable reports take this document's styles, fonts, page, header and footer, and "
+                        "fill in their own content. The PDF keeps the report's own look."));
+    const QString filter = word ? tr("Word documents (*.docx *.dotx)") : tr("ODT documents (*.odt *.ott)");
+    auto* browse = new QPushButton(tr("Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this, edit, filter, word] {
+        const QString file = QFileDialog::getOpenFileName(
+            this, word ? tr("Word house style") : tr("ODT house style"), edit->text(), filter);
+        if (!file.isEmpty())
+            edit->setText(file);
+    });
+    auto* saveOurs = new QPushButton(tr("Save ours…"), this);
+    saveOurs->setToolTip(
+        tr("Write the report's own house style, to change in a word processor and choose here"));
+    connect(saveOurs, &QPushButton::clicked, this, [this, edit, filter, word, format] {
+        QString file =
+            QFileDialog::getSaveFileName(this, tr("Save the report's house style"),
+                                         word ? tr("house-style.docx") : tr("house-style.odt"), filter);
+        if (file.isEmpty())
+            return;
+        if (QFileInfo(file).suffix().isEmpty())
+            file += word ? QStringLiteral(".docx") : QStringLiteral(".odt");
+        auto bytes =
+            defaultHouseStyleFile(format, paper_->currentData().toBool() ? QPageSize::Letter : QPageSize::A4);
+        auto written =
+            bytes ? writeFileAtomically(file, *bytes) : Result<void>(std::unexpected(bytes.error()));
+        if (!written) {
+            QMessageBox::warning(this, tr("House style"), q(written.error().message));
+            return;
+        }
+        edit->setText(file);
+    });
+    auto* row = new QHBoxLayout;
+    row->addWidget(edit, 1);
+    row->addWidget(browse);
+    row->addWidget(saveOurs);
+    return row;
 }
 
 void SettingsDialog::save() const {
@@ -273,6 +351,7 @@ void SettingsDialog::save() const {
     settings.setValue("room/bind", roomBind_->text().trimmed());
     settings.setValue("report/evidenceImages", evidenceImages_->isChecked());
     saveLetterPaper(paper_->currentData().toBool());
+    saveHouseStyles({docxHouseStyle_->text().trimmed(), odtHouseStyle_->text().trimmed()});
     EvidenceLimits limits;
     limits.perFileBytes = perFile_->value() * kMebibyte;
     limits.perAssessmentBytes = perAssessment_->value() * kMebibyte;

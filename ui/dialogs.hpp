@@ -1,6 +1,7 @@
 #pragma once
 #include "core/assessment.hpp"
 #include "core/model_registry.hpp"
+#include "report/house_style.hpp"
 
 #include <QDialog>
 
@@ -95,6 +96,9 @@ private:
     QComboBox* model_;
     QSpinBox* perFile_;
     QSpinBox* perAssessment_;
+    QLineEdit* docxHouseStyle_;
+    QLineEdit* odtHouseStyle_;
+    QLayout* houseStyleRow(QLineEdit* edit, ReportFormat format);
 };
 
 } // namespace mw::ui

@@ -37,6 +37,9 @@ ReportOptions reportOptions(const Workspace& workspace) {
     ReportOptions options;
     options.branding = {saved.consultancy, saved.logoPath};
     options.pageSize = savedLetterPaper() ? QPageSize::Letter : QPageSize::A4;
+    const SavedHouseStyles houseStyles = savedHouseStyles();
+    options.docxHouseStyle = houseStyles.docx;
+    options.odtHouseStyle = houseStyles.odt;
     if (SettingsDialog::reportEvidenceImages())
         options.evidenceImages = workspace.evidenceReader();
     return options;
