@@ -212,6 +212,42 @@ TEST_CASE("reports and spreadsheets are written from the CLI", "[cli]") {
     CHECK(r.err.contains("cannot write"));
 }
 
+TEST_CASE("'template' writes our house style and 'report --template' takes one", "[cli]") {
+    CliFixture cli;
+    REQUIRE(cli.run({"demo"}).code == ExitOk);
+    auto r = cli.run({"template", "--out", cli.file("house.docx")});
+    CHECK(r.code == ExitOk);
+    CHECK(r.out.contains("--template"));
+    CHECK(cli.run({"template", "--out", cli.file("house.odt"), "--page-size", "Letter"}).code == ExitOk);
+    CHECK(cli.run({"template", "--out", cli.file("house.pdf")}).code == ExitUsage);
+    CHECK_FALSE(std::filesystem::exists(cli.dir / "house.pdf"));
+
+    CHECK(cli.run({"report", "2", "--out", cli.file("r.docx"), "--template", cli.file("house.docx")}).code ==
+          ExitOk);
+    CHECK(cli.run({"report", "2", "--out", cli.file("r.odt"), "--template", cli.file("house.odt")}).code ==
+          ExitOk);
+    // Refused, with nothing written: the wrong kind, a PDF, a missing file, the template as the output.
+    r = cli.run({"report", "2", "--out", cli.file("x.odt"), "--template", cli.file("house.docx")});
+    CHECK(r.code == ExitUsage);
+    CHECK(r.err.contains("is a Word document; a .odt report takes an .odt or .ott house style"));
+    r = cli.run({"report", "2", "--out", cli.file("x.pdf"), "--template", cli.file("house.docx")});
+    CHECK(r.code == ExitUsage);
+    r = cli.run({"report", "2", "--out", cli.file("x.docx"), "--template", cli.file("gone.docx")});
+    CHECK(r.code == ExitBadInput);
+    CHECK(r.err.trimmed().count('\n') == 0);
+    CHECK(r.err.contains("gone.docx: no such file"));
+    r = cli.run({"report", "2", "--out", cli.file("x.docx"), "--template", cli.db});
+    CHECK(r.code == ExitBadInput);
+    CHECK(r.err.contains("not a zip package"));
+    for (const char* name : {"x.odt", "x.pdf", "x.docx"})
+        CHECK_FALSE(std::filesystem::exists(cli.dir / name));
+    const auto before = std::filesystem::file_size(cli.dir / "house.docx");
+    r = cli.run({"report", "2", "--out", cli.file("house.docx"), "--template", cli.file("house.docx")});
+    CHECK(r.code == ExitBadInput);
+    CHECK(r.err.contains("is the house style itself"));
+    CHECK(std::filesystem::file_size(cli.dir / "house.docx") == before);
+}
+
 TEST_CASE("the installed binary uses MATURITY_DB and exit codes", "[cli][process]") {
     CliFixture cli;
     QProcess process;
