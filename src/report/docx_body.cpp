@@ -145,6 +145,8 @@ private:
             style = kSubtitleStyle;
         else if (block.userState() == kCaptionParagraph)
             style = kCaptionStyle;
+        else if (inTable)
+            style = kTableTextStyle;
         if (!style.isEmpty())
             element(QStringLiteral("pStyle"), style);
         if (block.userState() == kKeepWithNext && !heading)
@@ -181,7 +183,7 @@ private:
             xml_.writeAttribute(kW, QStringLiteral("name"), bookmarkName(bookmark));
         }
         for (auto it = block.begin(); !it.atEnd(); ++it)
-            writeFragment(it.fragment(), heading || !style.isEmpty());
+            writeFragment(it.fragment(), heading || (!style.isEmpty() && style != kTableTextStyle));
         if (bookmark >= 0) {
             xml_.writeEmptyElement(kW, QStringLiteral("bookmarkEnd"));
             xml_.writeAttribute(kW, QStringLiteral("id"), QString::number(bookmark));

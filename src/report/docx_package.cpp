@@ -175,6 +175,7 @@ std::vector<StyleLook> reportStyles() {
         {.id = contentsStyle(1), .name = "toc 1", .bold = true, .before = 70, .after = 0, .rightTab = true},
         {.id = contentsStyle(2), .name = "toc 2", .indent = 340, .rightTab = true},
         {.id = kCaptionStyle, .name = "caption", .color = "5A6673", .after = 135},
+        {.id = kTableTextStyle, .name = "Table Text", .size = 19},
         {.id = "Header", .name = "header", .size = 16, .color = "5A6673", .rule = "bottom"},
         {.id = "Footer", .name = "footer", .size = 16, .color = "5A6673", .rule = "top", .alignRight = true},
     };
@@ -404,10 +405,12 @@ QByteArray templateDocumentXml(const DocumentFacts& facts, bool withGuide) {
              "'maturity report' with --template FILE. Each report then takes this file's look and fills in "
              "its own content; what is written in this body is never used."},
         {headingStyle(2), "The styles the report uses"},
-        {"", "Title and Subtitle: the cover. Heading 1: each section. Heading 2: each dimension and part. "
-             "Heading 3: each question. Normal: the text and the tables. Caption: the notes under charts "
-             "and tables. TOC Heading, TOC 1 and TOC 2: the contents. Header and Footer: the running header "
-             "and footer. A style this file does not have is the report's own."},
+        {"",
+         "Title and Subtitle: the cover. Heading 1: each section. Heading 2: each dimension and part. "
+         "Heading 3: each question. Normal: the text. Table Text: the text in tables (keep it small enough "
+         "for narrow columns). Caption: the notes under charts "
+         "and tables. TOC Heading, TOC 1 and TOC 2: the contents. Header and Footer: the running header "
+         "and footer. A style this file does not have is the report's own."},
         {headingStyle(2), "What the header and footer may hold"},
         {"", "Text, pictures such as a logo, page numbers, and these placeholders, each typed in one go: "
              "{{client}}, {{assessment}}, {{date}}, {{assessor}}, {{consultancy}}, {{title}}, {{subject}}, "

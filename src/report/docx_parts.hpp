@@ -26,6 +26,8 @@ inline const QString kTitleStyle = QStringLiteral("Title");
 inline const QString kSubtitleStyle = QStringLiteral("Subtitle");
 inline const QString kCaptionStyle = QStringLiteral("Caption");
 inline const QString kContentsHeadingStyle = QStringLiteral("TOCHeading");
+// The text in tables: the report's size, whatever the house style's body text is, so columns fit.
+inline const QString kTableTextStyle = QStringLiteral("TableText");
 inline QString headingStyle(int level) {
     return QStringLiteral("Heading%1").arg(level);
 }

@@ -89,7 +89,8 @@ QByteArray completedContent(const QByteArray& content, const DocumentFacts& fact
     const auto& headings = facts.headings;
     std::map<qint64, std::size_t> headingAt; // ordinal of the paragraph -> index of its heading
     std::map<QString, int> headingStyles;
-    std::set<QString> keptStyles; // of paragraphs kept with the next one
+    std::set<QString> keptStyles;  // of paragraphs kept with the next one
+    std::set<QString> tableStyles; // of paragraphs in table cells
     {
         QXmlStreamReader reader(content);
         qint64 ordinal = -1;
@@ -101,6 +102,9 @@ QByteArray completedContent(const QByteArray& content, const DocumentFacts& fact
             const bool paragraph = reader.namespaceUri() == kText && reader.name() == u"p";
             if (reader.isStartElement() && paragraph) {
                 ++ordinal;
+                if (tables > 0)
+                    tableStyles.insert(
+                        reader.attributes().value(kText, QStringLiteral("style-name")).toString());
                 if (inParagraph++ == 0) {
                     text.clear();
                     style = reader.attributes().value(kText, QStringLiteral("style-name")).toString();
@@ -250,6 +254,14 @@ QByteArray completedContent(const QByteArray& content, const DocumentFacts& fact
                 writer.writeAttributes(reader.attributes());
                 writer.writeAttribute(kStyle, QStringLiteral("parent-style-name"),
                                       QStringLiteral("Heading_20_%1").arg(level->second));
+                continue;
+            }
+            if (tableStyles.contains(name) &&
+                !reader.attributes().hasAttribute(kStyle, QStringLiteral("parent-style-name"))) {
+                writer.writeStartElement(kStyle, QStringLiteral("style"));
+                writer.writeAttributes(reader.attributes());
+                writer.writeAttribute(kStyle, QStringLiteral("parent-style-name"),
+                                      QStringLiteral("Table_20_Contents"));
                 continue;
             }
         }

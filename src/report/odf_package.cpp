@@ -97,6 +97,15 @@ void writeReportStyles(QXmlStreamWriter& xml, const DocumentFacts& facts, const 
         writeTextProperties(xml, {}, {}, level == 1);
         xml.writeEndElement();
     }
+    // Table text at the report's size whatever the house style's body text is, so that columns fit.
+    if (missing(QStringLiteral("Table_20_Contents"))) {
+        xml.writeStartElement(kStyle, QStringLiteral("style"));
+        xml.writeAttribute(kStyle, QStringLiteral("name"), QStringLiteral("Table_20_Contents"));
+        xml.writeAttribute(kStyle, QStringLiteral("display-name"), QStringLiteral("Table Contents"));
+        xml.writeAttribute(kStyle, QStringLiteral("family"), QStringLiteral("paragraph"));
+        writeTextProperties(xml, QStringLiteral("9.5pt"), {}, false);
+        xml.writeEndElement();
+    }
     // The headings' look is their style's, so that a house style's headings apply to the report's.
     struct HeadingLook {
         const char *size, *color, *above, *below;
@@ -382,7 +391,8 @@ QByteArray templateContentXml(bool withGuide) {
         {2, "The styles the report uses"},
         {0,
          "Heading 1: each section. Heading 2: each dimension and part. Heading 3: each question. Default "
-         "Paragraph Style: the text and the tables. Contents 1 and 2: the contents. Header and Footer: the "
+         "Paragraph Style: the text. Table Contents: the text in tables (keep it small enough for narrow "
+         "columns). Contents 1 and 2: the contents. Header and Footer: the "
          "running header and footer, on the page style Default Page Style. A style this file does not have "
          "is the report's own."},
         {2, "What the header and footer may hold"},

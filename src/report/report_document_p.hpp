@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QString>
 #include <QStringList>
+#include <QTextFormat>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -168,6 +169,8 @@ inline constexpr int kKeepWithNext = 1;
 inline constexpr int kTitleParagraph = 2;
 inline constexpr int kSubtitleParagraph = 3;
 inline constexpr int kCaptionParagraph = 4;
+// A block property marking the paragraphs of table cells in the ODT (see markTableParagraphs).
+inline constexpr int kTableParagraphProperty = QTextFormat::UserProperty + 41;
 
 // --- Writers -----------------------------------------------------------------------------------------
 

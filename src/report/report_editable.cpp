@@ -86,6 +86,28 @@ void nameFontsForOdf(QTextDocument& doc) {
     }
 }
 
+// The paragraphs in table cells get block formats of their own (a property Qt's writer ignores), so that
+// their automatic styles can take the "Table Contents" style as parent without touching other text.
+void markTableParagraphs(QTextFrame* frame) {
+    for (QTextFrame* child : frame->childFrames()) {
+        if (auto* table = qobject_cast<QTextTable*>(child)) {
+            QTextCursor cursor(table->document());
+            for (int row = 0; row < table->rows(); ++row)
+                for (int column = 0; column < table->columns(); ++column) {
+                    const QTextTableCell cell = table->cellAt(row, column);
+                    for (auto it = cell.begin(); !it.atEnd(); ++it)
+                        if (const QTextBlock block = it.currentBlock(); block.isValid()) {
+                            cursor.setPosition(block.position());
+                            QTextBlockFormat format = block.blockFormat();
+                            format.setProperty(kTableParagraphProperty, true);
+                            cursor.setBlockFormat(format);
+                        }
+                }
+        }
+        markTableParagraphs(child);
+    }
+}
+
 // A heading's look is its paragraph style's (ours or a house style's): the size, colour, weight and
 // spacing the report's style sheet gave it are taken off, and Qt's fonts, which it would write as "Sans".
 void leaveHeadingsToTheirStyles(QTextDocument& doc) {
@@ -164,6 +186,7 @@ Result<QByteArray> odtPackage(QTextDocument& doc, const DocumentFacts& facts, co
     fixTableWidths(doc.rootFrame(), facts.page.textWidth() / 25.4 * 72);
     leaveHeadingsToTheirStyles(doc);
     nameFontsForOdf(doc);
+    markTableParagraphs(doc.rootFrame());
     // The ODF writer closes its device, so it writes to memory and the bytes are then moved into place.
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
