@@ -401,22 +401,20 @@ QByteArray templateDocumentXml(const DocumentFacts& facts, bool withGuide) {
         {kSubtitleStyle, "for Maturity Workbench reports"},
         {headingStyle(1), "How to make it your own"},
         {"", "Change this document's styles, fonts, page set-up, header and footer, save it, and choose it "
-             "in the workbench under Settings \u2192 Reports \u2192 House style, or give it to "
+             "in the workbench under Settings \u2192 Word house style, or give it to "
              "'maturity report' with --template FILE. Each report then takes this file's look and fills in "
              "its own content; what is written in this body is never used."},
         {headingStyle(2), "The styles the report uses"},
-        {"",
-         "Title and Subtitle: the cover. Heading 1: each section. Heading 2: each dimension and part. "
-         "Heading 3: each question. Normal: the text. Table Text: the text in tables (keep it small enough "
-         "for narrow columns). Caption: the notes under charts "
-         "and tables. TOC Heading, TOC 1 and TOC 2: the contents. Header and Footer: the running header "
-         "and footer. A style this file does not have is the report's own."},
+        {"", "Title and Subtitle: the cover. Heading 1: each section. Heading 2: each dimension and part. "
+             "Normal: the text. Table Text: the text in tables (keep it small enough "
+             "for narrow columns). Caption: the notes under charts "
+             "and tables. TOC Heading, TOC 1 and TOC 2: the contents. Header and Footer: the running header "
+             "and footer. A style this file does not have is the report's own."},
         {headingStyle(2), "What the header and footer may hold"},
         {"", "Text, pictures such as a logo, page numbers, and these placeholders, each typed in one go: "
              "{{client}}, {{assessment}}, {{date}}, {{assessor}}, {{consultancy}}, {{title}}, {{subject}}, "
              "and {{header}} for the report's own header line. The cover has no running header unless "
              "this file gives its first page a header of its own."},
-        {headingStyle(3), "A question's heading looks like this"},
         {kCaptionStyle, "A caption looks like this."}};
     for (const auto& [style, text] : guide) {
         if (!withGuide)

@@ -385,12 +385,12 @@ QByteArray templateContentXml(bool withGuide) {
         {1, "House style for Maturity Workbench reports"},
         {0,
          "Change this document's styles, fonts, page set-up, header and footer, save it, and choose it in "
-         "the workbench under Settings \u2192 Reports \u2192 House style, or give it to 'maturity report' "
+         "the workbench under Settings \u2192 ODT house style, or give it to 'maturity report' "
          "with --template FILE. Each report then takes this file's look and fills in its own content; what "
          "is written in this body is never used."},
         {2, "The styles the report uses"},
         {0,
-         "Heading 1: each section. Heading 2: each dimension and part. Heading 3: each question. Default "
+         "Heading 1: each section. Heading 2: each dimension and part. Default "
          "Paragraph Style: the text. Table Contents: the text in tables (keep it small enough for narrow "
          "columns). Contents 1 and 2: the contents. Header and Footer: the "
          "running header and footer, on the page style Default Page Style. A style this file does not have "
@@ -399,8 +399,7 @@ QByteArray templateContentXml(bool withGuide) {
         {0,
          "Text, pictures such as a logo, page numbers, and these placeholders, each typed in one go: "
          "{{client}}, {{assessment}}, {{date}}, {{assessor}}, {{consultancy}}, {{title}}, {{subject}}, and "
-         "{{header}} for the report's own header line."},
-        {3, "A question's heading looks like this"}};
+         "{{header}} for the report's own header line."}};
     for (const auto& [level, text] : guide) {
         if (!withGuide)
             break;

@@ -80,7 +80,7 @@ int templateCommand(CommandContext& context) {
     context.out << "Wrote " << outPath
                 << ": change its styles, page, header and footer, then use it with 'maturity report ID --out "
                    "FILE."
-                << suffix << " --template " << outPath << "' or under Settings \u2192 Reports.\n";
+                << suffix << " --template " << outPath << "' or under Settings.\n";
     return ExitOk;
 }
 
