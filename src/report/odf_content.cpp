@@ -265,6 +265,15 @@ QByteArray completedContent(const QByteArray& content, const DocumentFacts& fact
                 continue;
             }
         }
+        // Qt's list levels give the number no room of its own: "1.Is the"; give it a label's width.
+        if (inAutomaticStyles && reader.isStartElement() && reader.namespaceUri() == kStyle &&
+            reader.name() == u"list-level-properties" &&
+            !reader.attributes().hasAttribute(kText, QStringLiteral("min-label-width"))) {
+            writer.writeStartElement(kStyle, QStringLiteral("list-level-properties"));
+            writer.writeAttributes(reader.attributes());
+            writer.writeAttribute(kText, QStringLiteral("min-label-width"), QStringLiteral("0.7cm"));
+            continue;
+        }
         // Qt names a font in every text style, the report's own or its default "Sans": the report's text
         // takes its font from the paragraph styles instead, ours or a house style's.
         if (inAutomaticStyles && reader.isStartElement() && reader.namespaceUri() == kStyle &&

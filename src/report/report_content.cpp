@@ -165,15 +165,14 @@ void appendSummary(ReportHtml& html, const ReportData& data) {
                          .arg(joinNatural(strongest), joinNatural(weakest));
     if (!data.gaps.empty()) {
         html.body += QStringLiteral("<p>The five gaps that matter most, with the next step for each:</p>");
-        // Numbered paragraphs, not a list: a word processor sets list numbers in its own default font.
+        // Numbered paragraphs for the PDF, which a word processor gets as a list (makeNumberedItemsLists).
         for (std::size_t i = 0; i < data.gaps.size() && i < 5; ++i) {
             const Gap& g = data.gaps[i];
-            html.body +=
-                QStringLiteral("<p style=\"margin-left:40px; margin-bottom:5px;\"><b>%1.&nbsp;&nbsp;%2</b> "
-                               "(%3). Today: %4; target: %5. Next step: %6</p>")
-                    .arg(i + 1)
-                    .arg(esc(g.questionText), esc(g.dimensionTitle), esc(g.currentLabel), esc(g.targetLabel),
-                         esc(g.recommendation));
+            html.body += QStringLiteral("<p class=\"numbered\"><b>%1.&nbsp;&nbsp;%2</b> "
+                                        "(%3). Today: %4; target: %5. Next step: %6</p>")
+                             .arg(i + 1)
+                             .arg(esc(g.questionText), esc(g.dimensionTitle), esc(g.currentLabel),
+                                  esc(g.targetLabel), esc(g.recommendation));
         }
     }
     html.pageBreak();

@@ -13,11 +13,13 @@
 #include <QImageReader>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextDocumentWriter>
+#include <QTextList>
 #include <QTextObjectInterface>
 #include <QTextTable>
 
@@ -47,9 +49,39 @@ th { color: #17365d; font-weight: bold; text-align: left; }
 .label { color: #1f4e79; font-weight: bold; }
 .evidence-image { margin-top: 4px; margin-bottom: 2px; -qt-user-state: 1; }
 .caption { color: #5a6673; margin-bottom: 9px; -qt-user-state: 4; }
+.numbered { margin-left: 40px; margin-bottom: 5px; -qt-user-state: 5; }
 .cover-title { font-size: 26pt; font-weight: bold; color: #17365d; -qt-user-state: 2; }
 .cover-subtitle { font-size: 15pt; color: #1f4e79; -qt-user-state: 3; }
 )CSS";
+
+// Numbered items have their number typed, which the PDF paints as text; in a word processor they become a
+// numbered list, which it renumbers when an item is added or removed.
+void makeNumberedItemsLists(QTextDocument& doc) {
+    static const QRegularExpression typedNumber(QStringLiteral("^\\d+\\.\\x{00A0}\\x{00A0}"));
+    QTextList* list = nullptr;
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        const auto number = typedNumber.match(block.text());
+        if (block.userState() != kNumberedItem || !number.hasMatch()) {
+            list = nullptr;
+            continue;
+        }
+        QTextCursor cursor(block);
+        cursor.setPosition(block.position() + static_cast<int>(number.capturedLength()),
+                           QTextCursor::KeepAnchor);
+        cursor.removeSelectedText();
+        QTextBlockFormat format = cursor.blockFormat();
+        format.clearProperty(QTextFormat::BlockLeftMargin);
+        cursor.setBlockFormat(format);
+        if (list) {
+            list->add(cursor.block());
+        } else {
+            QTextListFormat numbered;
+            numbered.setStyle(QTextListFormat::ListDecimal);
+            numbered.setIndent(1);
+            list = cursor.createList(numbered);
+        }
+    }
+}
 
 } // namespace
 
@@ -225,6 +257,8 @@ std::unique_ptr<QTextDocument> assemble(const ReportHtml& html, Target target, c
         doc->documentLayout()->registerHandler(QTextFormat::ImageObject, objects);
     }
     doc->setHtml(body);
+    if (target == Target::WordProcessor)
+        makeNumberedItemsLists(*doc);
     if (target == Target::Pdf) {
         // Keep each line's shaped glyphs from layout to drawing: by default the text layout drops them to
         // save memory and shapes every line again when it is painted.

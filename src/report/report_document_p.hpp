@@ -169,6 +169,8 @@ inline constexpr int kKeepWithNext = 1;
 inline constexpr int kTitleParagraph = 2;
 inline constexpr int kSubtitleParagraph = 3;
 inline constexpr int kCaptionParagraph = 4;
+// A numbered item whose number is typed ("1.  "), which a word processor gets as a numbered list.
+inline constexpr int kNumberedItem = 5;
 // A block property marking the paragraphs of table cells in the ODT (see markTableParagraphs).
 inline constexpr int kTableParagraphProperty = QTextFormat::UserProperty + 41;
 

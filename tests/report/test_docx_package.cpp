@@ -191,3 +191,28 @@ TEST_CASE("a report is written in the format its file name asks for", "[report][
     CHECK_FALSE(reportFormatOf("report.doc").has_value());
     CHECK_FALSE(reportFormatOf("docx").has_value());
 }
+
+TEST_CASE("numbered items are lists in the ODT and the DOCX, typed numbers in the PDF",
+          "[report][docx][odt]") {
+    DemoData demo;
+    const auto docx = demo.dir / "lists.docx";
+    const auto odt = demo.dir / "lists.odt";
+    REQUIRE(writeReportDocx(demo.followUp, {}, QString::fromStdString(docx.string())).has_value());
+    REQUIRE(writeReportOdt(demo.followUp, {}, QString::fromStdString(odt.string())).has_value());
+    const std::string first = "Is the safety instrumented system kept independent";
+    // The DOCX: five paragraphs on one decimal list, the first gap's question without a typed number.
+    const std::string document = zipEntry(docx, "word/document.xml");
+    CHECK(occurrences(document, "<w:numPr>") == 5);
+    CHECK(contains(zipEntry(docx, "word/numbering.xml"), R"(<w:numFmt w:val="decimal"/>)"));
+    CHECK(contains(document, ">" + first));
+    CHECK_FALSE(contains(document, "1.\u00a0\u00a0" + first));
+    // The ODT: one list of five items, its number given room.
+    const std::string content = zipEntry(odt, "content.xml");
+    CHECK(occurrences(content, "<text:list-item>") == 5);
+    CHECK(contains(content, "text:min-label-width="));
+    CHECK(contains(content, ">" + first));
+    // The PDF keeps its typed numbers.
+    const auto pdf = demo.dir / "lists.pdf";
+    REQUIRE(writeReportPdf(demo.followUp, {}, QString::fromStdString(pdf.string())).has_value());
+    CHECK(pdfText(pdf).simplified().contains(QString::fromStdString("1. " + first)));
+}
