@@ -91,6 +91,7 @@ QByteArray completedContent(const QByteArray& content, const DocumentFacts& fact
     std::map<QString, int> headingStyles;
     std::set<QString> keptStyles;  // of paragraphs kept with the next one
     std::set<QString> tableStyles; // of paragraphs in table cells
+    QString coverStyle;            // of the first paragraph, outside any table
     {
         QXmlStreamReader reader(content);
         qint64 ordinal = -1;
@@ -102,9 +103,12 @@ QByteArray completedContent(const QByteArray& content, const DocumentFacts& fact
             const bool paragraph = reader.namespaceUri() == kText && reader.name() == u"p";
             if (reader.isStartElement() && paragraph) {
                 ++ordinal;
+                const QString name =
+                    reader.attributes().value(kText, QStringLiteral("style-name")).toString();
                 if (tables > 0)
-                    tableStyles.insert(
-                        reader.attributes().value(kText, QStringLiteral("style-name")).toString());
+                    tableStyles.insert(name);
+                else if (ordinal == 0)
+                    coverStyle = name;
                 if (inParagraph++ == 0) {
                     text.clear();
                     style = reader.attributes().value(kText, QStringLiteral("style-name")).toString();
@@ -254,6 +258,12 @@ QByteArray completedContent(const QByteArray& content, const DocumentFacts& fact
                 writer.writeAttributes(reader.attributes());
                 writer.writeAttribute(kStyle, QStringLiteral("parent-style-name"),
                                       QStringLiteral("Heading_20_%1").arg(level->second));
+                continue;
+            }
+            if (!coverStyle.isEmpty() && name == coverStyle && !tableStyles.contains(name)) {
+                writer.writeStartElement(kStyle, QStringLiteral("style"));
+                writer.writeAttributes(reader.attributes());
+                writer.writeAttribute(kStyle, QStringLiteral("master-page-name"), kCoverMasterPage);
                 continue;
             }
             if (tableStyles.contains(name) &&

@@ -11,6 +11,8 @@ inline const QString kText = QStringLiteral("urn:oasis:names:tc:opendocument:xml
 inline const QString kMeta = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:meta:1.0");
 inline const QString kXlink = QStringLiteral("http://www.w3.org/1999/xlink");
 inline const QString kSvg = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0");
+// The cover's page: no running header or footer; the next page is the report's.
+inline const QString kCoverMasterPage = QStringLiteral("MW_20_Cover");
 inline const QString kDc = QStringLiteral("http://purl.org/dc/elements/1.1/");
 
 } // namespace mw::odf

@@ -9,6 +9,7 @@
 #include <QXmlStreamWriter>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -243,7 +244,8 @@ struct CarriedPicture {
 Result<QByteArray> mergedStyles(const QByteArray& houseStyles, const std::vector<ZipEntry>& houseEntries,
                                 const DocumentFacts& facts, std::vector<CarriedPicture>& pictures) {
     std::set<QString> defined;
-    QString mainMaster; // the report's pages: "Standard", else the first master page
+    QString mainMaster;                       // the report's pages: "Standard", else the first master page
+    std::map<QString, QString> masterLayouts; // master page -> its page layout
     {
         QXmlStreamReader reader(houseStyles);
         while (!reader.atEnd() && !reader.hasError()) {
@@ -252,8 +254,12 @@ Result<QByteArray> mergedStyles(const QByteArray& houseStyles, const std::vector
             const QString name = reader.attributes().value(kStyle, QStringLiteral("name")).toString();
             if (reader.name() == u"style")
                 defined.insert(name);
-            else if (reader.name() == u"master-page" && (mainMaster.isEmpty() || name == u"Standard"))
-                mainMaster = name;
+            else if (reader.name() == u"master-page") {
+                masterLayouts[name] =
+                    reader.attributes().value(kStyle, QStringLiteral("page-layout-name")).toString();
+                if (mainMaster.isEmpty() || name == u"Standard")
+                    mainMaster = name;
+            }
         }
     }
     bool stylesWritten = false, inMasters = false;
@@ -298,6 +304,15 @@ Result<QByteArray> mergedStyles(const QByteArray& houseStyles, const std::vector
             writeOurs(xml, false);
         else if (depth == 1)
             writeOurs(xml, true);
+        // The cover's page: the report's paper, no running header or footer, then the report's page.
+        if (depth == 2 && inMasters && !mainMaster.isEmpty() && !masterLayouts.contains(kCoverMasterPage)) {
+            xml.writeStartElement(kStyle, QStringLiteral("master-page"));
+            xml.writeAttribute(kStyle, QStringLiteral("name"), kCoverMasterPage);
+            xml.writeAttribute(kStyle, QStringLiteral("display-name"), QStringLiteral("Report cover"));
+            xml.writeAttribute(kStyle, QStringLiteral("page-layout-name"), masterLayouts[mainMaster]);
+            xml.writeAttribute(kStyle, QStringLiteral("next-style-name"), mainMaster);
+            xml.writeEndElement();
+        }
     };
     hooks.text = [&](const QString& text) { return inMasters ? fillPlaceholders(text, facts) : text; };
     hooks.attributes = [&](const QXmlStreamReader& reader) {

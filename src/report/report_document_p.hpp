@@ -173,6 +173,8 @@ inline constexpr int kCaptionParagraph = 4;
 inline constexpr int kNumberedItem = 5;
 // A block property marking the paragraphs of table cells in the ODT (see markTableParagraphs).
 inline constexpr int kTableParagraphProperty = QTextFormat::UserProperty + 41;
+// A block property marking the ODT's first paragraph, whose style starts the cover's page.
+inline constexpr int kCoverParagraphProperty = QTextFormat::UserProperty + 42;
 
 // --- Writers -----------------------------------------------------------------------------------------
 

@@ -16,6 +16,8 @@
 #include <QTextDocumentWriter>
 #include <QTextTable>
 
+#include <functional>
+
 namespace mw {
 
 namespace {
@@ -43,23 +45,10 @@ void fixTableWidths(QTextFrame* frame, double textWidth) {
     }
 }
 
-// Qt 6.4's ODF writer takes the font name from the property Qt 5 used; given only the font families of
-// Qt 6, it names the font "Sans", which only fontconfig understands. Text in the report's own font is
-// left to the paragraph styles (ours or a house style's); any other font is named by both properties.
-void nameFontsForOdf(QTextDocument& doc) {
-    const QString ownFamily = documentFont().family();
-    auto named = [&](QTextCharFormat format) {
-        if (!format.hasProperty(QTextFormat::FontFamilies))
-            return format;
-        const QStringList families = format.fontFamilies().toStringList();
-        if (families.isEmpty() || families.front() == ownFamily) {
-            format.clearProperty(QTextFormat::FontFamilies);
-            format.clearProperty(QTextFormat::FontFamily);
-        } else {
-            format.setProperty(QTextFormat::FontFamily, families.front());
-        }
-        return format;
-    };
+// The character formats of the blocks `chosen` picks, each block's own and its fragments', changed by
+// `change`; the ranges are collected first, since changing a format splits fragments.
+void changeCharFormats(QTextDocument& doc, const std::function<bool(const QTextBlock&)>& chosen,
+                       const std::function<QTextCharFormat(QTextCharFormat)>& change) {
     struct Range {
         int start, end;
         QTextCharFormat format;
@@ -67,23 +56,44 @@ void nameFontsForOdf(QTextDocument& doc) {
     std::vector<Range> ranges;
     std::vector<int> blocks;
     for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
-        if (block.charFormat().hasProperty(QTextFormat::FontFamilies))
-            blocks.push_back(block.position());
+        if (!chosen(block))
+            continue;
+        blocks.push_back(block.position());
         for (auto it = block.begin(); !it.atEnd(); ++it)
-            if (it.fragment().charFormat().hasProperty(QTextFormat::FontFamilies))
-                ranges.push_back({it.fragment().position(), it.fragment().position() + it.fragment().length(),
-                                  named(it.fragment().charFormat())});
+            ranges.push_back({it.fragment().position(), it.fragment().position() + it.fragment().length(),
+                              change(it.fragment().charFormat())});
     }
-    QTextCursor cursor(&doc); // changing formats splits fragments, so the ranges are collected first
+    QTextCursor cursor(&doc);
     for (const int position : blocks) {
         cursor.setPosition(position);
-        cursor.setBlockCharFormat(named(cursor.blockCharFormat()));
+        cursor.setBlockCharFormat(change(cursor.blockCharFormat()));
     }
     for (const auto& [start, end, format] : ranges) {
         cursor.setPosition(start);
         cursor.setPosition(end, QTextCursor::KeepAnchor);
         cursor.setCharFormat(format);
     }
+}
+
+// Qt 6.4's ODF writer takes the font name from the property Qt 5 used; given only the font families of
+// Qt 6, it names the font "Sans", which only fontconfig understands. Text in the report's own font is
+// left to the paragraph styles (ours or a house style's); any other font is named by both properties.
+void nameFontsForOdf(QTextDocument& doc) {
+    const QString ownFamily = documentFont().family();
+    changeCharFormats(
+        doc, [](const QTextBlock&) { return true; },
+        [&](QTextCharFormat format) {
+            if (!format.hasProperty(QTextFormat::FontFamilies))
+                return format;
+            const QStringList families = format.fontFamilies().toStringList();
+            if (families.isEmpty() || families.front() == ownFamily) {
+                format.clearProperty(QTextFormat::FontFamilies);
+                format.clearProperty(QTextFormat::FontFamily);
+            } else {
+                format.setProperty(QTextFormat::FontFamily, families.front());
+            }
+            return format;
+        });
 }
 
 // The paragraphs in table cells get block formats of their own (a property Qt's writer ignores), so that
@@ -111,42 +121,26 @@ void markTableParagraphs(QTextFrame* frame) {
 // A heading's look is its paragraph style's (ours or a house style's): the size, colour, weight and
 // spacing the report's style sheet gave it are taken off, and Qt's fonts, which it would write as "Sans".
 void leaveHeadingsToTheirStyles(QTextDocument& doc) {
-    struct Range {
-        int start, end;
-        QTextCharFormat format;
+    auto isHeading = [](const QTextBlock& block) {
+        const int level = block.blockFormat().headingLevel();
+        return level >= 1 && level <= 3 && !QTextCursor(block).currentTable();
     };
-    std::vector<Range> ranges;
-    std::vector<int> headings; // block positions
-    auto plain = [](QTextCharFormat format) {
+    changeCharFormats(doc, isHeading, [](QTextCharFormat format) {
         for (const auto property :
              {QTextFormat::FontPointSize, QTextFormat::ForegroundBrush, QTextFormat::FontWeight,
               QTextFormat::FontFamilies, QTextFormat::FontFamily})
             format.clearProperty(property);
         return format;
-    };
-    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
-        const int level = block.blockFormat().headingLevel();
-        if (level < 1 || level > 3 || QTextCursor(block).currentTable())
-            continue;
-        headings.push_back(block.position());
-        for (auto it = block.begin(); !it.atEnd(); ++it)
-            ranges.push_back({it.fragment().position(), it.fragment().position() + it.fragment().length(),
-                              plain(it.fragment().charFormat())});
-    }
+    });
     QTextCursor cursor(&doc);
-    for (const int position : headings) {
-        cursor.setPosition(position);
-        QTextBlockFormat format = cursor.blockFormat();
-        format.clearProperty(QTextFormat::BlockTopMargin);
-        format.clearProperty(QTextFormat::BlockBottomMargin);
-        cursor.setBlockFormat(format);
-        cursor.setBlockCharFormat(plain(cursor.blockCharFormat()));
-    }
-    for (const auto& [start, end, format] : ranges) {
-        cursor.setPosition(start);
-        cursor.setPosition(end, QTextCursor::KeepAnchor);
-        cursor.setCharFormat(format);
-    }
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next())
+        if (isHeading(block)) {
+            cursor.setPosition(block.position());
+            QTextBlockFormat format = cursor.blockFormat();
+            format.clearProperty(QTextFormat::BlockTopMargin);
+            format.clearProperty(QTextFormat::BlockBottomMargin);
+            cursor.setBlockFormat(format);
+        }
 }
 
 } // namespace
@@ -187,6 +181,13 @@ Result<QByteArray> odtPackage(QTextDocument& doc, const DocumentFacts& facts, co
     leaveHeadingsToTheirStyles(doc);
     nameFontsForOdf(doc);
     markTableParagraphs(doc.rootFrame());
+    // The first paragraph gets a format of its own: its style starts the cover's page, without header.
+    if (QTextBlock first = doc.begin(); first.isValid() && !QTextCursor(first).currentTable()) {
+        QTextCursor cursor(first);
+        QTextBlockFormat format = first.blockFormat();
+        format.setProperty(kCoverParagraphProperty, true);
+        cursor.setBlockFormat(format);
+    }
     // The ODF writer closes its device, so it writes to memory and the bytes are then moved into place.
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);

@@ -44,17 +44,21 @@ TEST_CASE("the ODT carries its page, running header, page numbers and metadata",
     CHECK(contains(manifest, R"(manifest:full-path="meta.xml")"));
     CHECK(contains(manifest, R"(manifest:full-path="content.xml")"));
 
-    // As LibreOffice lays it out: US Letter, and every page numbered "Page N of M" under the header.
+    // As LibreOffice lays it out: US Letter, and every page after the cover numbered "Page N of M" under
+    // the header; the cover on a page of its own with neither.
     const auto pdf = convert(odt, "pdf", demo.dir);
     const Run info = run("pdfinfo", {QString::fromStdString(pdf.string())});
     CHECK(info.output.contains("612 x 792 pts (letter)"));
     const QStringList pages = pdfText(pdf).split('\f', Qt::SkipEmptyParts);
     REQUIRE(pages.size() > 10);
-    for (int i = 0; i < pages.size(); ++i) {
+    for (int i = 1; i < pages.size(); ++i) {
         INFO("page " << i + 1);
         CHECK(pages[i].contains(QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages.size())));
         CHECK(pages[i].contains("Severn <b>Vale</b> & Co - IT/OT convergence follow-up"));
     }
+    CHECK_FALSE(pages[0].contains("Page 1 of"));
+    CHECK_FALSE(pages[0].contains("Severn <b>Vale</b> & Co - IT/OT convergence follow-up"));
+    CHECK(contains(zipEntry(odt, "styles.xml"), R"(style:name="MW_20_Cover")"));
 }
 
 TEST_CASE("the ODT's headings are headings: outline levels, Heading styles, bookmarks in LibreOffice's PDF",
