@@ -2,7 +2,6 @@
 
 #include "platform/qt_text.hpp"
 #include "platform/settings.hpp"
-#include "report/file_output.hpp"
 #include "report/house_style.hpp"
 
 #include <QCheckBox>
@@ -325,11 +324,8 @@ QLayout* SettingsDialog::houseStyleRow(QLineEdit* edit, ReportFormat format) {
             return;
         if (QFileInfo(file).suffix().isEmpty())
             file += word ? QStringLiteral(".docx") : QStringLiteral(".odt");
-        auto bytes =
-            defaultHouseStyleFile(format, paper_->currentData().toBool() ? QPageSize::Letter : QPageSize::A4);
-        auto written =
-            bytes ? writeFileAtomically(file, *bytes) : Result<void>(std::unexpected(bytes.error()));
-        if (!written) {
+        const auto paper = paper_->currentData().toBool() ? QPageSize::Letter : QPageSize::A4;
+        if (auto written = writeDefaultHouseStyle(format, paper, file); !written) {
             QMessageBox::warning(this, tr("House style"), q(written.error().message));
             return;
         }

@@ -1,5 +1,6 @@
 #include "report/house_style.hpp"
 #include "report/docx_parts.hpp"
+#include "report/file_output.hpp"
 #include "report/odf_names.hpp"
 #include "report/odf_package.hpp"
 #include "report/xml_copy.hpp"
@@ -14,13 +15,17 @@
 
 namespace mw {
 
+std::string wordMainPart(const std::vector<ZipEntry>& entries) {
+    if (auto relationships = relationshipsOf(entries, ""))
+        for (const auto& relationship : *relationships)
+            if (relationship.type.endsWith(u"/officeDocument") && !relationship.external)
+                return partNameOf("", relationship.target);
+    return "word/document.xml";
+}
+
 namespace {
 
 constexpr qint64 kMaxHouseStyleBytes = 64 << 20;
-
-const ZipEntry* entryNamed(const std::vector<ZipEntry>& entries, const std::string& name) {
-    return findEntry(entries, name);
-}
 
 // A length as ODF writes it ("2.5cm", "1in", "72pt"), in millimetres.
 std::optional<double> millimetres(QStringView length) {
@@ -45,17 +50,8 @@ std::optional<double> millimetres(QStringView length) {
     return std::nullopt;
 }
 
-// The main document part a Word package names, "word/document.xml" in practice.
-std::string docxMainPart(const std::vector<ZipEntry>& entries) {
-    if (auto relationships = relationshipsOf(entries, ""))
-        for (const auto& relationship : *relationships)
-            if (relationship.type.endsWith(u"/officeDocument") && !relationship.external)
-                return partNameOf("", relationship.target);
-    return "word/document.xml";
-}
-
 PageLayout docxLayout(const std::vector<ZipEntry>& entries, PageLayout layout) {
-    const ZipEntry* main = entryNamed(entries, docxMainPart(entries));
+    const ZipEntry* main = findEntry(entries, wordMainPart(entries));
     if (!main)
         return layout;
     using docx::kW;
@@ -100,7 +96,7 @@ PageLayout docxLayout(const std::vector<ZipEntry>& entries, PageLayout layout) {
 }
 
 PageLayout odtLayout(const std::vector<ZipEntry>& entries, PageLayout layout) {
-    const ZipEntry* styles = entryNamed(entries, "styles.xml");
+    const ZipEntry* styles = findEntry(entries, "styles.xml");
     if (!styles)
         return layout;
     using namespace odf;
@@ -179,7 +175,7 @@ Result<std::vector<PackageRelationship>> relationshipsOf(const std::vector<ZipEn
     const std::string name = part.substr(folder.size());
     const std::string relationshipsPart = folder + "_rels/" + name + ".rels";
     std::vector<PackageRelationship> relationships;
-    const ZipEntry* entry = entryNamed(entries, relationshipsPart);
+    const ZipEntry* entry = findEntry(entries, relationshipsPart);
     if (!entry)
         return relationships;
     QXmlStreamReader reader(entry->bytes);
@@ -205,14 +201,14 @@ Result<HouseStyle> houseStyleOf(const QByteArray& bytes, const std::string& name
         return fail(name + ": " + entries.error().message);
     HouseStyle style;
     auto wellFormed = [&](const std::string& part, bool required) -> Result<void> {
-        const ZipEntry* entry = entryNamed(*entries, part);
+        const ZipEntry* entry = findEntry(*entries, part);
         if (!entry)
             return required ? fail(name + ": the package has no " + part) : Result<void>{};
         if (auto checked = checkXml(entry->bytes); !checked)
             return fail(name + ": " + part + " is not well-formed XML (" + checked.error().message + ")");
         return {};
     };
-    if (const ZipEntry* mimetype = entryNamed(*entries, "mimetype")) {
+    if (const ZipEntry* mimetype = findEntry(*entries, "mimetype")) {
         const QByteArray type = mimetype->bytes.trimmed();
         if (type != "application/vnd.oasis.opendocument.text" &&
             type != "application/vnd.oasis.opendocument.text-template")
@@ -221,14 +217,14 @@ Result<HouseStyle> houseStyleOf(const QByteArray& bytes, const std::string& name
         style.format = ReportFormat::Odt;
         if (auto checked = wellFormed("styles.xml", false); !checked)
             return std::unexpected(checked.error());
-    } else if (const ZipEntry* types = entryNamed(*entries, "[Content_Types].xml")) {
+    } else if (const ZipEntry* types = findEntry(*entries, "[Content_Types].xml")) {
         if (types->bytes.contains("macroEnabled"))
             return fail(name + ": a macro-enabled Word file; save the house style as .docx or .dotx");
         if (!types->bytes.contains("wordprocessingml.document.main+xml") &&
             !types->bytes.contains("wordprocessingml.template.main+xml"))
             return fail(name + ": not a Word document (DOCX or DOTX)");
         style.format = ReportFormat::Docx;
-        const std::string main = docxMainPart(*entries);
+        const std::string main = wordMainPart(*entries);
         if (auto checked = wellFormed(main, true); !checked)
             return std::unexpected(checked.error());
         auto relationships = relationshipsOf(*entries, main);
@@ -279,6 +275,13 @@ Result<QByteArray> defaultHouseStyleFile(ReportFormat format, QPageSize::PageSiz
     return writeZip(docx::defaultTemplate(facts, true));
 }
 
+Result<void> writeDefaultHouseStyle(ReportFormat format, QPageSize::PageSizeId paper, const QString& path) {
+    auto bytes = defaultHouseStyleFile(format, paper);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    return writeFileAtomically(path, *bytes);
+}
+
 PageLayout pageLayoutOf(const HouseStyle& style, const PageLayout& fallback) {
     return style.format == ReportFormat::Odt ? odtLayout(style.entries, fallback)
                                              : docxLayout(style.entries, fallback);
@@ -303,10 +306,6 @@ QString fillPlaceholders(QString text, const DocumentFacts& facts) {
         from = match.capturedEnd();
     }
     return filled + text.mid(from);
-}
-
-std::string wordMainPart(const std::vector<ZipEntry>& entries) {
-    return docxMainPart(entries);
 }
 
 } // namespace mw

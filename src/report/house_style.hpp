@@ -32,6 +32,9 @@ HouseStyle defaultHouseStyle(ReportFormat format, const DocumentFacts& facts);
 // Ours as a file to start a house style from: with a page that says how to change it.
 Result<QByteArray> defaultHouseStyleFile(ReportFormat format, QPageSize::PageSizeId paper);
 
+// That file written to path, atomically.
+Result<void> writeDefaultHouseStyle(ReportFormat format, QPageSize::PageSizeId paper, const QString& path);
+
 // The page the house style sets out, or the fallback for what it does not say.
 PageLayout pageLayoutOf(const HouseStyle& style, const PageLayout& fallback);
 

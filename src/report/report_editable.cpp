@@ -46,7 +46,8 @@ void fixTableWidths(QTextFrame* frame, double textWidth) {
 }
 
 // The character formats of the blocks `chosen` picks, each block's own and its fragments', changed by
-// `change`; the ranges are collected first, since changing a format splits fragments.
+// `change` where it changes them; the ranges are collected first, since changing a format splits
+// fragments.
 void changeCharFormats(QTextDocument& doc, const std::function<bool(const QTextBlock&)>& chosen,
                        const std::function<QTextCharFormat(QTextCharFormat)>& change) {
     struct Range {
@@ -60,8 +61,10 @@ void changeCharFormats(QTextDocument& doc, const std::function<bool(const QTextB
             continue;
         blocks.push_back(block.position());
         for (auto it = block.begin(); !it.atEnd(); ++it)
-            ranges.push_back({it.fragment().position(), it.fragment().position() + it.fragment().length(),
-                              change(it.fragment().charFormat())});
+            if (QTextCharFormat changed = change(it.fragment().charFormat());
+                changed != it.fragment().charFormat())
+                ranges.push_back({it.fragment().position(), it.fragment().position() + it.fragment().length(),
+                                  std::move(changed)});
     }
     QTextCursor cursor(&doc);
     for (const int position : blocks) {

@@ -3,7 +3,6 @@
 #include "cli/commands/commands.hpp"
 #include "platform/settings.hpp"
 #include "report/exports.hpp"
-#include "report/file_output.hpp"
 
 namespace mw::cli {
 
@@ -71,11 +70,9 @@ int templateCommand(CommandContext& context) {
     context.expectPositionals(0);
     const QString suffix = context.outputFormat({"docx", "odt"});
     const QString outPath = context.value("out");
-    auto bytes =
-        defaultHouseStyleFile(suffix == u"docx" ? ReportFormat::Docx : ReportFormat::Odt, context.pageSize());
-    if (!bytes)
-        return context.fail(bytes.error());
-    if (auto written = writeFileAtomically(outPath, *bytes); !written)
+    if (auto written = writeDefaultHouseStyle(suffix == u"docx" ? ReportFormat::Docx : ReportFormat::Odt,
+                                              context.pageSize(), outPath);
+        !written)
         return context.fail(written.error());
     context.out << "Wrote " << outPath
                 << ": change its styles, page, header and footer, then use it with 'maturity report ID --out "
