@@ -22,5 +22,7 @@ breach "the report library reads no settings" 'QSettings' src/report
 breach "core, storage and app use no Qt" '#include <Q' src/core src/storage src/app
 breach "the room server uses no Qt" '#include <Q' src/room
 breach "only the room server speaks HTTP" '#include <httplib' src/core src/storage src/app src/report src/cli ui
-[ "$status" -eq 0 ] && echo "layering: 7 rules hold"
+breach "the hub client uses no Qt and no SQLite" '#include <(Q|SQLiteCpp|sqlite3)' src/hub
+breach "only the hub client speaks to PostgreSQL" '#include <libpq' src/core src/storage src/app src/report src/cli src/room ui
+[ "$status" -eq 0 ] && echo "layering: 9 rules hold"
 exit "$status"

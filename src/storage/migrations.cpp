@@ -1,5 +1,6 @@
 // The schema and its upgrades: cumulative steps in one transaction, run after the backup copy.
 #include "storage/sql_support.hpp"
+#include "storage/sync_records.hpp"
 
 namespace mw {
 
@@ -64,6 +65,10 @@ Result<void> Store::migrate(int fromVersion) {
         db_->exec(kSchemaV4);
     if (fromVersion < 5)
         db_->exec(kSchemaV5);
+    if (fromVersion < 6) {
+        db_->exec(kSchemaV6);
+        db_->exec(syncTriggers());
+    }
     db_->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     transaction.commit();
     return {};

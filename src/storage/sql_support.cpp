@@ -163,11 +163,12 @@ Participant readParticipant(SQLite::Statement& q) {
 
 Id insertClient(StatementCache& db, const std::string& name, const std::string& sector,
                 const std::string& notes) {
-    auto q = db.prepare("INSERT INTO clients (name, sector, notes, created_at) VALUES (?,?,?,?)");
+    auto q = db.prepare("INSERT INTO clients (name, sector, notes, created_at, uid) VALUES (?,?,?,?,?)");
     q->bind(1, name);
     q->bind(2, sector);
     q->bind(3, notes);
     q->bind(4, nowIsoUtc());
+    q->bind(5, newUid());
     q->exec();
     return db.db().getLastInsertRowid();
 }

@@ -136,6 +136,7 @@ extern const char* const kSchemaV2;
 extern const char* const kSchemaV3;
 extern const char* const kSchemaV4;
 extern const char* const kSchemaV5;
+extern const char* const kSchemaV6;
 
 // The id of the stored snapshot with this model id, version and JSON text, stored now if there is none:
 // each distinct model is kept once however many assessments use it.

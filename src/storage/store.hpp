@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/evidence.hpp"
 #include "core/model.hpp"
+#include "core/sync.hpp"
 #include "storage/backups.hpp"
 
 #include <filesystem>
@@ -25,7 +26,7 @@ namespace mw {
 
 class PresenceLock;
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // Whether opening may create the database. Commands that only read or change what is there open existing
 // databases only, so a mistyped path is reported instead of becoming a new, empty database.
@@ -76,6 +77,24 @@ struct NewEvidence {
     // Told the bytes read so far of both passes (the digest, then the copy) out of twice the file's size;
     // returning false stops the attach, and nothing of it is kept.
     std::function<bool(std::int64_t done, std::int64_t total)> progress;
+};
+
+// Where this database stands with its team hub.
+struct SyncStatus {
+    bool connected = false;   // it has synced with a hub (its changes are being logged)
+    std::string hubId;        // the hub it syncs with
+    std::string hubUrl;       // the address last used, without any password
+    std::int64_t cursor = 0;  // the last of the hub's changes applied here
+    std::int64_t pending = 0; // changes made here that the hub has not confirmed
+    std::string lastSync;     // ISO 8601 UTC, empty before the first
+    std::int64_t openConflicts = 0;
+};
+
+// What applying one batch of the hub's changes did.
+struct AppliedChanges {
+    std::size_t applied = 0;   // changes that moved something here
+    std::size_t ignored = 0;   // ours coming back, or older than what is here
+    std::size_t conflicts = 0; // new entries in the conflict list
 };
 
 struct LoadedAssessment {
@@ -204,6 +223,24 @@ public:
     // still went ahead, and front doors warn.
     const std::string& backupProblem() const { return backupProblem_; }
 
+    // The team hub (sync_store.cpp). Changes are logged by triggers from the first connectHub on, every
+    // existing record then being logged once as created.
+    Result<SyncStatus> syncStatus() const;
+    // Binds the database to the hub (a database syncs with one hub only) and starts its change log.
+    Result<void> connectHub(const std::string& hubId, const std::string& hubUrl);
+    // The changes the hub has not confirmed, oldest first.
+    Result<std::vector<SyncChange>> pendingChanges(std::size_t limit) const;
+    // The hub holds every change up to this sequence number: they leave the log, their clocks stay known.
+    Result<void> confirmPushed(std::int64_t lastSeq);
+    // Applies the hub's changes in one transaction, all or nothing, and moves the cursor past them: a
+    // refused change (malformed, or naming a record that is not here) names itself, and nothing is kept.
+    Result<AppliedChanges> applyHubChanges(const std::vector<HubChange>& changes);
+    Result<void> noteSynced(const std::string& when);
+    Result<std::vector<SyncConflict>> conflicts(bool includeResolved = false) const;
+    // Marks the conflict resolved; with restoreLost, the value that lost is written back first (a new
+    // change, which then wins everywhere).
+    Result<SyncConflict> resolveConflict(std::int64_t conflictId, bool restoreLost);
+
     // Diagnostics: while on, every statement this connection runs that steps through a table without an
     // index is counted (SQLite's SQLITE_STMTSTATUS_FULLSCAN_STEP), keyed by its SQL text. The query-plan
     // test holds the store to "no full scan where an index can serve".
@@ -222,6 +259,9 @@ private:
     // bundle with an equal model reuses the id instead of serialising and hashing its model again.
     using KnownSnapshots = std::vector<std::pair<const Model*, Id>>;
     Result<ImportOutcome> importOne(const Bundle& bundle, KnownSnapshots* known);
+    void applyHubChange(const HubChange& change, AppliedChanges& outcome);
+    // Throws when the answer a hub change left is not one the assessment's model allows.
+    void checkAppliedAnswer(Id answerRowId);
     std::unique_ptr<SQLite::Database> db_;
     // After db_, so that its statements are finalised before the database closes.
     std::unique_ptr<sql::StatementCache> statements_;

@@ -31,6 +31,10 @@ int divergenceCommand(CommandContext& context);
 int actionsCommand(CommandContext& context);
 int actionCommand(CommandContext& context);
 int evidenceCommand(CommandContext& context);
+int hubCommand(CommandContext& context);
+int syncCommand(CommandContext& context);
+int conflictsCommand(CommandContext& context);
+int resolveCommand(CommandContext& context);
 // score --by-group: each group's dimension and overall scores.
 int groupScoresCommand(CommandContext& context, const app::AssessmentState& state);
 
