@@ -224,6 +224,16 @@ void rememberClock(StatementCache& db, const std::string& kind, const std::strin
     q->exec();
 }
 
+// The clock of a record the hub created or deleted, by one of two statements (string literals: cached).
+void noteRecordClock(StatementCache& db, const SyncChange& change, const char* sql) {
+    auto q = db.prepare(sql);
+    q->bind(1, change.kind);
+    q->bind(2, change.key);
+    q->bind(3, static_cast<int64_t>(change.hlc));
+    q->bind(4, change.origin);
+    q->exec();
+}
+
 // What the record is, in words, for the conflict list.
 std::string describeRecord(StatementCache& db, const SyncKind& kind, const RecordKey& key) {
     const std::string name = kind.kind;
@@ -521,6 +531,7 @@ Result<SyncStatus> Store::syncStatus() const {
 }
 
 Result<void> Store::connectHub(const std::string& hubId, const std::string& hubUrl) {
+    backUpIfDue();
     return guarded(path_, "connect the database to the hub", [&]() -> Result<void> {
         SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         const std::string known = metaValue(*statements_, "hub_id");
@@ -528,7 +539,6 @@ Result<void> Store::connectHub(const std::string& hubId, const std::string& hubU
             return fail(path_.string() + " syncs with another hub (" + known + ", not " + hubId +
                         "); a database syncs with one hub only");
         if (db_->execAndGet("SELECT logging FROM sync_clock").getInt() == 0) {
-            backUpIfDue();
             db_->exec("UPDATE sync_clock SET hlc = max(hlc + 1, CAST((julianday('now') - 2440587.5) * "
                       "86400000.0 AS INTEGER) * 65536)");
             for (const auto& statement : logExistingRows())
@@ -657,13 +667,9 @@ void Store::applyHubChange(const HubChange& hubChange, AppliedChanges& outcome) 
             drop.bind(1, static_cast<int64_t>(*rowId));
             drop.exec();
         }
-        auto q = db.prepare("INSERT INTO sync_tombstones (kind, key, hlc, origin) VALUES (?,?,?,?) "
-                            "ON CONFLICT DO NOTHING");
-        q->bind(1, change.kind);
-        q->bind(2, change.key);
-        q->bind(3, static_cast<int64_t>(change.hlc));
-        q->bind(4, change.origin);
-        q->exec();
+        noteRecordClock(
+            db, change,
+            "INSERT INTO sync_tombstones (kind, key, hlc, origin) VALUES (?,?,?,?) ON CONFLICT DO NOTHING");
         ++outcome.applied;
         return;
     }
@@ -675,13 +681,10 @@ void Store::applyHubChange(const HubChange& hubChange, AppliedChanges& outcome) 
         if (change.kind == "snapshot")
             checkSnapshot(key, change.fields);
         const Id created = insertRecord(db, *kind, key, change.fields);
-        auto q = db.prepare("INSERT INTO sync_records (kind, key, hlc, origin) VALUES (?,?,?,?) "
-                            "ON CONFLICT DO UPDATE SET hlc = excluded.hlc, origin = excluded.origin");
-        q->bind(1, change.kind);
-        q->bind(2, change.key);
-        q->bind(3, static_cast<int64_t>(change.hlc));
-        q->bind(4, change.origin);
-        q->exec();
+        noteRecordClock(
+            db, change,
+            "INSERT INTO sync_records (kind, key, hlc, origin) VALUES (?,?,?,?) ON CONFLICT DO UPDATE "
+            "SET hlc = excluded.hlc, origin = excluded.origin");
         if (change.kind == "assessment")
             linkBaselines(db, key.ownUid);
         if (change.kind == "answer")
@@ -812,12 +815,16 @@ Result<SyncConflict> Store::resolveConflict(std::int64_t conflictId, bool restor
             if (!kind || found->field.empty())
                 return fail("conflict " + std::to_string(conflictId) +
                             " is a deletion against edits; add what was lost again by hand");
-            const auto rowId = locate(*statements_, *kind, splitKey(*kind, found->key));
-            if (!rowId)
-                return fail("the " + found->description + " of conflict " + std::to_string(conflictId) +
-                            " is no longer here");
-            // Written with the log on: a new change, later than both, that every laptop then takes.
-            writeField(*statements_, *kind, *rowId, fieldOf(*kind, found->field), found->lostValue);
+            try {
+                const auto rowId = locate(*statements_, *kind, splitKey(*kind, found->key));
+                if (!rowId)
+                    return fail("the " + found->description + " of conflict " + std::to_string(conflictId) +
+                                " is no longer here");
+                // Written with the log on: a new change, later than both, that every laptop then takes.
+                writeField(*statements_, *kind, *rowId, fieldOf(*kind, found->field), found->lostValue);
+            } catch (const Refused& refused) {
+                return fail("conflict " + std::to_string(conflictId) + " cannot be restored: " + refused.why);
+            }
         }
         auto q = statements_->prepare("UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?");
         found->resolvedAt = nowIsoUtc();

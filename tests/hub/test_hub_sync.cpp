@@ -145,6 +145,18 @@ TEST_CASE("an answer made on one laptop reaches the other, and edits made on bot
     CHECK(conflict.keptValue == "B: the charter is still a draft");
     CHECK(conflict.lostValue == "A: the board signed the charter");
     CHECK(conflict.description.find("GO1") != std::string::npos);
+    // The command line lists it with both values, fields as docs/cli-json.md describes them.
+    const std::string listing = (laptops.dir / "conflicts.json").string();
+    REQUIRE(test::runShell(std::string(MW_CLI_BINARY) + " --db " + (laptops.dir / "b.db").string() +
+                           " conflicts --json >" + listing) == 0);
+    const auto listed = nlohmann::json::parse(test::readBytes(listing));
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0]["field"] == "note");
+    CHECK(listed[0]["kept"]["value"] == "B: the charter is still a draft");
+    CHECK(listed[0]["lost"]["value"] == "A: the board signed the charter");
+    CHECK(listed[0]["resolvedAt"].is_null());
+    for (const char* name : {"id", "kind", "key", "record", "detectedAt"})
+        CHECK(listed[0].contains(name));
     REQUIRE(b.store().resolveConflict(conflict.id, true).has_value());
     CHECK(b.store().conflicts()->empty());
     CHECK(b.store().resolveConflict(conflict.id, true).error().message.find("was resolved") !=

@@ -294,3 +294,68 @@ TEST_CASE("an upgraded database opens again without a second upgrade or backup",
     CHECK(again->schemaVersion() == kSchemaVersion);
     CHECK_FALSE(std::filesystem::exists(copy.dir / "release-1.0.db.v1.bak"));
 }
+
+TEST_CASE("a schema-5 database gains the team hub's change log: client uids, and every record sent on its "
+          "first sync",
+          "[store][migration]") {
+    const auto fixtures = test::dataPath("v5");
+    MigratedCopy copy(fixtures / "release-5.db");
+    std::int64_t records = 0;
+    {
+        SQLite::Database before(copy.path.string(), SQLite::OPEN_READONLY);
+        REQUIRE(before.execAndGet("PRAGMA user_version").getInt() == 5);
+        records = before
+                      .execAndGet(
+                          "SELECT (SELECT count(*) FROM clients) + (SELECT count(*) FROM model_snapshots) + "
+                          "(SELECT count(*) FROM assessments) + (SELECT count(*) FROM participants) + "
+                          "(SELECT count(*) FROM answers) + (SELECT count(*) FROM actions)")
+                      .getInt64();
+        REQUIRE(before.execAndGet("SELECT count(*) FROM participants WHERE is_default = 0").getInt() > 0);
+        REQUIRE(before.execAndGet("SELECT count(*) FROM actions").getInt() > 0);
+    }
+    auto store = Store::open(copy.path);
+    REQUIRE(store.has_value());
+    CHECK(store->schemaVersion() == kSchemaVersion);
+    REQUIRE(std::filesystem::exists(copy.dir / "release-5.db.v5.bak"));
+    checkScoresAsBefore(*store, fixtures, {1, 2});
+    {
+        SQLite::Database after(copy.path.string(), SQLite::OPEN_READONLY);
+        CHECK(after.execAndGet("SELECT count(DISTINCT uid) = count(*) AND min(length(uid)) = 32 FROM clients")
+                  .getInt() == 1);
+    }
+    // Nothing is logged until the database first syncs: a consultant without a hub pays nothing.
+    auto status = store->syncStatus();
+    REQUIRE(status.has_value());
+    CHECK_FALSE(status->connected);
+    Answer changed;
+    changed.questionId = "GO1";
+    changed.current = 1;
+    REQUIRE(store->saveAnswer(2, changed).has_value());
+    CHECK(store->syncStatus()->pending == 0);
+    // Then every record goes as created, each record before those that refer to it.
+    REQUIRE(store->connectHub("hub-one", "postgresql://hub/maturity").has_value());
+    auto pending = store->pendingChanges(1'000'000);
+    REQUIRE(pending.has_value());
+    CHECK(static_cast<std::int64_t>(pending->size()) == records);
+    const std::vector<std::string> order = {"client",      "snapshot", "assessment",
+                                            "participant", "answer",   "action"};
+    std::size_t rank = 0;
+    for (const auto& change : *pending) {
+        CHECK(change.op == ChangeOp::Insert);
+        CHECK_FALSE(malformedChange(change).has_value());
+        while (rank < order.size() && order[rank] != change.kind)
+            ++rank;
+        REQUIRE(rank < order.size()); // never a kind before one it refers to
+    }
+    // A change now is logged with only what it changed, on a later clock.
+    changed.current = 2;
+    REQUIRE(store->saveAnswer(2, changed).has_value());
+    auto latest = store->pendingChanges(1'000'000);
+    REQUIRE(latest->size() == pending->size() + 1);
+    CHECK(latest->back().kind == "answer");
+    CHECK(latest->back().op == ChangeOp::Update);
+    CHECK(latest->back().fields.contains("current"));
+    CHECK_FALSE(latest->back().fields.contains("note"));
+    CHECK(latest->back().hlc > pending->back().hlc);
+    CHECK(store->connectHub("hub-two", "").error().message.find("another hub") != std::string::npos);
+}

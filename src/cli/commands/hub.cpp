@@ -29,8 +29,8 @@ nlohmann::json conflictJson(const SyncConflict& c) {
             {"record", c.description},
             {"kept", {{"value", c.keptValue}, {"origin", c.keptOrigin}, {"clock", c.keptHlc}}},
             {"lost", {{"value", c.lostValue}, {"origin", c.lostOrigin}, {"clock", c.lostHlc}}},
-            {"detected_at", c.detectedAt},
-            {"resolved_at", c.resolvedAt.empty() ? nlohmann::json() : nlohmann::json(c.resolvedAt)}};
+            {"detectedAt", c.detectedAt},
+            {"resolvedAt", c.resolvedAt.empty() ? nlohmann::json() : nlohmann::json(c.resolvedAt)}};
 }
 
 } // namespace
