@@ -70,6 +70,11 @@ public:
     QFuture<Result<void>> exportPackageFile(const QString& path, std::optional<Secret> password = {});
     // A sealed package asks for its password (again, saying why, when it does not open it).
     void importPackageFile(const QString& path, const QString& problem = QString());
+    // Syncs with the team hub off the UI thread (asking for its address the first time); quiet: the
+    // background sync, which only updates the status. The future is ready when the views show the result.
+    QFuture<void> syncNow(bool quiet = false);
+    void showConflicts();
+    QLabel* syncLabel() const { return syncLabel_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -111,6 +116,8 @@ private:
     void buildRoomActions(QMenu* menu);
     void connectRoom(AssessmentDocument* document);
     void updateRoomStatus();
+    void buildSync(QMenu* file);
+    void updateSyncStatus();
 
     Workspace& workspace_;
     PortfolioView* portfolio_;
@@ -126,6 +133,9 @@ private:
     QLabel* databaseLabel_;
     LiveRoom* liveRoom_;
     QLabel* roomLabel_;
+    QLabel* syncLabel_ = nullptr;
+    bool syncing_ = false;
+    QString syncProblem_; // why the last sync did not happen, until one does
     QMenu* recentMenu_ = nullptr;
     QList<QAction*> documentActions_;
     struct Actions {
@@ -144,6 +154,7 @@ private:
         QAction* presenter = nullptr;
         QAction* room = nullptr;
         QAction* attach = nullptr;
+        QAction* sync = nullptr;
     } actions_;
     bool sized_ = false; // the splitter is sized once, when the window first shows
 };

@@ -90,6 +90,8 @@ void MainWindow::buildFileMenu() {
     actions_.bundle = file->addAction(tr("Export &bundle…"), this, &MainWindow::exportBundle);
     file->addAction(tr("&Import bundle or package…"), this, &MainWindow::importBundle);
     file->addSeparator();
+    buildSync(file);
+    file->addSeparator();
     auto* quit = file->addAction(QIcon::fromTheme("application-exit"), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 }
@@ -165,7 +167,8 @@ void MainWindow::buildHelpMenu() {
                "Ctrl+0\tshow or hide the portfolio\nCtrl+4\tthe Room: each group's view\n"
                "Ctrl+6\tthe evidence\nCtrl+Shift+E\tattach evidence to the question\n"
                "Ctrl+V\tattach the copied file or screenshot to the question\n"
-               "Ctrl+P\texport the report\nCtrl+Shift+V\topen or close the room for voting from phones\n\n"
+               "Ctrl+P\texport the report\nCtrl+Shift+V\topen or close the room for voting from phones\n"
+               "F9\tsync with the team hub\n\n"
                "In presenter mode (F5):\n\nB\tblind vote: hide the voices and the marks\nR\treveal\n"
                "D\tresults of the question's dimension\nA\tresults of the whole assessment\n"
                "J\tthe join slide: URL and QR code for phones\nV\topen the question for voting from phones\n"

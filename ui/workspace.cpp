@@ -120,6 +120,55 @@ void Workspace::writePending() {
         document_->writePending();
 }
 
+QFuture<Result<app::SyncOutcome>> Workspace::sync(const std::optional<QString>& address) {
+    writePending();
+    std::optional<std::string> target;
+    if (address)
+        target = s(*address);
+    return QtConcurrent::run(
+        [database = workspace_->path(), catalog = catalog_, target]() -> Result<app::SyncOutcome> {
+            auto connection = app::Workspace::open(database, catalog, OpenMode::ExistingOnly);
+            if (!connection)
+                return std::unexpected(connection.error());
+            return app::syncWithHub(*connection, target);
+        });
+}
+
+void Workspace::reopenDocument() {
+    if (!document_)
+        return;
+    const Id id = document_->id();
+    const int question = document_->currentIndex();
+    closeAssessment();
+    if (auto reopened = openAssessment(id))
+        (*reopened)->setCurrentIndex(question);
+}
+
+void Workspace::synced(const app::SyncOutcome& outcome) {
+    if (outcome.applied == 0)
+        return;
+    reopenDocument();
+    emit portfolioChanged();
+}
+
+Result<SyncStatus> Workspace::syncStatus() const {
+    return app::syncStatus(*workspace_);
+}
+
+Result<std::vector<SyncConflict>> Workspace::conflicts() {
+    return app::conflicts(*workspace_);
+}
+
+Result<SyncConflict> Workspace::resolveConflict(std::int64_t conflictId, bool restoreLost) {
+    writePending();
+    auto resolved = app::resolveConflict(*workspace_, conflictId, restoreLost);
+    if (resolved && restoreLost) {
+        reopenDocument();
+        emit portfolioChanged();
+    }
+    return resolved;
+}
+
 Result<ReportData> Workspace::reportData(Id id) {
     writePending();
     return app::reportData(*workspace_, id);
@@ -141,12 +190,8 @@ void Workspace::imported(const ImportOutcome& outcome) {
     if (outcome.alreadyPresent)
         return;
     // A merge into the open assessment changed its answers and evidence under it: read it again.
-    if (outcome.merged && document_ && document_->id() == outcome.assessmentId) {
-        const int question = document_->currentIndex();
-        closeAssessment();
-        if (auto reopened = openAssessment(outcome.assessmentId))
-            (*reopened)->setCurrentIndex(question);
-    }
+    if (outcome.merged && document_ && document_->id() == outcome.assessmentId)
+        reopenDocument();
     emit portfolioChanged();
 }
 

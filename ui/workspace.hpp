@@ -4,6 +4,7 @@
 #include "app/assessments.hpp"
 #include "app/documents.hpp"
 #include "app/evidence_package.hpp"
+#include "app/sync.hpp"
 #include "report/evidence_images.hpp"
 
 #include <QFuture>
@@ -67,6 +68,17 @@ public:
     // merged into it (it is read again).
     void imported(const ImportOutcome& outcome);
 
+    // The team hub. A sync runs on a connection of its own off the UI thread (the note being typed is
+    // written first); call synced() with its outcome once it is back. Without an address, the one the
+    // database remembers.
+    QFuture<Result<app::SyncOutcome>> sync(const std::optional<QString>& address = {});
+    // What a sync changed reaches the views: the open assessment is read again when anything arrived.
+    void synced(const app::SyncOutcome& outcome);
+    Result<SyncStatus> syncStatus() const;
+    Result<std::vector<SyncConflict>> conflicts();
+    // Resolving with restore changes a value, which the open assessment then shows.
+    Result<SyncConflict> resolveConflict(std::int64_t conflictId, bool restoreLost);
+
     // Tell every view that clients or assessments changed (created, imported, renamed).
     void notifyPortfolioChanged() { emit portfolioChanged(); }
 
@@ -82,6 +94,8 @@ signals:
 
 private:
     void writePending();
+    // Reads the open assessment again, at the same question: something changed it under the view.
+    void reopenDocument();
     app::ModelCatalog catalog_;
     std::optional<app::Workspace> workspace_;
     QPointer<AssessmentDocument> document_;

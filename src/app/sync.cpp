@@ -97,6 +97,18 @@ Result<SyncOutcome> syncWithHub(Workspace& workspace, const std::optional<std::s
     return outcome;
 }
 
+Result<SyncStatus> syncStatus(const Workspace& workspace) {
+    return workspace.store().syncStatus();
+}
+
+Result<std::vector<SyncConflict>> conflicts(const Workspace& workspace, bool includeResolved) {
+    return workspace.store().conflicts(includeResolved);
+}
+
+Result<SyncConflict> resolveConflict(Workspace& workspace, std::int64_t conflictId, bool restoreLost) {
+    return workspace.store().resolveConflict(conflictId, restoreLost);
+}
+
 std::string describeSync(const SyncStatus& status, std::chrono::system_clock::time_point now) {
     if (!status.connected)
         return "not synced with a hub yet";

@@ -29,6 +29,12 @@ struct SyncOutcome {
 // sent is committed, and the next sync goes on from there.
 Result<SyncOutcome> syncWithHub(Workspace& workspace, const std::optional<std::string>& address = {});
 
+Result<SyncStatus> syncStatus(const Workspace& workspace);
+// The fields changed on two laptops at once (the open ones, or all).
+Result<std::vector<SyncConflict>> conflicts(const Workspace& workspace, bool includeResolved = false);
+// Closes a conflict keeping the value that won or (restoreLost) writing the lost one back as a new change.
+Result<SyncConflict> resolveConflict(Workspace& workspace, std::int64_t conflictId, bool restoreLost);
+
 // The sync status in a consultant's words: "synced 2 minutes ago, 3 changes waiting", "not synced yet".
 std::string describeSync(const SyncStatus& status, std::chrono::system_clock::time_point now);
 

@@ -83,7 +83,7 @@ int conflictsCommand(CommandContext& context) {
     auto workspace = context.workspace();
     if (!workspace)
         return context.fail(workspace.error());
-    auto conflicts = (*workspace)->store().conflicts(context.isSet("all"));
+    auto conflicts = app::conflicts(**workspace, context.isSet("all"));
     if (!conflicts)
         return context.fail(conflicts.error());
     if (context.isSet("json")) {
@@ -116,7 +116,7 @@ int resolveCommand(CommandContext& context) {
     auto workspace = context.workspace();
     if (!workspace)
         return context.fail(workspace.error());
-    auto resolved = (*workspace)->store().resolveConflict(id, context.isSet("restore"));
+    auto resolved = app::resolveConflict(**workspace, id, context.isSet("restore"));
     if (!resolved)
         return context.fail(resolved.error());
     if (context.isSet("restore"))
