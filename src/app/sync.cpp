@@ -57,9 +57,6 @@ Result<SyncOutcome> syncWithHub(Workspace& workspace, const std::optional<std::s
         return std::unexpected(hubId.error());
     if (auto connected = store.connectHub(*hubId, target); !connected)
         return std::unexpected(connected.error());
-    status = store.syncStatus();
-    if (!status)
-        return std::unexpected(status.error());
     SyncOutcome outcome;
     outcome.hubAddress = hub->address();
     // The others' changes first, while ours are still waiting: a field both sides changed shows up here
